@@ -1,0 +1,21 @@
+//! # endplate
+//!
+//! A simulator of the neuromuscular junction and the skeletal-muscle
+//! membrane, built to answer one question: how do low potassium, calcium and
+//! magnesium (and pump failure, fatigue, nerve damage, diuretics,
+//! dehydration) make muscle hyperexcitable and produce a cramp?
+//!
+//! The chain, top to bottom: a scenario file is parsed and validated
+//! ([`scenario`]) into a [`scenario::Run`]; the run's [`model`] (built from
+//! [`physiology`] mechanisms) is integrated by [`solve`] between the edges of
+//! its [`protocol`]; [`analysis`] turns the trajectory into metrics; and
+//! [`output`] writes traces, metrics and plots atomically.
+//!
+//! Units everywhere: ms, mV, mM (µM for myoplasmic Ca), µA/cm², mS/cm²,
+//! µF/cm². Ionic currents are positive outward; applied stimuli are positive
+//! when they depolarize.
+#![warn(missing_docs)]
+
+pub mod model;
+pub mod params;
+pub mod physiology;
