@@ -16,6 +16,11 @@
 //! when they depolarize.
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod model;
 pub mod params;
 pub mod physiology;
+pub mod protocol;
+pub mod scenario;
+pub mod simulation;
+pub mod solve;

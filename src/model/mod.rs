@@ -52,3 +52,72 @@ pub trait Model<const N: usize>: Sync {
     /// depolarizing, constant over the current protocol segment.
     fn derivatives(&self, t_ms: f64, y: &State<N>, i_stim_ua_per_cm2: f64, dydt: &mut State<N>);
 }
+
+/// The models a scenario can name, with what `describe` prints about them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelKind {
+    /// Hodgkin–Huxley 1952 squid axon ([`hh1952`]).
+    Hh1952,
+}
+
+impl ModelKind {
+    /// Every model, in the order `describe` lists them.
+    pub const ALL: [ModelKind; 1] = [ModelKind::Hh1952];
+
+    /// The name used in scenario files and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            ModelKind::Hh1952 => "hh1952",
+        }
+    }
+
+    /// The model with this name, if any.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+
+    /// One line on what the model is and where it comes from.
+    pub fn summary(self) -> &'static str {
+        match self {
+            ModelKind::Hh1952 => {
+                "Hodgkin & Huxley (1952) squid giant axon membrane, modern convention (rest -65 mV), Q10 = 3 from 6.3 °C"
+            }
+        }
+    }
+
+    /// The temperature the model's rates were published for (°C): the
+    /// default of `ions.temperature_celsius`.
+    pub fn published_temperature_celsius(self) -> f64 {
+        match self {
+            ModelKind::Hh1952 => hh1952::Hh1952Params::default().reference_temperature_celsius,
+        }
+    }
+
+    /// The state layout.
+    pub fn state_variables(self) -> &'static [StateVariable] {
+        match self {
+            ModelKind::Hh1952 => {
+                let model = hh1952::Hh1952::new(Default::default(), self.published_temperature_celsius());
+                model.state_variables()
+            }
+        }
+    }
+
+    /// Initial values with default parameters, in state order.
+    pub fn default_initial_state(self) -> Vec<f64> {
+        match self {
+            ModelKind::Hh1952 => {
+                let model = hh1952::Hh1952::new(Default::default(), self.published_temperature_celsius());
+                model.initial_state().iter().copied().collect()
+            }
+        }
+    }
+
+    /// The parameter declarations (`[parameters]` in a scenario).
+    pub fn parameters(self) -> &'static [crate::params::ParamInfo] {
+        use crate::params::ParameterSet;
+        match self {
+            ModelKind::Hh1952 => hh1952::Hh1952Params::INFO,
+        }
+    }
+}

@@ -1,0 +1,267 @@
+//! The checking layer: raw scenario → [`Run`], with every range, unit and
+//! cross-field rule checked in one place and every error located.
+
+use serde::de::DeserializeOwned;
+
+use crate::model::ModelKind;
+use crate::model::hh1952::{Hh1952, Hh1952Params};
+use crate::params::{OutOfRange, ParameterSet};
+use crate::protocol::{Protocol, Step, Train};
+use crate::scenario::error::{Origin, ScenarioError, did_you_mean};
+use crate::scenario::overrides::Override;
+use crate::scenario::path::KeyPath;
+use crate::scenario::raw::{RawScenario, RawStimulus};
+use crate::scenario::source::SourceMap;
+use crate::scenario::{ModelChoice, Run};
+use crate::solve::{Method, SolverSettings, SolverTolerances};
+
+/// What errors need to find their place: the file's spans and the overrides.
+pub struct Context<'a> {
+    /// Spans of the file.
+    pub source: &'a SourceMap,
+    /// The `--set` arguments applied.
+    pub overrides: &'a [Override],
+}
+
+impl Context<'_> {
+    /// Where the key (`key = true`) or value at `path` came from.
+    pub fn origin(&self, path: &KeyPath, key: bool) -> Origin {
+        let from_override = self.overrides.iter().rev().find(|o| {
+            let (shorter, longer) =
+                if o.path.0.len() <= path.0.len() { (&o.path, path) } else { (path, &o.path) };
+            longer.0.starts_with(&shorter.0)
+        });
+        match from_override {
+            Some(o) => Origin::Override { argument: o.argument.clone(), path: self.source.path().to_owned() },
+            None => self.source.locate(path, key),
+        }
+    }
+
+    /// The value at `path` as the user wrote it (file text or override), if known.
+    fn written(&self, path: &KeyPath) -> Option<String> {
+        match self.overrides.iter().rev().find(|o| &o.path == path) {
+            Some(o) => Some(o.value.to_string()),
+            None => self.source.value_text(path).map(str::to_owned),
+        }
+    }
+
+    /// An error about the value at `path`.
+    pub fn value_error(&self, path: &KeyPath, problem: impl Into<String>) -> ScenarioError {
+        let error = ScenarioError::new(self.origin(path, false), path.to_string(), problem);
+        match self.written(path) {
+            Some(value) => error.with_value(value),
+            None => error,
+        }
+    }
+}
+
+/// Deserializes `value` (found at `at`) into `T`, turning serde's message into a located error.
+pub fn deserialize<T: DeserializeOwned>(value: toml::Value, at: &KeyPath, ctx: &Context<'_>) -> Result<T, ScenarioError> {
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let mut path = at.clone();
+        for segment in error.path().iter() {
+            path = match segment {
+                serde_path_to_error::Segment::Map { key } => path.key(key),
+                serde_path_to_error::Segment::Seq { index } => path.index(*index),
+                serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => path,
+            };
+        }
+        explain(error.inner().message(), &path, ctx)
+    })
+}
+
+/// Turns a serde error message into a located, actionable error.
+fn explain(message: &str, path: &KeyPath, ctx: &Context<'_>) -> ScenarioError {
+    let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    if let Some(rest) = message.strip_prefix("unknown field") {
+        let name = quoted.first().copied().unwrap_or("");
+        let allowed = &quoted[1.min(quoted.len())..];
+        let full = if path.0.last() == Some(&crate::scenario::path::Segment::Key(name.to_owned())) {
+            path.clone()
+        } else {
+            path.key(name)
+        };
+        let allowed_text = if rest.contains("there are no fields") { "no keys here".to_owned() } else { allowed.join(", ") };
+        return ScenarioError::new(ctx.origin(&full, true), full.to_string(), "unknown key")
+            .with_allowed(allowed_text)
+            .with_suggestion(did_you_mean(name, allowed.iter().copied()));
+    }
+    if message.starts_with("unknown variant") {
+        let name = quoted.first().copied().unwrap_or("");
+        let allowed = &quoted[1.min(quoted.len())..];
+        return ctx
+            .value_error(path, "unknown value")
+            .with_allowed(allowed.join(", "))
+            .with_suggestion(did_you_mean(name, allowed.iter().copied()));
+    }
+    if message.starts_with("missing field") {
+        let name = quoted.first().copied().unwrap_or("");
+        return ScenarioError::new(ctx.origin(path, true), path.key(name).to_string(), "required key is missing")
+            .with_suggestion(Some(format!("add `{name} = ...` to this table")));
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+        let error = ScenarioError::new(ctx.origin(path, false), path.to_string(), "wrong type");
+        return error.with_value(found.to_owned()).with_allowed(plain_type(expected));
+    }
+    ctx.value_error(path, message.trim().to_owned())
+}
+
+/// serde's Rust type names in words a scenario author knows.
+fn plain_type(expected: &str) -> String {
+    match expected {
+        "f64" => "a number".to_owned(),
+        "u64" => "a whole number ≥ 0".to_owned(),
+        "a string" | "a borrowed string" => "a string in quotes".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// The error for a declared parameter outside its range.
+fn out_of_range(error: &OutOfRange, section: &KeyPath, ctx: &Context<'_>) -> ScenarioError {
+    let path = section.key(error.field);
+    let info = &error.info;
+    ctx.value_error(&path, "value out of range")
+        .with_allowed(format!("{} to {} {}", info.min, info.max, info.unit))
+}
+
+/// A declared section (`T`) from an optional table at `section`, range-checked.
+fn section<T: ParameterSet + DeserializeOwned>(table: toml::Table, section: &KeyPath, ctx: &Context<'_>) -> Result<T, ScenarioError> {
+    let values: T = deserialize(toml::Value::Table(table), section, ctx)?;
+    values.check_ranges().map_err(|e| out_of_range(&e, section, ctx))?;
+    Ok(values)
+}
+
+/// Checks the whole document and builds the run.
+pub fn build(document: toml::Table, default_name: &str, ctx: &Context<'_>) -> Result<Run, ScenarioError> {
+    let root = KeyPath::root();
+    let raw: RawScenario = deserialize(toml::Value::Table(document), &root, ctx)?;
+
+    let model_path = root.key("model");
+    let kind = ModelKind::from_name(&raw.model).ok_or_else(|| {
+        let names = ModelKind::ALL.map(ModelKind::name);
+        ctx.value_error(&model_path, "unknown model")
+            .with_allowed(names.join(", "))
+            .with_suggestion(did_you_mean(&raw.model, names))
+    })?;
+
+    raw.simulation.check_ranges().map_err(|e| out_of_range(&e, &root.key("simulation"), ctx))?;
+    raw.analysis.check_ranges().map_err(|e| out_of_range(&e, &root.key("analysis"), ctx))?;
+    let simulation = raw.simulation;
+    if simulation.output_dt_ms > simulation.duration_ms {
+        return Err(ctx
+            .value_error(&root.key("simulation").key("output_dt_ms"), "the output interval is longer than the run")
+            .with_allowed(format!("at most simulation.duration_ms = {} ms", simulation.duration_ms)));
+    }
+
+    let temperature_path = root.key("ions").key("temperature_celsius");
+    let temperature_celsius = raw.ions.temperature_celsius.unwrap_or(kind.published_temperature_celsius());
+    if !(-10.0..=50.0).contains(&temperature_celsius) {
+        return Err(ctx.value_error(&temperature_path, "value out of range").with_allowed("-10 to 50 °C"));
+    }
+
+    let solver = solver_settings(raw.solver, &root.key("solver"), ctx)?;
+    let protocol = protocol(raw.stimulus, &root.key("stimulus"), ctx)?;
+
+    let parameters_path = root.key("parameters");
+    let model = match kind {
+        ModelKind::Hh1952 => {
+            let params: Hh1952Params = section(raw.parameters, &parameters_path, ctx)?;
+            ModelChoice::Hh1952(Hh1952::new(params, temperature_celsius))
+        }
+    };
+
+    Ok(Run {
+        name: raw.name.unwrap_or_else(|| default_name.to_owned()),
+        description: raw.description.unwrap_or_default(),
+        model,
+        temperature_celsius,
+        simulation,
+        solver,
+        protocol,
+        analysis: raw.analysis,
+    })
+}
+
+fn solver_settings(mut table: toml::Table, at: &KeyPath, ctx: &Context<'_>) -> Result<SolverSettings, ScenarioError> {
+    let method = match table.remove("method") {
+        Some(value) => deserialize::<Method>(value, &at.key("method"), ctx)?,
+        None => Method::default(),
+    };
+    let tolerances: SolverTolerances = section(table, at, ctx).map_err(|mut e| {
+        if e.problem == "unknown key" {
+            let allowed = e.allowed.take().unwrap_or_default();
+            e.allowed = Some(format!("method, {allowed}"));
+        }
+        e
+    })?;
+    Ok(SolverSettings { method, tolerances })
+}
+
+fn protocol(raw: RawStimulus, at: &KeyPath, ctx: &Context<'_>) -> Result<Protocol, ScenarioError> {
+    let positive = |path: KeyPath, value: f64| {
+        if value > 0.0 && value.is_finite() {
+            Ok(value)
+        } else {
+            Err(ctx.value_error(&path, "must be a positive, finite number of ms").with_allowed("> 0 ms"))
+        }
+    };
+    let start = |path: KeyPath, value: f64| {
+        if value >= 0.0 && value.is_finite() {
+            Ok(value)
+        } else {
+            Err(ctx.value_error(&path, "must not be negative").with_allowed("≥ 0 ms"))
+        }
+    };
+    let amplitude = |path: KeyPath, value: f64| {
+        if value.is_finite() && value.abs() <= 1e6 {
+            Ok(value)
+        } else {
+            Err(ctx.value_error(&path, "value out of range").with_allowed("-1e6 to 1e6 µA/cm²"))
+        }
+    };
+    let mut steps = Vec::new();
+    for (i, step) in raw.steps.iter().enumerate() {
+        let here = at.key("steps").index(i);
+        steps.push(Step {
+            start_ms: start(here.key("start_ms"), step.start_ms)?,
+            duration_ms: positive(here.key("duration_ms"), step.duration_ms)?,
+            amplitude_ua_per_cm2: amplitude(here.key("amplitude_ua_per_cm2"), step.amplitude_ua_per_cm2)?,
+        });
+    }
+    let mut trains = Vec::new();
+    for (i, train) in raw.trains.iter().enumerate() {
+        let here = at.key("trains").index(i);
+        let interval_ms = match (train.frequency_hz, train.interval_ms) {
+            (Some(hz), None) => 1000.0 / positive(here.key("frequency_hz"), hz)?,
+            (None, Some(ms)) => positive(here.key("interval_ms"), ms)?,
+            (Some(_), Some(_)) => {
+                return Err(ctx
+                    .value_error(&here.key("interval_ms"), "give either frequency_hz or interval_ms, not both")
+                    .with_allowed("one of frequency_hz (Hz) or interval_ms (ms)"));
+            }
+            (None, None) => {
+                return Err(ScenarioError::new(ctx.origin(&here, true), here.to_string(), "a train needs a rate")
+                    .with_allowed("frequency_hz (Hz) or interval_ms (ms)")
+                    .with_suggestion(Some("add e.g. `frequency_hz = 20`".to_owned())));
+            }
+        };
+        if train.count == 0 || train.count > 10_000_000 {
+            return Err(ctx.value_error(&here.key("count"), "value out of range").with_allowed("1 to 10000000 pulses"));
+        }
+        let width_ms = positive(here.key("width_ms"), train.width_ms)?;
+        if width_ms >= interval_ms {
+            return Err(ctx
+                .value_error(&here.key("width_ms"), "pulses would overlap: the width is not shorter than the interval")
+                .with_allowed(format!("< {interval_ms} ms (the interval)")));
+        }
+        trains.push(Train {
+            start_ms: start(here.key("start_ms"), train.start_ms)?,
+            count: train.count,
+            interval_ms,
+            width_ms,
+            amplitude_ua_per_cm2: amplitude(here.key("amplitude_ua_per_cm2"), train.amplitude_ua_per_cm2)?,
+        });
+    }
+    Ok(Protocol { steps, trains })
+}

@@ -1,0 +1,184 @@
+//! Integration of a model under a protocol.
+//!
+//! [`simulate`] cuts the run at every stimulus edge ([`Protocol::segments`])
+//! and integrates each constant-stimulus segment separately, so no step ever
+//! straddles a discontinuity. Whatever the method, every accepted step is
+//! reported to a [`StepObserver`] with the state and derivative at both ends,
+//! which is all a cubic Hermite interpolant needs: output sampling
+//! ([`sampler`]) and threshold detection work the same for every method and
+//! nothing holds the trajectory in memory.
+
+pub mod explicit;
+pub mod failure;
+pub mod hermite;
+pub mod sampler;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Model, State};
+use crate::parameters;
+use crate::protocol::Protocol;
+pub use failure::{FailureKind, SolveError};
+
+/// Integration method, chosen in the scenario's `[solver] method`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// Dormand–Prince 5(4), adaptive (ode_solvers `Dopri5`). Default for non-stiff models.
+    #[default]
+    Dopri5,
+    /// Dormand–Prince 8(5,3), adaptive (ode_solvers `Dop853`).
+    Dop853,
+    /// Classical fourth-order Runge–Kutta with fixed step `dt_ms` (ode_solvers `Rk4`).
+    Rk4,
+}
+
+impl Method {
+    /// Every method, in the order `describe` lists them.
+    pub const ALL: [Method; 3] = [Method::Dopri5, Method::Dop853, Method::Rk4];
+
+    /// The name used in scenario files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Dopri5 => "dopri5",
+            Method::Dop853 => "dop853",
+            Method::Rk4 => "rk4",
+        }
+    }
+}
+
+parameters! {
+    /// Numerical settings of the integrator (`[solver]` in a scenario, next to `method`).
+    pub struct SolverTolerances {
+        /// Relative tolerance of the adaptive methods.
+        rtol: f64 = 1e-6, "1", 1e-14..=0.1, "ode_solvers default scale; tight enough for spike times to 1e-4 ms (../shared/CRATES.md §1)";
+        /// Absolute tolerance of the adaptive methods, in each state's own unit.
+        atol: f64 = 1e-6, "state units", 1e-16..=1.0, "as rtol";
+        /// Fixed step of `rk4`.
+        dt_ms: f64 = 0.01, "ms", 1e-7..=10.0, "HH 1952 converges to 1e-5 ms spike times at 0.01 ms (../shared/CRATES.md §1)";
+        /// Largest step an adaptive method may take.
+        max_step_ms: f64 = 1.0, "ms", 1e-6..=1e6, "keeps slow drifts resolved on output plots; no published source";
+        /// Total accepted steps allowed over the run before it is stopped as a runaway.
+        max_steps: u64 = 50_000_000, "1", 1.0..=1e12, "safety limit, no physiological meaning";
+    }
+}
+
+/// Everything the solver needs from a scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct SolverSettings {
+    /// The method.
+    pub method: Method,
+    /// Its tolerances and limits.
+    pub tolerances: SolverTolerances,
+}
+
+/// Work done by the solver over a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct SolverStats {
+    /// Accepted steps.
+    pub steps: u64,
+    /// Rejected steps (adaptive methods only).
+    pub rejected_steps: u64,
+    /// Evaluations of the model's right-hand side.
+    pub rhs_evaluations: u64,
+    /// Protocol segments integrated (one restart per stimulus edge).
+    pub segments: u64,
+}
+
+impl std::ops::AddAssign for SolverStats {
+    fn add_assign(&mut self, other: Self) {
+        self.steps += other.steps;
+        self.rejected_steps += other.rejected_steps;
+        self.rhs_evaluations += other.rhs_evaluations;
+        self.segments += other.segments;
+    }
+}
+
+/// One accepted step: the state and its derivative at both ends.
+#[derive(Debug, Clone, Copy)]
+pub struct AcceptedStep<'a, const N: usize> {
+    /// Start of the step (ms).
+    pub t0_ms: f64,
+    /// State at the start.
+    pub y0: &'a State<N>,
+    /// Derivative at the start.
+    pub dydt0: &'a State<N>,
+    /// End of the step (ms).
+    pub t1_ms: f64,
+    /// State at the end.
+    pub y1: &'a State<N>,
+    /// Derivative at the end.
+    pub dydt1: &'a State<N>,
+    /// The stimulus over the step (µA/cm²).
+    pub i_stim_ua_per_cm2: f64,
+}
+
+/// Receives the integration as it happens.
+pub trait StepObserver<const N: usize> {
+    /// The initial point, before any step.
+    fn start(&mut self, _t_ms: f64, _y: &State<N>, _i_stim_ua_per_cm2: f64) {}
+    /// Each accepted step, in time order.
+    fn step(&mut self, step: &AcceptedStep<'_, N>);
+    /// The end of the run, at the final state.
+    fn finish(&mut self, _t_ms: f64, _y: &State<N>, _i_stim_ua_per_cm2: f64) {}
+}
+
+impl<const N: usize, A: StepObserver<N>, B: StepObserver<N>> StepObserver<N> for (A, B) {
+    fn start(&mut self, t_ms: f64, y: &State<N>, i_stim: f64) {
+        self.0.start(t_ms, y, i_stim);
+        self.1.start(t_ms, y, i_stim);
+    }
+    fn step(&mut self, step: &AcceptedStep<'_, N>) {
+        self.0.step(step);
+        self.1.step(step);
+    }
+    fn finish(&mut self, t_ms: f64, y: &State<N>, i_stim: f64) {
+        self.0.finish(t_ms, y, i_stim);
+        self.1.finish(t_ms, y, i_stim);
+    }
+}
+
+impl<const N: usize, O: StepObserver<N>> StepObserver<N> for &mut O {
+    fn start(&mut self, t_ms: f64, y: &State<N>, i_stim: f64) {
+        (**self).start(t_ms, y, i_stim);
+    }
+    fn step(&mut self, step: &AcceptedStep<'_, N>) {
+        (**self).step(step);
+    }
+    fn finish(&mut self, t_ms: f64, y: &State<N>, i_stim: f64) {
+        (**self).finish(t_ms, y, i_stim);
+    }
+}
+
+/// The end of a successful run.
+#[derive(Debug, Clone, Copy)]
+pub struct Outcome<const N: usize> {
+    /// State at the end of the run.
+    pub final_state: State<N>,
+    /// Work done.
+    pub stats: SolverStats,
+}
+
+/// Integrates `model` from `y0` at t = 0 to `duration_ms` under `protocol`.
+pub fn simulate<const N: usize, M: Model<N>, O: StepObserver<N>>(
+    model: &M,
+    y0: &State<N>,
+    protocol: &Protocol,
+    duration_ms: f64,
+    settings: &SolverSettings,
+    observer: &mut O,
+) -> Result<Outcome<N>, SolveError> {
+    let segments = protocol.segments(duration_ms);
+    let mut y = *y0;
+    let mut stats = SolverStats::default();
+    observer.start(0.0, &y, segments.first().map_or(0.0, |s| s.i_stim_ua_per_cm2));
+    for segment in &segments {
+        let remaining_steps = settings.tolerances.max_steps.saturating_sub(stats.steps);
+        let segment_stats = explicit::integrate_segment(model, &mut y, segment, settings, remaining_steps, observer)
+            .map_err(|failure| failure.into_error(model, segment.i_stim_ua_per_cm2, settings))?;
+        stats += segment_stats;
+        stats.segments += 1;
+    }
+    observer.finish(duration_ms, &y, protocol.current_at(duration_ms));
+    Ok(Outcome { final_state: y, stats })
+}
