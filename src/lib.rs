@@ -17,7 +17,9 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod cli;
 pub mod model;
+pub mod output;
 pub mod params;
 pub mod physiology;
 pub mod protocol;

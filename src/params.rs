@@ -72,7 +72,11 @@ pub trait ParameterSet: Default {
     fn check_ranges(&self) -> Result<(), OutOfRange> {
         for (info, value) in Self::INFO.iter().zip(self.values()) {
             if !(value >= info.min && value <= info.max) {
-                return Err(OutOfRange { field: info.name, value, info: *info });
+                return Err(OutOfRange {
+                    field: info.name,
+                    value,
+                    info: *info,
+                });
             }
         }
         Ok(())

@@ -80,7 +80,7 @@ impl Protocol {
             .iter()
             .filter(|s| t_ms >= s.start_ms && t_ms < s.start_ms + s.duration_ms)
             .map(|s| s.amplitude_ua_per_cm2)
-            .sum();
+            .fold(0.0, |sum, a| sum + a);
         let trains: f64 = self
             .trains
             .iter()
@@ -93,7 +93,8 @@ impl Protocol {
                 k < tr.count && t_ms < tr.onset_ms(k) + tr.width_ms
             })
             .map(|tr| tr.amplitude_ua_per_cm2)
-            .sum();
+            .fold(0.0, |sum, a| sum + a);
+        // Folding from +0.0 (an empty f64 sum is −0.0) keeps "0" rather than "-0" in trace.csv.
         steps + trains
     }
 
@@ -139,7 +140,11 @@ impl Protocol {
     /// The window over which the protocol stimulates: from the first onset to
     /// the last offset (ms), or `None` for an empty protocol.
     pub fn active_window_ms(&self) -> Option<(f64, f64)> {
-        let starts = self.steps.iter().map(|s| s.start_ms).chain(self.trains.iter().map(|t| t.start_ms));
+        let starts = self
+            .steps
+            .iter()
+            .map(|s| s.start_ms)
+            .chain(self.trains.iter().map(|t| t.start_ms));
         let ends = self
             .steps
             .iter()
@@ -182,12 +187,19 @@ mod tests {
     use super::*;
 
     fn step(start: f64, duration: f64, amplitude: f64) -> Step {
-        Step { start_ms: start, duration_ms: duration, amplitude_ua_per_cm2: amplitude }
+        Step {
+            start_ms: start,
+            duration_ms: duration,
+            amplitude_ua_per_cm2: amplitude,
+        }
     }
 
     #[test]
     fn step_is_on_over_its_half_open_interval() {
-        let p = Protocol { steps: vec![step(10.0, 100.0, 10.0)], trains: vec![] };
+        let p = Protocol {
+            steps: vec![step(10.0, 100.0, 10.0)],
+            trains: vec![],
+        };
         assert_eq!(p.current_at(9.999), 0.0);
         assert_eq!(p.current_at(10.0), 10.0);
         assert_eq!(p.current_at(109.999), 10.0);
@@ -196,8 +208,17 @@ mod tests {
 
     #[test]
     fn steps_and_trains_sum() {
-        let train = Train { start_ms: 0.0, count: 9, interval_ms: 50.0, width_ms: 0.5, amplitude_ua_per_cm2: 150.0 };
-        let p = Protocol { steps: vec![step(0.0, 1000.0, -2.0)], trains: vec![train] };
+        let train = Train {
+            start_ms: 0.0,
+            count: 9,
+            interval_ms: 50.0,
+            width_ms: 0.5,
+            amplitude_ua_per_cm2: 150.0,
+        };
+        let p = Protocol {
+            steps: vec![step(0.0, 1000.0, -2.0)],
+            trains: vec![train],
+        };
         assert_eq!(p.current_at(0.25), 148.0);
         assert_eq!(p.current_at(50.25), 148.0);
         assert_eq!(p.current_at(400.25), 148.0);
@@ -207,8 +228,17 @@ mod tests {
 
     #[test]
     fn segments_cover_the_run_and_hold_constant_stimulus() {
-        let train = Train { start_ms: 5.0, count: 3, interval_ms: 10.0, width_ms: 1.0, amplitude_ua_per_cm2: 20.0 };
-        let p = Protocol { steps: vec![step(12.5, 5.0, 3.0)], trains: vec![train] };
+        let train = Train {
+            start_ms: 5.0,
+            count: 3,
+            interval_ms: 10.0,
+            width_ms: 1.0,
+            amplitude_ua_per_cm2: 20.0,
+        };
+        let p = Protocol {
+            steps: vec![step(12.5, 5.0, 3.0)],
+            trains: vec![train],
+        };
         let segments = p.segments(40.0);
         assert_eq!(segments.first().unwrap().start_ms, 0.0);
         assert_eq!(segments.last().unwrap().end_ms, 40.0);
@@ -227,15 +257,27 @@ mod tests {
 
     #[test]
     fn edges_beyond_the_run_are_dropped() {
-        let p = Protocol { steps: vec![step(10.0, 100.0, 1.0)], trains: vec![] };
+        let p = Protocol {
+            steps: vec![step(10.0, 100.0, 1.0)],
+            trains: vec![],
+        };
         assert_eq!(p.edges(50.0), vec![10.0]);
         assert_eq!(p.segments(50.0).len(), 2);
     }
 
     #[test]
     fn active_window_spans_first_onset_to_last_offset() {
-        let train = Train { start_ms: 5.0, count: 3, interval_ms: 10.0, width_ms: 1.0, amplitude_ua_per_cm2: 1.0 };
-        let p = Protocol { steps: vec![step(2.0, 1.0, 1.0)], trains: vec![train] };
+        let train = Train {
+            start_ms: 5.0,
+            count: 3,
+            interval_ms: 10.0,
+            width_ms: 1.0,
+            amplitude_ua_per_cm2: 1.0,
+        };
+        let p = Protocol {
+            steps: vec![step(2.0, 1.0, 1.0)],
+            trains: vec![train],
+        };
         assert_eq!(p.active_window_ms(), Some((2.0, 26.0)));
         assert_eq!(Protocol::default().active_window_ms(), None);
     }

@@ -88,8 +88,14 @@ fn execute_model<const N: usize, M: Model<N>, T: Trace>(
     let sampler = GridSampler::new(run.simulation.output_dt_ms, (analysis, TraceSink(trace)));
     let mut observers = (sampler, SpikeDetector::new(0, threshold));
     let y0 = model.initial_state();
-    let outcome =
-        solve::simulate(model, &y0, &run.protocol, run.simulation.duration_ms, &run.solver, &mut observers)?;
+    let outcome = solve::simulate(
+        model,
+        &y0,
+        &run.protocol,
+        run.simulation.duration_ms,
+        &run.solver,
+        &mut observers,
+    )?;
     let (sampler, spikes) = observers;
     let (analysis, _) = sampler.sink;
     Ok(RunResult {
@@ -99,7 +105,10 @@ fn execute_model<const N: usize, M: Model<N>, T: Trace>(
             temperature_celsius: run.temperature_celsius,
             duration_ms: run.simulation.duration_ms,
             membrane: analysis.finish(spikes.times_ms),
-            solver: SolverReport { method: run.solver.method.name(), stats: outcome.stats },
+            solver: SolverReport {
+                method: run.solver.method.name(),
+                stats: outcome.stats,
+            },
         },
         final_state: outcome.final_state.iter().copied().collect(),
     })

@@ -118,7 +118,10 @@ impl MembraneAnalysis {
         let resting_mv = self.resting_mv.unwrap_or(self.last.1);
         let first_spike = self.first_spike(resting_mv);
         let firing_rate_hz = self.window.map(|(start, end)| {
-            let inside = spike_times_ms.iter().filter(|&&t| t >= start && t <= end).count();
+            let inside = spike_times_ms
+                .iter()
+                .filter(|&&t| t >= start && t <= end)
+                .count();
             inside as f64 / ((end - start) / 1000.0)
         });
         MembraneMetrics {
@@ -143,16 +146,29 @@ impl MembraneAnalysis {
         let crossing = samples.iter().position(|&(_, v)| v >= self.threshold_mv)?;
         let peak_index = samples.iter().position(|&(_, v)| v == self.peak_mv)?;
         let half = resting_mv + 0.5 * (self.peak_mv - resting_mv);
-        let rise = samples[..=peak_index].windows(2).rev().find(|w| w[0].1 < half && w[1].1 >= half);
-        let fall = samples[peak_index..].windows(2).find(|w| w[0].1 >= half && w[1].1 < half);
+        let rise = samples[..=peak_index]
+            .windows(2)
+            .rev()
+            .find(|w| w[0].1 < half && w[1].1 >= half);
+        let fall = samples[peak_index..]
+            .windows(2)
+            .find(|w| w[0].1 >= half && w[1].1 < half);
         let half_width_ms = match (rise, fall, self.phase) {
             (Some(r), Some(f), Phase::Repolarized) => {
                 Some(interpolate_time(f[0], f[1], half) - interpolate_time(r[0], r[1], half))
             }
             _ => None,
         };
-        let time_ms = interpolate_time(samples[crossing.saturating_sub(1)], samples[crossing], self.threshold_mv);
-        Some(FirstSpike { time_ms, peak_mv: self.peak_mv, half_width_ms })
+        let time_ms = interpolate_time(
+            samples[crossing.saturating_sub(1)],
+            samples[crossing],
+            self.threshold_mv,
+        );
+        Some(FirstSpike {
+            time_ms,
+            peak_mv: self.peak_mv,
+            half_width_ms,
+        })
     }
 
     fn track_first_spike(&mut self, t_ms: f64, v: f64) {
@@ -186,7 +202,11 @@ impl MembraneAnalysis {
 
 /// Time at which the segment from `a` to `b` (t, v) reaches `level`.
 fn interpolate_time(a: (f64, f64), b: (f64, f64), level: f64) -> f64 {
-    if b.1 == a.1 { b.0 } else { a.0 + (level - a.1) * (b.0 - a.0) / (b.1 - a.1) }
+    if b.1 == a.1 {
+        b.0
+    } else {
+        a.0 + (level - a.1) * (b.0 - a.0) / (b.1 - a.1)
+    }
 }
 
 impl<const N: usize> SampleSink<N> for MembraneAnalysis {
@@ -245,7 +265,12 @@ mod tests {
     fn no_spike_means_no_first_spike_and_rest_from_the_end_without_stimulus() {
         let mut analysis = MembraneAnalysis::new(0, 0.0, None);
         for k in 0..10 {
-            SampleSink::<1>::sample(&mut analysis, k as f64, &State::<1>::new(-70.0 + k as f64), 0.0);
+            SampleSink::<1>::sample(
+                &mut analysis,
+                k as f64,
+                &State::<1>::new(-70.0 + k as f64),
+                0.0,
+            );
         }
         let metrics = analysis.finish(Vec::new());
         assert_eq!(metrics.first_spike, None);

@@ -20,7 +20,11 @@ pub struct SpikeDetector {
 impl SpikeDetector {
     /// A detector of upward crossings of `threshold_mv` by component `index`.
     pub fn new(index: usize, threshold_mv: f64) -> Self {
-        Self { index, threshold_mv, times_ms: Vec::new() }
+        Self {
+            index,
+            threshold_mv,
+            times_ms: Vec::new(),
+        }
     }
 }
 
@@ -28,7 +32,8 @@ impl<const N: usize> StepObserver<N> for SpikeDetector {
     fn step(&mut self, step: &AcceptedStep<'_, N>) {
         let (before, after) = (step.y0[self.index], step.y1[self.index]);
         if before < self.threshold_mv && after >= self.threshold_mv {
-            self.times_ms.push(step.upward_crossing(self.index, self.threshold_mv));
+            self.times_ms
+                .push(step.upward_crossing(self.index, self.threshold_mv));
         }
     }
 }

@@ -147,8 +147,16 @@ pub struct Hh1952 {
 impl Hh1952 {
     /// The model with `params` at `temperature_celsius`.
     pub fn new(params: Hh1952Params, temperature_celsius: f64) -> Self {
-        let phi = q10_factor(params.q10, temperature_celsius, params.reference_temperature_celsius);
-        Self { params, temperature_celsius, phi }
+        let phi = q10_factor(
+            params.q10,
+            temperature_celsius,
+            params.reference_temperature_celsius,
+        );
+        Self {
+            params,
+            temperature_celsius,
+            phi,
+        }
     }
 
     /// The rate factor φ applied to every gate.
@@ -183,7 +191,13 @@ impl Model<STATE_COUNT> for Hh1952 {
     }
 
     #[inline]
-    fn derivatives(&self, _t_ms: f64, y: &State<STATE_COUNT>, i_stim: f64, dydt: &mut State<STATE_COUNT>) {
+    fn derivatives(
+        &self,
+        _t_ms: f64,
+        y: &State<STATE_COUNT>,
+        i_stim: f64,
+        dydt: &mut State<STATE_COUNT>,
+    ) {
         let v = y[index::V];
         let gate = |alpha: f64, beta: f64, x: f64| self.phi * (alpha * (1.0 - x) - beta * x);
         dydt[index::V] = (i_stim - self.ionic_current(y)) / self.params.c_m_uf_per_cm2;

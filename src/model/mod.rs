@@ -97,7 +97,8 @@ impl ModelKind {
     pub fn state_variables(self) -> &'static [StateVariable] {
         match self {
             ModelKind::Hh1952 => {
-                let model = hh1952::Hh1952::new(Default::default(), self.published_temperature_celsius());
+                let model =
+                    hh1952::Hh1952::new(Default::default(), self.published_temperature_celsius());
                 model.state_variables()
             }
         }
@@ -107,7 +108,8 @@ impl ModelKind {
     pub fn default_initial_state(self) -> Vec<f64> {
         match self {
             ModelKind::Hh1952 => {
-                let model = hh1952::Hh1952::new(Default::default(), self.published_temperature_celsius());
+                let model =
+                    hh1952::Hh1952::new(Default::default(), self.published_temperature_celsius());
                 model.initial_state().iter().copied().collect()
             }
         }

@@ -119,7 +119,10 @@ mod tests {
             (tau_h_k_ms(&p(), 0.0, 1000.0), 211.527_966_853_353_6),
         ];
         for (ours, expected) in cases {
-            assert!((ours - expected).abs() < 1e-13 * expected, "{ours} vs {expected}");
+            assert!(
+                (ours - expected).abs() < 1e-13 * expected,
+                "{ours} vs {expected}"
+            );
         }
     }
 

@@ -64,7 +64,13 @@ pub fn nernst_mv(x_out_mm: f64, x_in_mm: f64, z: f64, f_over_rt_per_mv: f64) -> 
 /// (X_i − X_o e^{−u}) · exprelr(u) / (zF/RT) with u = zVF/RT, which equals
 /// the published quotient and is finite at V = 0.
 #[inline]
-pub fn ghk_driving_term_mv_mm(v_mv: f64, x_in_mm: f64, x_out_mm: f64, z: f64, f_over_rt_per_mv: f64) -> f64 {
+pub fn ghk_driving_term_mv_mm(
+    v_mv: f64,
+    x_in_mm: f64,
+    x_out_mm: f64,
+    z: f64,
+    f_over_rt_per_mv: f64,
+) -> f64 {
     let zeta = z * f_over_rt_per_mv;
     let u = zeta * v_mv;
     (x_in_mm - x_out_mm * (-u).exp()) * exprelr(u) / zeta
@@ -81,7 +87,11 @@ mod tests {
     #[test]
     fn rt_over_f_at_20_celsius_is_25_25_mv() {
         // 8314.41 · 293 / 96485 = 25.248714 mV.
-        assert!((1.0 / frt() - 25.248_714).abs() < 1e-6, "RT/F = {}", 1.0 / frt());
+        assert!(
+            (1.0 / frt() - 25.248_714).abs() < 1e-6,
+            "RT/F = {}",
+            1.0 / frt()
+        );
     }
 
     #[test]
@@ -91,7 +101,10 @@ mod tests {
                 let e = (-z * v * frt()).exp();
                 let direct = v * (150.9 - 5.9 * e) / (1.0 - e);
                 let ours = ghk_driving_term_mv_mm(v, 150.9, 5.9, z, frt());
-                assert!((ours - direct).abs() < 1e-12 * direct.abs(), "v = {v}, z = {z}");
+                assert!(
+                    (ours - direct).abs() < 1e-12 * direct.abs(),
+                    "v = {v}, z = {z}"
+                );
             }
         }
     }
@@ -110,7 +123,10 @@ mod tests {
     fn driving_term_vanishes_at_the_nernst_potential() {
         for (x_in, x_out, z) in [(150.9, 5.9, 1.0), (12.7, 133.0, 1.0), (4.0, 120.0, -1.0)] {
             let e = nernst_mv(x_out, x_in, z, frt());
-            assert!(ghk_driving_term_mv_mm(e, x_in, x_out, z, frt()).abs() < 1e-9, "E = {e}");
+            assert!(
+                ghk_driving_term_mv_mm(e, x_in, x_out, z, frt()).abs() < 1e-9,
+                "E = {e}"
+            );
         }
     }
 

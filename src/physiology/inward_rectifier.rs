@@ -65,7 +65,12 @@ pub fn max_conductance_ms_per_cm2(p: &InwardRectifierParams, k_r_mm: f64) -> f64
 /// Unblocked fraction y = 1 − [1 + K_S(1 + K_R²/K_K)/(S_i² e^{2(1−δ)VF/RT})]⁻¹
 /// (CellML `y`).
 #[inline]
-pub fn open_fraction(p: &InwardRectifierParams, v_mv: f64, k_r_mm: f64, f_over_rt_per_mv: f64) -> f64 {
+pub fn open_fraction(
+    p: &InwardRectifierParams,
+    v_mv: f64,
+    k_r_mm: f64,
+    f_over_rt_per_mv: f64,
+) -> f64 {
     let block = p.k_s_mm2 * (1.0 + k_r_mm * k_r_mm / p.k_k_mm2)
         / (p.s_i_mm * p.s_i_mm * (2.0 * (1.0 - p.delta) * v_mv * f_over_rt_per_mv).exp());
     1.0 - 1.0 / (1.0 + block)

@@ -1,5 +1,17 @@
 //! Physiology building blocks: one file per mechanism, pure functions and
 //! parameter structs, no I/O. Models in [`crate::model`] compose them.
 
+pub mod calcium_buffers;
+pub mod calcium_compartments;
+pub mod calcium_release;
+pub mod chloride_channel;
+pub mod crossbridges;
+pub mod delayed_rectifier;
+pub mod ghk;
+pub mod inward_rectifier;
+pub mod ion_accumulation;
 pub mod rates;
+pub mod sarcoplasmic_reticulum;
+pub mod sodium_channel;
+pub mod sodium_potassium_pump;
 pub mod temperature;

@@ -39,7 +39,10 @@ mod tests {
     fn exprelr_matches_direct_form_away_from_zero() {
         for x in [-5.0, -0.3, 0.2, 1.0, 7.5] {
             let direct = x / (1.0 - f64::exp(-x));
-            assert!((exprelr(x) - direct).abs() < 1e-14 * direct.abs().max(1.0), "x = {x}");
+            assert!(
+                (exprelr(x) - direct).abs() < 1e-14 * direct.abs().max(1.0),
+                "x = {x}"
+            );
         }
     }
 
@@ -49,7 +52,11 @@ mod tests {
         // the slope there is 1/2, so a step of 1e-9 moves the value by 5e-10.
         for x in [-1e-6, -1e-9, -1e-13, 0.0, 1e-13, 1e-9, 1e-6] {
             let expected = 1.0 + 0.5 * x + x * x / 12.0;
-            assert!((exprelr(x) - expected).abs() < 1e-15, "x = {x}: {}", exprelr(x));
+            assert!(
+                (exprelr(x) - expected).abs() < 1e-15,
+                "x = {x}: {}",
+                exprelr(x)
+            );
         }
     }
 

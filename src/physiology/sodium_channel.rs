@@ -145,7 +145,10 @@ mod tests {
             (tau_s_ms(&p(), v), 33_376.924_411_794_56),
         ];
         for (ours, expected) in cases {
-            assert!((ours - expected).abs() < 1e-13 * expected, "{ours} vs {expected}");
+            assert!(
+                (ours - expected).abs() < 1e-13 * expected,
+                "{ours} vs {expected}"
+            );
         }
     }
 
@@ -160,7 +163,10 @@ mod tests {
             (tau_s_ms(&p(), 0.0), 1_794.410_132_942_531),
         ];
         for (ours, expected) in cases {
-            assert!((ours - expected).abs() < 1e-13 * expected, "{ours} vs {expected}");
+            assert!(
+                (ours - expected).abs() < 1e-13 * expected,
+                "{ours} vs {expected}"
+            );
         }
     }
 

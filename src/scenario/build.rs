@@ -27,12 +27,18 @@ impl Context<'_> {
     /// Where the key (`key = true`) or value at `path` came from.
     pub fn origin(&self, path: &KeyPath, key: bool) -> Origin {
         let from_override = self.overrides.iter().rev().find(|o| {
-            let (shorter, longer) =
-                if o.path.0.len() <= path.0.len() { (&o.path, path) } else { (path, &o.path) };
+            let (shorter, longer) = if o.path.0.len() <= path.0.len() {
+                (&o.path, path)
+            } else {
+                (path, &o.path)
+            };
             longer.0.starts_with(&shorter.0)
         });
         match from_override {
-            Some(o) => Origin::Override { argument: o.argument.clone(), path: self.source.path().to_owned() },
+            Some(o) => Origin::Override {
+                argument: o.argument.clone(),
+                path: self.source.path().to_owned(),
+            },
             None => self.source.locate(path, key),
         }
     }
@@ -56,14 +62,19 @@ impl Context<'_> {
 }
 
 /// Deserializes `value` (found at `at`) into `T`, turning serde's message into a located error.
-pub fn deserialize<T: DeserializeOwned>(value: toml::Value, at: &KeyPath, ctx: &Context<'_>) -> Result<T, ScenarioError> {
+pub fn deserialize<T: DeserializeOwned>(
+    value: toml::Value,
+    at: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<T, ScenarioError> {
     serde_path_to_error::deserialize(value).map_err(|error| {
         let mut path = at.clone();
         for segment in error.path().iter() {
             path = match segment {
                 serde_path_to_error::Segment::Map { key } => path.key(key),
                 serde_path_to_error::Segment::Seq { index } => path.index(*index),
-                serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => path,
+                serde_path_to_error::Segment::Enum { .. }
+                | serde_path_to_error::Segment::Unknown => path,
             };
         }
         explain(error.inner().message(), &path, ctx)
@@ -81,7 +92,11 @@ fn explain(message: &str, path: &KeyPath, ctx: &Context<'_>) -> ScenarioError {
         } else {
             path.key(name)
         };
-        let allowed_text = if rest.contains("there are no fields") { "no keys here".to_owned() } else { allowed.join(", ") };
+        let allowed_text = if rest.contains("there are no fields") {
+            "no keys here".to_owned()
+        } else {
+            allowed.join(", ")
+        };
         return ScenarioError::new(ctx.origin(&full, true), full.to_string(), "unknown key")
             .with_allowed(allowed_text)
             .with_suggestion(did_you_mean(name, allowed.iter().copied()));
@@ -96,13 +111,21 @@ fn explain(message: &str, path: &KeyPath, ctx: &Context<'_>) -> ScenarioError {
     }
     if message.starts_with("missing field") {
         let name = quoted.first().copied().unwrap_or("");
-        return ScenarioError::new(ctx.origin(path, true), path.key(name).to_string(), "required key is missing")
-            .with_suggestion(Some(format!("add `{name} = ...` to this table")));
+        return ScenarioError::new(
+            ctx.origin(path, true),
+            path.key(name).to_string(),
+            "required key is missing",
+        )
+        .with_suggestion(Some(format!("add `{name} = ...` to this table")));
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
         let error = ScenarioError::new(ctx.origin(path, false), path.to_string(), "wrong type");
-        return error.with_value(found.to_owned()).with_allowed(plain_type(expected));
+        return error
+            .with_value(found.to_owned())
+            .with_allowed(plain_type(expected));
     }
     ctx.value_error(path, message.trim().to_owned())
 }
@@ -126,14 +149,24 @@ fn out_of_range(error: &OutOfRange, section: &KeyPath, ctx: &Context<'_>) -> Sce
 }
 
 /// A declared section (`T`) from an optional table at `section`, range-checked.
-fn section<T: ParameterSet + DeserializeOwned>(table: toml::Table, section: &KeyPath, ctx: &Context<'_>) -> Result<T, ScenarioError> {
+fn section<T: ParameterSet + DeserializeOwned>(
+    table: toml::Table,
+    section: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<T, ScenarioError> {
     let values: T = deserialize(toml::Value::Table(table), section, ctx)?;
-    values.check_ranges().map_err(|e| out_of_range(&e, section, ctx))?;
+    values
+        .check_ranges()
+        .map_err(|e| out_of_range(&e, section, ctx))?;
     Ok(values)
 }
 
 /// Checks the whole document and builds the run.
-pub fn build(document: toml::Table, default_name: &str, ctx: &Context<'_>) -> Result<Run, ScenarioError> {
+pub fn build(
+    document: toml::Table,
+    default_name: &str,
+    ctx: &Context<'_>,
+) -> Result<Run, ScenarioError> {
     let root = KeyPath::root();
     let raw: RawScenario = deserialize(toml::Value::Table(document), &root, ctx)?;
 
@@ -145,19 +178,34 @@ pub fn build(document: toml::Table, default_name: &str, ctx: &Context<'_>) -> Re
             .with_suggestion(did_you_mean(&raw.model, names))
     })?;
 
-    raw.simulation.check_ranges().map_err(|e| out_of_range(&e, &root.key("simulation"), ctx))?;
-    raw.analysis.check_ranges().map_err(|e| out_of_range(&e, &root.key("analysis"), ctx))?;
+    raw.simulation
+        .check_ranges()
+        .map_err(|e| out_of_range(&e, &root.key("simulation"), ctx))?;
+    raw.analysis
+        .check_ranges()
+        .map_err(|e| out_of_range(&e, &root.key("analysis"), ctx))?;
     let simulation = raw.simulation;
     if simulation.output_dt_ms > simulation.duration_ms {
         return Err(ctx
-            .value_error(&root.key("simulation").key("output_dt_ms"), "the output interval is longer than the run")
-            .with_allowed(format!("at most simulation.duration_ms = {} ms", simulation.duration_ms)));
+            .value_error(
+                &root.key("simulation").key("output_dt_ms"),
+                "the output interval is longer than the run",
+            )
+            .with_allowed(format!(
+                "at most simulation.duration_ms = {} ms",
+                simulation.duration_ms
+            )));
     }
 
     let temperature_path = root.key("ions").key("temperature_celsius");
-    let temperature_celsius = raw.ions.temperature_celsius.unwrap_or(kind.published_temperature_celsius());
+    let temperature_celsius = raw
+        .ions
+        .temperature_celsius
+        .unwrap_or(kind.published_temperature_celsius());
     if !(-10.0..=50.0).contains(&temperature_celsius) {
-        return Err(ctx.value_error(&temperature_path, "value out of range").with_allowed("-10 to 50 °C"));
+        return Err(ctx
+            .value_error(&temperature_path, "value out of range")
+            .with_allowed("-10 to 50 °C"));
     }
 
     let solver = solver_settings(raw.solver, &root.key("solver"), ctx)?;
@@ -183,7 +231,11 @@ pub fn build(document: toml::Table, default_name: &str, ctx: &Context<'_>) -> Re
     })
 }
 
-fn solver_settings(mut table: toml::Table, at: &KeyPath, ctx: &Context<'_>) -> Result<SolverSettings, ScenarioError> {
+fn solver_settings(
+    mut table: toml::Table,
+    at: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<SolverSettings, ScenarioError> {
     let method = match table.remove("method") {
         Some(value) => deserialize::<Method>(value, &at.key("method"), ctx)?,
         None => Method::default(),
@@ -203,21 +255,27 @@ fn protocol(raw: RawStimulus, at: &KeyPath, ctx: &Context<'_>) -> Result<Protoco
         if value > 0.0 && value.is_finite() {
             Ok(value)
         } else {
-            Err(ctx.value_error(&path, "must be a positive, finite number of ms").with_allowed("> 0 ms"))
+            Err(ctx
+                .value_error(&path, "must be a positive, finite number of ms")
+                .with_allowed("> 0 ms"))
         }
     };
     let start = |path: KeyPath, value: f64| {
         if value >= 0.0 && value.is_finite() {
             Ok(value)
         } else {
-            Err(ctx.value_error(&path, "must not be negative").with_allowed("≥ 0 ms"))
+            Err(ctx
+                .value_error(&path, "must not be negative")
+                .with_allowed("≥ 0 ms"))
         }
     };
     let amplitude = |path: KeyPath, value: f64| {
         if value.is_finite() && value.abs() <= 1e6 {
             Ok(value)
         } else {
-            Err(ctx.value_error(&path, "value out of range").with_allowed("-1e6 to 1e6 µA/cm²"))
+            Err(ctx
+                .value_error(&path, "value out of range")
+                .with_allowed("-1e6 to 1e6 µA/cm²"))
         }
     };
     let mut steps = Vec::new();
@@ -226,7 +284,10 @@ fn protocol(raw: RawStimulus, at: &KeyPath, ctx: &Context<'_>) -> Result<Protoco
         steps.push(Step {
             start_ms: start(here.key("start_ms"), step.start_ms)?,
             duration_ms: positive(here.key("duration_ms"), step.duration_ms)?,
-            amplitude_ua_per_cm2: amplitude(here.key("amplitude_ua_per_cm2"), step.amplitude_ua_per_cm2)?,
+            amplitude_ua_per_cm2: amplitude(
+                here.key("amplitude_ua_per_cm2"),
+                step.amplitude_ua_per_cm2,
+            )?,
         });
     }
     let mut trains = Vec::new();
@@ -237,22 +298,34 @@ fn protocol(raw: RawStimulus, at: &KeyPath, ctx: &Context<'_>) -> Result<Protoco
             (None, Some(ms)) => positive(here.key("interval_ms"), ms)?,
             (Some(_), Some(_)) => {
                 return Err(ctx
-                    .value_error(&here.key("interval_ms"), "give either frequency_hz or interval_ms, not both")
+                    .value_error(
+                        &here.key("interval_ms"),
+                        "give either frequency_hz or interval_ms, not both",
+                    )
                     .with_allowed("one of frequency_hz (Hz) or interval_ms (ms)"));
             }
             (None, None) => {
-                return Err(ScenarioError::new(ctx.origin(&here, true), here.to_string(), "a train needs a rate")
-                    .with_allowed("frequency_hz (Hz) or interval_ms (ms)")
-                    .with_suggestion(Some("add e.g. `frequency_hz = 20`".to_owned())));
+                return Err(ScenarioError::new(
+                    ctx.origin(&here, true),
+                    here.to_string(),
+                    "a train needs a rate",
+                )
+                .with_allowed("frequency_hz (Hz) or interval_ms (ms)")
+                .with_suggestion(Some("add e.g. `frequency_hz = 20`".to_owned())));
             }
         };
         if train.count == 0 || train.count > 10_000_000 {
-            return Err(ctx.value_error(&here.key("count"), "value out of range").with_allowed("1 to 10000000 pulses"));
+            return Err(ctx
+                .value_error(&here.key("count"), "value out of range")
+                .with_allowed("1 to 10000000 pulses"));
         }
         let width_ms = positive(here.key("width_ms"), train.width_ms)?;
         if width_ms >= interval_ms {
             return Err(ctx
-                .value_error(&here.key("width_ms"), "pulses would overlap: the width is not shorter than the interval")
+                .value_error(
+                    &here.key("width_ms"),
+                    "pulses would overlap: the width is not shorter than the interval",
+                )
                 .with_allowed(format!("< {interval_ms} ms (the interval)")));
         }
         trains.push(Train {
@@ -260,7 +333,10 @@ fn protocol(raw: RawStimulus, at: &KeyPath, ctx: &Context<'_>) -> Result<Protoco
             count: train.count,
             interval_ms,
             width_ms,
-            amplitude_ua_per_cm2: amplitude(here.key("amplitude_ua_per_cm2"), train.amplitude_ua_per_cm2)?,
+            amplitude_ua_per_cm2: amplitude(
+                here.key("amplitude_ua_per_cm2"),
+                train.amplitude_ua_per_cm2,
+            )?,
         });
     }
     Ok(Protocol { steps, trains })

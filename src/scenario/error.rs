@@ -47,7 +47,14 @@ pub struct ScenarioError {
 impl ScenarioError {
     /// An error at `origin` about `key_path`.
     pub fn new(origin: Origin, key_path: impl Into<String>, problem: impl Into<String>) -> Self {
-        Self { origin, key_path: key_path.into(), problem: problem.into(), value: None, allowed: None, suggestion: None }
+        Self {
+            origin,
+            key_path: key_path.into(),
+            problem: problem.into(),
+            value: None,
+            allowed: None,
+            suggestion: None,
+        }
     }
 
     /// Adds the offending value.
@@ -73,7 +80,9 @@ impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.origin {
             Origin::File { path, line, column } => write!(f, "{}:{line}:{column}", path.display())?,
-            Origin::Override { argument, path } => write!(f, "--set {argument} (for {})", path.display())?,
+            Origin::Override { argument, path } => {
+                write!(f, "--set {argument} (for {})", path.display())?
+            }
             Origin::WholeFile(path) => write!(f, "{}", path.display())?,
         }
         if self.key_path.is_empty() {
@@ -97,7 +106,10 @@ impl fmt::Display for ScenarioError {
 impl std::error::Error for ScenarioError {}
 
 /// The closest of `candidates` to a misspelt `name`, as "did you mean" text.
-pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(name, c), c))
@@ -113,8 +125,14 @@ mod tests {
     #[test]
     fn suggests_the_closest_key_and_nothing_for_strangers() {
         let keys = ["duration_ms", "output_dt_ms"];
-        assert_eq!(did_you_mean("durration_ms", keys).as_deref(), Some("did you mean `duration_ms`?"));
-        assert_eq!(did_you_mean("output_dt", keys).as_deref(), Some("did you mean `output_dt_ms`?"));
+        assert_eq!(
+            did_you_mean("durration_ms", keys).as_deref(),
+            Some("did you mean `duration_ms`?")
+        );
+        assert_eq!(
+            did_you_mean("output_dt", keys).as_deref(),
+            Some("did you mean `output_dt_ms`?")
+        );
         assert_eq!(did_you_mean("zzz", keys), None);
     }
 }

@@ -15,8 +15,8 @@ pub mod source;
 
 use std::path::{Path, PathBuf};
 
-use crate::model::hh1952::Hh1952;
 use crate::model::ModelKind;
+use crate::model::hh1952::Hh1952;
 use crate::protocol::Protocol;
 use crate::solve::SolverSettings;
 pub use error::{Origin, ScenarioError};
@@ -63,7 +63,11 @@ pub struct Run {
 /// Reads, overrides and checks the scenario at `path`.
 pub fn load(path: &Path, overrides: &[String]) -> Result<Run, ScenarioError> {
     let text = std::fs::read_to_string(path).map_err(|error| {
-        ScenarioError::new(Origin::WholeFile(path.to_owned()), "", format!("cannot read the scenario: {error}"))
+        ScenarioError::new(
+            Origin::WholeFile(path.to_owned()),
+            "",
+            format!("cannot read the scenario: {error}"),
+        )
     })?;
     load_text(path, &text, overrides)
 }
@@ -71,19 +75,28 @@ pub fn load(path: &Path, overrides: &[String]) -> Result<Run, ScenarioError> {
 /// Checks scenario `text` as if read from `path`, with `--set` `overrides` applied.
 pub fn load_text(path: &Path, text: &str, overrides: &[String]) -> Result<Run, ScenarioError> {
     let source = source::SourceMap::parse(path, text)?;
-    let mut document: toml::Table = toml::from_str(text).map_err(|error| source.syntax_error(&error))?;
-    let overrides =
-        overrides.iter().map(|argument| Override::parse(argument, path)).collect::<Result<Vec<_>, _>>()?;
+    let mut document: toml::Table =
+        toml::from_str(text).map_err(|error| source.syntax_error(&error))?;
+    let overrides = overrides
+        .iter()
+        .map(|argument| Override::parse(argument, path))
+        .collect::<Result<Vec<_>, _>>()?;
     for o in &overrides {
         o.apply(&mut document)?;
     }
-    let context = build::Context { source: &source, overrides: &overrides };
+    let context = build::Context {
+        source: &source,
+        overrides: &overrides,
+    };
     build::build(document, &default_name(path), &context)
 }
 
 /// The scenario name a file gets when it does not set `name`.
 fn default_name(path: &Path) -> String {
-    path.file_stem().map_or_else(|| "scenario".to_owned(), |s| s.to_string_lossy().into_owned())
+    path.file_stem().map_or_else(
+        || "scenario".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }
 
 /// The default output folder of a run: `out/<scenario name>`.

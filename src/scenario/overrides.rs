@@ -22,7 +22,10 @@ pub struct Override {
 impl Override {
     /// Parses `key.path=value` for the scenario at `file`.
     pub fn parse(argument: &str, file: &Path) -> Result<Self, ScenarioError> {
-        let origin = || Origin::Override { argument: argument.to_owned(), path: file.to_owned() };
+        let origin = || Origin::Override {
+            argument: argument.to_owned(),
+            path: file.to_owned(),
+        };
         let Some((key, value)) = argument.split_once('=') else {
             return Err(ScenarioError::new(origin(), "", "an override needs the form key.path=value")
                 .with_value(argument)
@@ -32,33 +35,54 @@ impl Override {
         let path = KeyPath::parse(key).ok_or_else(|| {
             ScenarioError::new(origin(), key, "not a key path")
                 .with_value(key)
-                .with_allowed("dot-separated keys with [i] for array items, e.g. stimulus.trains[0].count")
+                .with_allowed(
+                    "dot-separated keys with [i] for array items, e.g. stimulus.trains[0].count",
+                )
         })?;
-        Ok(Self { argument: argument.to_owned(), file: file.to_owned(), path, value: parse_scalar(value.trim()) })
+        Ok(Self {
+            argument: argument.to_owned(),
+            file: file.to_owned(),
+            path,
+            value: parse_scalar(value.trim()),
+        })
     }
 
     /// Writes the value into `document`, creating missing tables on the way.
     pub fn apply(&self, document: &mut toml::Table) -> Result<(), ScenarioError> {
         let error = |at: &KeyPath, problem: String| {
             ScenarioError::new(
-                Origin::Override { argument: self.argument.clone(), path: self.file.clone() },
+                Origin::Override {
+                    argument: self.argument.clone(),
+                    path: self.file.clone(),
+                },
                 at.to_string(),
                 problem,
             )
         };
         if matches!(self.value, toml::Value::Array(_) | toml::Value::Table(_)) {
-            return Err(error(&self.path, "--set takes a single value, not an array or table".to_owned())
-                .with_value(self.value.to_string()));
+            return Err(error(
+                &self.path,
+                "--set takes a single value, not an array or table".to_owned(),
+            )
+            .with_value(self.value.to_string()));
         }
-        let (last, parents) = self.path.0.split_last().expect("a parsed key path has at least one segment");
+        let (last, parents) = self
+            .path
+            .0
+            .split_last()
+            .expect("a parsed key path has at least one segment");
         let mut here = Slot::Table(document);
         let mut at = KeyPath::root();
         for segment in parents {
             here = match (here, segment) {
                 (Slot::Table(table), Segment::Key(key)) => {
                     at = at.key(key);
-                    let entry = table.entry(key.clone()).or_insert_with(|| toml::Value::Table(toml::Table::new()));
-                    Slot::from_value(entry).ok_or_else(|| error(&at, format!("`{at}` is a single value, not a table")))?
+                    let entry = table
+                        .entry(key.clone())
+                        .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+                    Slot::from_value(entry).ok_or_else(|| {
+                        error(&at, format!("`{at}` is a single value, not a table"))
+                    })?
                 }
                 (Slot::Array(items), Segment::Index(index)) => {
                     let count = items.len();
@@ -66,18 +90,30 @@ impl Override {
                     let item = items.get_mut(*index).ok_or_else(|| {
                         error(&at, format!("there is no item {index}: the scenario has {count} (counting from 0)"))
                     })?;
-                    Slot::from_value(item).ok_or_else(|| error(&at, format!("`{at}` is a single value")))?
+                    Slot::from_value(item)
+                        .ok_or_else(|| error(&at, format!("`{at}` is a single value")))?
                 }
-                (Slot::Table(_), Segment::Index(_)) => return Err(error(&at, format!("`{at}` is a table, not an array"))),
+                (Slot::Table(_), Segment::Index(_)) => {
+                    return Err(error(&at, format!("`{at}` is a table, not an array")));
+                }
                 (Slot::Array(_), Segment::Key(_)) => {
-                    return Err(error(&at, format!("`{at}` is an array: give an index, e.g. {at}[0]")));
+                    return Err(error(
+                        &at,
+                        format!("`{at}` is an array: give an index, e.g. {at}[0]"),
+                    ));
                 }
             };
         }
         match (here, last) {
             (Slot::Table(table), Segment::Key(key)) => {
-                if matches!(table.get(key), Some(toml::Value::Table(_) | toml::Value::Array(_))) {
-                    return Err(error(&self.path, format!("`{}` is a table or array, not a single value", self.path)));
+                if matches!(
+                    table.get(key),
+                    Some(toml::Value::Table(_) | toml::Value::Array(_))
+                ) {
+                    return Err(error(
+                        &self.path,
+                        format!("`{}` is a table or array, not a single value", self.path),
+                    ));
                 }
                 table.insert(key.clone(), self.value.clone());
                 Ok(())
@@ -85,12 +121,20 @@ impl Override {
             (Slot::Array(items), Segment::Index(index)) => {
                 let count = items.len();
                 let item = items.get_mut(*index).ok_or_else(|| {
-                    error(&self.path, format!("there is no item {index}: the scenario has {count} (counting from 0)"))
+                    error(
+                        &self.path,
+                        format!(
+                            "there is no item {index}: the scenario has {count} (counting from 0)"
+                        ),
+                    )
                 })?;
                 *item = self.value.clone();
                 Ok(())
             }
-            _ => Err(error(&self.path, format!("`{}` does not name a value", self.path))),
+            _ => Err(error(
+                &self.path,
+                format!("`{}` does not name a value", self.path),
+            )),
         }
     }
 }
@@ -133,9 +177,15 @@ mod tests {
     fn sets_nested_values_and_creates_missing_tables() {
         let table = apply("model = \"hh1952\"", "solver.rtol=1e-9").unwrap();
         assert_eq!(table["solver"]["rtol"].as_float(), Some(1e-9));
-        let table = apply("[[stimulus.steps]]\namplitude_ua_per_cm2 = 5", "stimulus.steps[0].amplitude_ua_per_cm2=8")
-            .unwrap();
-        assert_eq!(table["stimulus"]["steps"][0]["amplitude_ua_per_cm2"].as_integer(), Some(8));
+        let table = apply(
+            "[[stimulus.steps]]\namplitude_ua_per_cm2 = 5",
+            "stimulus.steps[0].amplitude_ua_per_cm2=8",
+        )
+        .unwrap();
+        assert_eq!(
+            table["stimulus"]["steps"][0]["amplitude_ua_per_cm2"].as_integer(),
+            Some(8)
+        );
     }
 
     #[test]
@@ -148,7 +198,11 @@ mod tests {
 
     #[test]
     fn reports_missing_items_and_non_scalars() {
-        let error = apply("[[stimulus.steps]]\nstart_ms = 1", "stimulus.steps[3].start_ms=2").unwrap_err();
+        let error = apply(
+            "[[stimulus.steps]]\nstart_ms = 1",
+            "stimulus.steps[3].start_ms=2",
+        )
+        .unwrap_err();
         assert!(error.problem.contains("no item 3"), "{error}");
         let error = apply("[simulation]\nduration_ms = 1", "simulation=3").unwrap_err();
         assert!(error.problem.contains("not a single value"), "{error}");

@@ -49,7 +49,11 @@ impl KeyPath {
                 Some(i) => (&part[..i], &part[i..]),
                 None => (part, ""),
             };
-            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+            if name.is_empty()
+                || !name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            {
                 return None;
             }
             segments.push(Segment::Key(name.to_owned()));
@@ -86,7 +90,12 @@ mod tests {
 
     #[test]
     fn parses_and_prints_round_trip() {
-        for text in ["model", "simulation.duration_ms", "stimulus.steps[0].amplitude_ua_per_cm2", "a[1][2].b"] {
+        for text in [
+            "model",
+            "simulation.duration_ms",
+            "stimulus.steps[0].amplitude_ua_per_cm2",
+            "a[1][2].b",
+        ] {
             assert_eq!(KeyPath::parse(text).unwrap().to_string(), text);
         }
     }

@@ -30,7 +30,9 @@ impl SourceMap {
     pub fn parse(path: &Path, text: &str) -> Result<Self, ScenarioError> {
         let mut map = Self {
             path: path.to_owned(),
-            line_starts: std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect(),
+            line_starts: std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
             text: text.to_owned(),
             spans: HashMap::new(),
         };
@@ -52,7 +54,8 @@ impl SourceMap {
     fn record_table(&mut self, at: &KeyPath, table: &DeTable<'_>) {
         for (key, value) in table.iter() {
             let path = at.key(key.get_ref());
-            self.spans.insert(path.to_string(), (key.span(), value.span()));
+            self.spans
+                .insert(path.to_string(), (key.span(), value.span()));
             self.record_value(&path, value.get_ref());
         }
     }
@@ -63,7 +66,8 @@ impl SourceMap {
             DeValue::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     let item_path = path.index(i);
-                    self.spans.insert(item_path.to_string(), (item.span(), item.span()));
+                    self.spans
+                        .insert(item_path.to_string(), (item.span(), item.span()));
                     self.record_value(&item_path, item.get_ref());
                 }
             }
@@ -94,14 +98,23 @@ impl SourceMap {
 
     /// The text of the value at `path` as written in the file, if present.
     pub fn value_text(&self, path: &KeyPath) -> Option<&str> {
-        self.spans.get(&path.to_string()).and_then(|(_, span)| self.text.get(span.clone()))
+        self.spans
+            .get(&path.to_string())
+            .and_then(|(_, span)| self.text.get(span.clone()))
     }
 
     fn origin_at(&self, offset: usize) -> Origin {
         let line = self.line_starts.partition_point(|&start| start <= offset);
         let line_start = self.line_starts[line - 1];
-        let column = self.text.get(line_start..offset).map_or(1, |s| s.chars().count() + 1);
-        Origin::File { path: self.path.clone(), line, column }
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        Origin::File {
+            path: self.path.clone(),
+            line,
+            column,
+        }
     }
 }
 
@@ -120,18 +133,40 @@ mod tests {
     fn locates_keys_values_and_array_items() {
         let text = "model = \"hh1952\"\n\n[simulation]\nduration_ms = 50.0\n\n[[stimulus.steps]]\nstart_ms = 1\n";
         let map = SourceMap::parse(Path::new("x.toml"), text).unwrap();
-        assert_eq!(at(map.locate(&KeyPath::parse("model").unwrap(), true)), (1, 1));
-        assert_eq!(at(map.locate(&KeyPath::parse("model").unwrap(), false)), (1, 9));
-        assert_eq!(at(map.locate(&KeyPath::parse("simulation.duration_ms").unwrap(), false)), (4, 15));
-        assert_eq!(at(map.locate(&KeyPath::parse("stimulus.steps[0].start_ms").unwrap(), true)), (7, 1));
+        assert_eq!(
+            at(map.locate(&KeyPath::parse("model").unwrap(), true)),
+            (1, 1)
+        );
+        assert_eq!(
+            at(map.locate(&KeyPath::parse("model").unwrap(), false)),
+            (1, 9)
+        );
+        assert_eq!(
+            at(map.locate(&KeyPath::parse("simulation.duration_ms").unwrap(), false)),
+            (4, 15)
+        );
+        assert_eq!(
+            at(map.locate(&KeyPath::parse("stimulus.steps[0].start_ms").unwrap(), true)),
+            (7, 1)
+        );
         // Absent key: its nearest present ancestor.
-        assert_eq!(at(map.locate(&KeyPath::parse("simulation.output_dt_ms").unwrap(), true)), (3, 2));
-        assert_eq!(map.value_text(&KeyPath::parse("simulation.duration_ms").unwrap()), Some("50.0"));
+        assert_eq!(
+            at(map.locate(&KeyPath::parse("simulation.output_dt_ms").unwrap(), true)),
+            (3, 2)
+        );
+        assert_eq!(
+            map.value_text(&KeyPath::parse("simulation.duration_ms").unwrap()),
+            Some("50.0")
+        );
     }
 
     #[test]
     fn syntax_errors_carry_line_and_column() {
-        let error = SourceMap::parse(Path::new("x.toml"), "model = \"hh1952\"\nduration_ms = = 3\n").unwrap_err();
+        let error = SourceMap::parse(
+            Path::new("x.toml"),
+            "model = \"hh1952\"\nduration_ms = = 3\n",
+        )
+        .unwrap_err();
         let (line, _) = at(error.origin.clone());
         assert_eq!(line, 2, "{error}");
         assert!(error.problem.contains("syntax"), "{error}");

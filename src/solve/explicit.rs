@@ -58,7 +58,9 @@ struct SegmentSystem<'a, const N: usize, M, O> {
     extra_evaluations: u64,
 }
 
-impl<const N: usize, M: Model<N>, O: StepObserver<N>> System<f64, State<N>> for &mut SegmentSystem<'_, N, M, O> {
+impl<const N: usize, M: Model<N>, O: StepObserver<N>> System<f64, State<N>>
+    for &mut SegmentSystem<'_, N, M, O>
+{
     #[inline]
     fn system(&self, t: f64, y: &State<N>, dy: &mut State<N>) {
         self.model.derivatives(t, y, self.i_stim, dy);
@@ -117,7 +119,10 @@ pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
         recompute_derivative: settings.method == Method::Rk4,
         extra_evaluations: 0,
     };
-    let mut stats = SolverStats { rhs_evaluations: 1, ..SolverStats::default() };
+    let mut stats = SolverStats {
+        rhs_evaluations: 1,
+        ..SolverStats::default()
+    };
     let tolerances = &settings.tolerances;
     let end = segment.end_ms;
     while end - system.t_prev > 1e-12 * end.abs().max(1.0) {
@@ -125,7 +130,11 @@ pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
         let y0 = system.y_prev;
         let budget = max_steps.saturating_sub(stats.steps);
         if budget == 0 {
-            return Err(SegmentFailure { kind: FailureKind::StepLimit, t_ms: t0, y: y0 });
+            return Err(SegmentFailure {
+                kind: FailureKind::StepLimit,
+                t_ms: t0,
+                y: y0,
+            });
         }
         system.steps_in_chunk = 0;
         system.chunk_limit = CHUNK_STEPS.min(budget);
@@ -134,16 +143,44 @@ pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
             Method::Dopri5 => {
                 let (safety, beta, fac_min, fac_max) = DOPRI5_CONTROLLER;
                 Dopri5::from_param(
-                    &mut system, t0, end, 0.0, y0, tolerances.rtol, tolerances.atol, safety, beta, fac_min, fac_max,
-                    tolerances.max_step_ms, h0, MAX_ATTEMPTS_PER_CHUNK, STIFFNESS_TEST_INTERVAL, OutputType::Sparse,
+                    &mut system,
+                    t0,
+                    end,
+                    0.0,
+                    y0,
+                    tolerances.rtol,
+                    tolerances.atol,
+                    safety,
+                    beta,
+                    fac_min,
+                    fac_max,
+                    tolerances.max_step_ms,
+                    h0,
+                    MAX_ATTEMPTS_PER_CHUNK,
+                    STIFFNESS_TEST_INTERVAL,
+                    OutputType::Sparse,
                 )
                 .integrate()
             }
             Method::Dop853 => {
                 let (safety, beta, fac_min, fac_max) = DOP853_CONTROLLER;
                 Dop853::from_param(
-                    &mut system, t0, end, 0.0, y0, tolerances.rtol, tolerances.atol, safety, beta, fac_min, fac_max,
-                    tolerances.max_step_ms, h0, MAX_ATTEMPTS_PER_CHUNK, STIFFNESS_TEST_INTERVAL, OutputType::Sparse,
+                    &mut system,
+                    t0,
+                    end,
+                    0.0,
+                    y0,
+                    tolerances.rtol,
+                    tolerances.atol,
+                    safety,
+                    beta,
+                    fac_min,
+                    fac_max,
+                    tolerances.max_step_ms,
+                    h0,
+                    MAX_ATTEMPTS_PER_CHUNK,
+                    STIFFNESS_TEST_INTERVAL,
+                    OutputType::Sparse,
                 )
                 .integrate()
             }
@@ -159,7 +196,11 @@ pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
             }
         };
         if system.non_finite {
-            return Err(SegmentFailure { kind: FailureKind::NonFinite, t_ms: system.t_prev, y: system.y_prev });
+            return Err(SegmentFailure {
+                kind: FailureKind::NonFinite,
+                t_ms: system.t_prev,
+                y: system.y_prev,
+            });
         }
         match result {
             Ok(chunk) => {
@@ -173,7 +214,11 @@ pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
                     IntegrationError::StepSizeUnderflow { .. } => FailureKind::StepSizeCollapse,
                     IntegrationError::StiffnessDetected { .. } => FailureKind::Stiffness,
                 };
-                return Err(SegmentFailure { kind, t_ms: system.t_prev, y: system.y_prev });
+                return Err(SegmentFailure {
+                    kind,
+                    t_ms: system.t_prev,
+                    y: system.y_prev,
+                });
             }
         }
     }

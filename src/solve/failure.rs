@@ -54,7 +54,12 @@ pub struct SolveError {
 
 impl<const N: usize> SegmentFailure<N> {
     /// Names the state and finds the non-finite derivatives.
-    pub fn into_error<M: Model<N>>(self, model: &M, i_stim: f64, settings: &SolverSettings) -> SolveError {
+    pub fn into_error<M: Model<N>>(
+        self,
+        model: &M,
+        i_stim: f64,
+        settings: &SolverSettings,
+    ) -> SolveError {
         let variables = model.state_variables();
         let mut dydt = State::<N>::zeros();
         model.derivatives(self.t_ms, &self.y, i_stim, &mut dydt);
@@ -75,7 +80,11 @@ impl<const N: usize> SegmentFailure<N> {
             kind,
             t_ms: self.t_ms,
             i_stim_ua_per_cm2: i_stim,
-            state: variables.iter().zip(self.y.iter()).map(|(v, &x)| (v.name, x, v.unit)).collect(),
+            state: variables
+                .iter()
+                .zip(self.y.iter())
+                .map(|(v, &x)| (v.name, x, v.unit))
+                .collect(),
             non_finite_derivatives,
             method: settings.method.name(),
         }
@@ -121,7 +130,11 @@ impl fmt::Display for SolveError {
             self.t_ms, what, self.method, self.i_stim_ua_per_cm2
         )?;
         if !self.non_finite_derivatives.is_empty() {
-            writeln!(f, "  non-finite derivatives: {}", self.non_finite_derivatives.join(", "))?;
+            writeln!(
+                f,
+                "  non-finite derivatives: {}",
+                self.non_finite_derivatives.join(", ")
+            )?;
         }
         writeln!(f, "  state at that time:")?;
         for (name, value, unit) in &self.state {

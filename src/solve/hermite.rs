@@ -14,7 +14,11 @@ impl<const N: usize> AcceptedStep<'_, N> {
     #[inline]
     fn weights(&self, t_ms: f64) -> [f64; 4] {
         let h = self.t1_ms - self.t0_ms;
-        let s = if h > 0.0 { (t_ms - self.t0_ms) / h } else { 1.0 };
+        let s = if h > 0.0 {
+            (t_ms - self.t0_ms) / h
+        } else {
+            1.0
+        };
         let s2 = s * s;
         let s3 = s2 * s;
         [
@@ -68,8 +72,21 @@ mod tests {
         let y = |t: f64| t * t * t - 2.0 * t + 1.0;
         let dy = |t: f64| 3.0 * t * t - 2.0;
         let (t0, t1) = (0.5, 2.0);
-        let (y0, f0, y1, f1) = (State::<1>::new(y(t0)), State::<1>::new(dy(t0)), State::<1>::new(y(t1)), State::<1>::new(dy(t1)));
-        let step = AcceptedStep { t0_ms: t0, y0: &y0, dydt0: &f0, t1_ms: t1, y1: &y1, dydt1: &f1, i_stim_ua_per_cm2: 0.0 };
+        let (y0, f0, y1, f1) = (
+            State::<1>::new(y(t0)),
+            State::<1>::new(dy(t0)),
+            State::<1>::new(y(t1)),
+            State::<1>::new(dy(t1)),
+        );
+        let step = AcceptedStep {
+            t0_ms: t0,
+            y0: &y0,
+            dydt0: &f0,
+            t1_ms: t1,
+            y1: &y1,
+            dydt1: &f1,
+            i_stim_ua_per_cm2: 0.0,
+        };
         for t in [0.5, 0.7, 1.25, 1.9, 2.0] {
             assert!((step.component_at(0, t) - y(t)).abs() < 1e-12);
         }

@@ -171,14 +171,28 @@ pub fn simulate<const N: usize, M: Model<N>, O: StepObserver<N>>(
     let segments = protocol.segments(duration_ms);
     let mut y = *y0;
     let mut stats = SolverStats::default();
-    observer.start(0.0, &y, segments.first().map_or(0.0, |s| s.i_stim_ua_per_cm2));
+    observer.start(
+        0.0,
+        &y,
+        segments.first().map_or(0.0, |s| s.i_stim_ua_per_cm2),
+    );
     for segment in &segments {
         let remaining_steps = settings.tolerances.max_steps.saturating_sub(stats.steps);
-        let segment_stats = explicit::integrate_segment(model, &mut y, segment, settings, remaining_steps, observer)
-            .map_err(|failure| failure.into_error(model, segment.i_stim_ua_per_cm2, settings))?;
+        let segment_stats = explicit::integrate_segment(
+            model,
+            &mut y,
+            segment,
+            settings,
+            remaining_steps,
+            observer,
+        )
+        .map_err(|failure| failure.into_error(model, segment.i_stim_ua_per_cm2, settings))?;
         stats += segment_stats;
         stats.segments += 1;
     }
     observer.finish(duration_ms, &y, protocol.current_at(duration_ms));
-    Ok(Outcome { final_state: y, stats })
+    Ok(Outcome {
+        final_state: y,
+        stats,
+    })
 }

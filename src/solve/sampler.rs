@@ -40,7 +40,12 @@ pub struct GridSampler<S> {
 impl<S> GridSampler<S> {
     /// A sampler with grid spacing `output_dt_ms` (> 0) feeding `sink`.
     pub fn new(output_dt_ms: f64, sink: S) -> Self {
-        Self { output_dt_ms, next_index: 0, last_emitted_ms: f64::NEG_INFINITY, sink }
+        Self {
+            output_dt_ms,
+            next_index: 0,
+            last_emitted_ms: f64::NEG_INFINITY,
+            sink,
+        }
     }
 
     fn next_time(&self) -> f64 {

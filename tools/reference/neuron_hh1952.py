@@ -85,7 +85,7 @@ STEP_DELAY = 10.0
 STEP_DURS = [200.0, 500.0]
 STEP_AFTER = 20.0          # simulate 20 ms past step end (spikes there are reported separately)
 SUSTAIN_WINDOW = 50.0      # "sustained" = >= 1 spike in the last 50 ms of the step
-BISECT_TOL = 1e-4          # uA/cm2, final bracket width
+BISECT_TOL = 1e-5          # uA/cm2, final bracket width
 PULSE_GRID = np.round(np.arange(0.0, 20.0 + 1e-9, 0.1), 10)
 STEP_GRID = np.round(np.arange(0.0, 12.0 + 1e-9, 0.05), 10)
 P5 = dict(delay=10.0, dur=100.0, amp=10.0, tstop=120.0)
@@ -324,12 +324,12 @@ def task_bisect_near(solver, brackets):
     out = {}
     for name, (lo, hi) in brackets.items():
         pred = preds[name]
-        w = 0.01
+        w = 0.001
         lo, hi = lo - w, hi + w
         while pred(lo)[0]:
             w *= 2
             lo -= w
-        w = 0.01
+        w = 0.001
         while not pred(hi)[0]:
             w *= 2
             hi += w
@@ -588,11 +588,11 @@ def print_summary(out):
     for k, v in r["thresholds"].items():
         b = v["bracket_uA_cm2"]
         mono = v["primary_detail"]["grid_monotone"]
-        print(f"   {k:22s} [{b[0]:.5f}, {b[1]:.5f}]  grid-monotone={mono}  "
+        print(f"   {k:22s} [{b[0]:.6f}, {b[1]:.6f}]  grid-monotone={mono}  "
               f"dev(mid) {fmt_dev(v['max_abs_dev_of_midpoint'])}")
         for s, bb in v["by_solver"].items():
             if s != PRIMARY:
-                print(f"        {s:24s} [{bb[0]:.5f}, {bb[1]:.5f}]")
+                print(f"        {s:24s} [{bb[0]:.6f}, {bb[1]:.6f}]")
     p5 = r["protocol5_step10_from10_to110_tstop120"]
     o = r["overshoot"]
     print("\n4. overshoot")

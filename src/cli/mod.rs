@@ -1,0 +1,134 @@
+//! Command-line interface: clap definitions and one small file per
+//! subcommand. Each subcommand returns `Result<(), Failure>`; `main` turns
+//! the failure class into the exit code.
+
+mod check;
+mod describe;
+mod run;
+
+use std::fmt;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::scenario::ScenarioError;
+use crate::solve::SolveError;
+
+/// endplate: neuromuscular junction and skeletal-muscle membrane simulator.
+#[derive(Debug, Parser)]
+#[command(name = "endplate", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a scenario: writes trace.csv, metrics.json, v.png and v.svg.
+    Run {
+        /// The scenario file (TOML).
+        scenario: PathBuf,
+        /// Output folder [default: out/<scenario name>].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Override a scalar: --set simulation.duration_ms=200 (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        overrides: Vec<String>,
+    },
+    /// Check scenario files without running them.
+    Check {
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Override a scalar in every file, checked like the file itself (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        overrides: Vec<String>,
+    },
+    /// List the models, or show one model's state variables and parameters.
+    Describe {
+        /// A model name (see the list without it).
+        model: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// Output format of `describe`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Tables for people.
+    Text,
+    /// JSON for programs.
+    Json,
+}
+
+/// Why a command failed, which decides the exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad input: a scenario, an argument or a file that cannot be used (exit 2).
+    Input(String),
+    /// The simulation itself failed (exit 1).
+    Simulation(String),
+    /// Results could not be written (exit 1).
+    Output(String),
+}
+
+impl Failure {
+    /// The process exit code for this failure.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Input(_) => 2,
+            Failure::Simulation(_) | Failure::Output(_) => 1,
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Input(message) | Failure::Simulation(message) | Failure::Output(message) => {
+                f.write_str(message)
+            }
+        }
+    }
+}
+
+impl From<ScenarioError> for Failure {
+    fn from(error: ScenarioError) -> Self {
+        Failure::Input(error.to_string())
+    }
+}
+
+impl From<SolveError> for Failure {
+    fn from(error: SolveError) -> Self {
+        Failure::Simulation(error.to_string())
+    }
+}
+
+/// Writes `text` to stdout. A closed pipe (`endplate describe | head`) is
+/// not an error worth a panic: the reader has what it wanted.
+pub(crate) fn emit(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Output(
+            format!("cannot write to standard output: {error}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Runs the parsed command.
+pub fn dispatch(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Run {
+            scenario,
+            out,
+            overrides,
+        } => run::run(&scenario, out.as_deref(), &overrides),
+        Command::Check { files, overrides } => check::check(&files, &overrides),
+        Command::Describe { model, format } => describe::describe(model.as_deref(), format),
+    }
+}

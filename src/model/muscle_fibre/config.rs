@@ -1,0 +1,114 @@
+//! Configuration of the muscle fibre: which variant of the equations, and
+//! every parameter set, grouped by mechanism.
+
+use crate::parameters;
+use crate::params::{OutOfRange, ParameterSet};
+use crate::physiology::calcium_buffers::CalciumBufferParams;
+use crate::physiology::calcium_compartments::CalciumCompartmentParams;
+use crate::physiology::calcium_release::CalciumReleaseParams;
+use crate::physiology::chloride_channel::ChlorideChannelParams;
+use crate::physiology::crossbridges::CrossbridgeParams;
+use crate::physiology::delayed_rectifier::DelayedRectifierParams;
+use crate::physiology::ghk::ThermodynamicParams;
+use crate::physiology::inward_rectifier::InwardRectifierParams;
+use crate::physiology::ion_accumulation::IonAccumulationParams;
+use crate::physiology::sarcoplasmic_reticulum::SarcoplasmicReticulumParams;
+use crate::physiology::sodium_channel::SodiumChannelParams;
+use crate::physiology::sodium_potassium_pump::SodiumPotassiumPumpParams;
+use serde::{Deserialize, Serialize};
+
+/// Which form of the equations to integrate.
+///
+/// `Published` reproduces the CellML exactly, quirks included, so results
+/// agree with OpenCOR. `Corrected` changes three things that look like
+/// slips in the published file (SCIENCE.md §2.1), and nothing else:
+///
+/// 1. **Kir on the sarcolemma conducts in both directions.** Published:
+///    the surface I_IR is multiplied by `(J_K > 0 ? 1 : 0)`, so it is
+///    outward-only, while the T-tubule Kir is not. Corrected: no such
+///    factor, as in the T-tubule. Changes I_IR only when vS < E_K.
+/// 2. **Slow K⁺ inactivation has the same time scale in both membranes.**
+///    Published: τ_hK = 1000·exp(−(V + 40)/25.75) ms on the sarcolemma but
+///    1·exp(…) ms in the T-tubule. Corrected: the sarcolemmal scale
+///    (`tau_h_k_surface_scale_ms`) in both. Changes dh_K_t/dt only.
+/// 3. **The background currents carry charge.** Published: I_K,rest and
+///    I_Na,rest enter the K⁺ and Na⁺ concentration equations but not the
+///    voltage equations. Corrected: both are added to the ionic current of
+///    the sarcolemma and of the T-tubule (net −0.27 µA/cm², inward), so the
+///    K⁺ and Na⁺ that the concentration equations move are also the charge
+///    the voltage equations see. Changes dvS/dt and dvT/dt only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Variant {
+    /// The CellML as published, quirks included.
+    #[default]
+    Published,
+    /// The three corrections listed on [`Variant`].
+    Corrected,
+}
+
+parameters! {
+    /// Passive electrical properties of the two-compartment membrane.
+    pub struct MembraneParams {
+        /// Specific membrane capacitance C_m of sarcolemma and T-tubule (CellML `C_m`).
+        c_m_uf_per_cm2: f64 = 1.0, "µF/cm²", 0.01..=100.0, "Shorten et al. 2007 CellML, wal_environment C_m";
+        /// T-tubule/sarcolemma membrane area ratio γ (CellML `gam`).
+        tubule_area_ratio: f64 = 4.8, "1", 0.0001..=1000.0, "Shorten et al. 2007 CellML, wal_environment gam";
+        /// Access resistance R_a between sarcolemma and T-tubule (CellML `R_a`).
+        access_resistance_ohm_cm2: f64 = 150.0, "Ω·cm²", 0.001..=1.0e6, "Shorten et al. 2007 CellML, wal_environment R_a";
+    }
+}
+
+/// Everything that defines a muscle fibre run: the variant and each
+/// mechanism's parameters. Defaults are the published CellML.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MuscleFibreConfig {
+    /// Published (default) or corrected equations.
+    pub variant: Variant,
+    /// R, T, F.
+    pub thermodynamics: ThermodynamicParams,
+    /// Capacitance, area ratio, access resistance.
+    pub membrane: MembraneParams,
+    /// Na⁺ channel.
+    pub sodium_channel: SodiumChannelParams,
+    /// Delayed-rectifier K⁺ channel.
+    pub delayed_rectifier: DelayedRectifierParams,
+    /// Inward-rectifier K⁺ channel.
+    pub inward_rectifier: InwardRectifierParams,
+    /// ClC-1 channel and the Cl⁻ balance.
+    pub chloride_channel: ChlorideChannelParams,
+    /// Na⁺/K⁺ pump.
+    pub sodium_potassium_pump: SodiumPotassiumPumpParams,
+    /// K⁺ and Na⁺ compartments and background currents.
+    pub ion_accumulation: IonAccumulationParams,
+    /// DHPR–RyR coupling and release permeability.
+    pub calcium_release: CalciumReleaseParams,
+    /// Geometry of and exchange between the Ca²⁺ compartments.
+    pub calcium_compartments: CalciumCompartmentParams,
+    /// SERCA and SR leak.
+    pub sarcoplasmic_reticulum: SarcoplasmicReticulumParams,
+    /// Parvalbumin, ATP, calsequestrin.
+    pub calcium_buffers: CalciumBufferParams,
+    /// Troponin, crossbridges, phosphate.
+    pub crossbridges: CrossbridgeParams,
+}
+
+impl MuscleFibreConfig {
+    /// The first parameter outside its declared range, if any.
+    pub fn check_ranges(&self) -> Result<(), OutOfRange> {
+        self.thermodynamics.check_ranges()?;
+        self.membrane.check_ranges()?;
+        self.sodium_channel.check_ranges()?;
+        self.delayed_rectifier.check_ranges()?;
+        self.inward_rectifier.check_ranges()?;
+        self.chloride_channel.check_ranges()?;
+        self.sodium_potassium_pump.check_ranges()?;
+        self.ion_accumulation.check_ranges()?;
+        self.calcium_release.check_ranges()?;
+        self.calcium_compartments.check_ranges()?;
+        self.sarcoplasmic_reticulum.check_ranges()?;
+        self.calcium_buffers.check_ranges()?;
+        self.crossbridges.check_ranges()
+    }
+}

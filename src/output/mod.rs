@@ -1,0 +1,23 @@
+//! Writing results: traces, metrics and plots, always atomically.
+//!
+//! Every file is written under a temporary name in its destination folder
+//! and renamed into place only when the whole run has succeeded
+//! ([`atomic::AtomicFile`]), so a failed or interrupted run never leaves a
+//! half-written trace or a plot of a different run behind.
+
+pub mod atomic;
+pub mod plot;
+pub mod trace;
+
+use std::io;
+use std::path::Path;
+
+use serde::Serialize;
+
+/// Writes `value` as pretty JSON to `path`, atomically.
+pub fn write_json<T: Serialize>(path: &Path, value: &T) -> io::Result<atomic::AtomicFile> {
+    let mut file = atomic::AtomicFile::create(path)?;
+    serde_json::to_writer_pretty(file.writer(), value).map_err(io::Error::other)?;
+    io::Write::write_all(file.writer(), b"\n")?;
+    Ok(file)
+}
