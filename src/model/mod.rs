@@ -16,6 +16,7 @@
 use nalgebra::SVector;
 
 pub mod hh1952;
+pub mod muscle_fibre;
 
 /// A model's state vector: fixed size, on the stack, allocation-free.
 pub type State<const N: usize> = SVector<f64, N>;

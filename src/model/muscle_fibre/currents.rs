@@ -1,0 +1,193 @@
+//! The membrane currents of the muscle fibre at a given state, by name.
+
+use super::MuscleFibre;
+use super::config::Variant;
+use super::state::{STATE_COUNT, index};
+use crate::model::State;
+use crate::physiology::ghk::{ghk_driving_term_mv_mm, nernst_mv};
+use crate::physiology::{
+    chloride_channel, delayed_rectifier, inward_rectifier, sodium_channel, sodium_potassium_pump,
+};
+
+/// µA per mA: the CellML's `1000/1` in `I_T = 1000 (vS − vT)/R_a`
+/// (mV over Ω·cm² is mA/cm²).
+const UA_PER_MA: f64 = 1000.0;
+
+/// Membrane currents (µA/cm², positive outward) at one state.
+///
+/// Surface currents are per cm² of sarcolemma; T-tubule currents are per
+/// cm² of T-tubule membrane and already include the T-tubule density ratio
+/// η of their channel, as the CellML's `I_*_t` do. The stimulus is not
+/// included anywhere.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Currents {
+    /// Current from the sarcolemma into the T-tubule through the access
+    /// resistance, I_T = 1000 (vS − vT)/R_a (CellML `I_T`); it leaves the
+    /// surface compartment and enters the T-tubule one, divided by γ.
+    pub i_t_ua_per_cm2: f64,
+    /// ClC-1, sarcolemma (CellML `I_Cl`).
+    pub i_cl_surface_ua_per_cm2: f64,
+    /// Inward rectifier, sarcolemma (CellML `I_IR`; outward-only in [`Variant::Published`]).
+    pub i_ir_surface_ua_per_cm2: f64,
+    /// Delayed rectifier, sarcolemma (CellML `I_DR`).
+    pub i_dr_surface_ua_per_cm2: f64,
+    /// Na⁺ channel, sarcolemma (CellML `I_Na`).
+    pub i_na_surface_ua_per_cm2: f64,
+    /// Na⁺/K⁺ pump, sarcolemma (CellML `I_NaK`).
+    pub i_nak_surface_ua_per_cm2: f64,
+    /// ClC-1, T-tubule (CellML `I_Cl_t`).
+    pub i_cl_tubule_ua_per_cm2: f64,
+    /// Inward rectifier, T-tubule (CellML `I_IR_t`).
+    pub i_ir_tubule_ua_per_cm2: f64,
+    /// Delayed rectifier, T-tubule (CellML `I_DR_t`).
+    pub i_dr_tubule_ua_per_cm2: f64,
+    /// Na⁺ channel, T-tubule (CellML `I_Na_t`).
+    pub i_na_tubule_ua_per_cm2: f64,
+    /// Na⁺/K⁺ pump, T-tubule (CellML `I_NaK_t`).
+    pub i_nak_tubule_ua_per_cm2: f64,
+    /// Background currents I_K,rest + I_Na,rest counted in the voltage
+    /// equations of both membranes: 0 in [`Variant::Published`], where they
+    /// act on concentrations only.
+    pub i_background_ua_per_cm2: f64,
+}
+
+impl Currents {
+    /// Ionic current of the sarcolemma that drives dvS/dt, stimulus
+    /// excluded (CellML `I_ionic_s + I_HH`).
+    #[inline]
+    pub fn ionic_surface_ua_per_cm2(&self) -> f64 {
+        self.i_cl_surface_ua_per_cm2
+            + self.i_ir_surface_ua_per_cm2
+            + self.i_dr_surface_ua_per_cm2
+            + self.i_na_surface_ua_per_cm2
+            + self.i_nak_surface_ua_per_cm2
+            + self.i_background_ua_per_cm2
+    }
+
+    /// Ionic current of the T-tubule membrane that drives dvT/dt (CellML `I_ionic_t`).
+    #[inline]
+    pub fn ionic_tubule_ua_per_cm2(&self) -> f64 {
+        self.i_cl_tubule_ua_per_cm2
+            + self.i_ir_tubule_ua_per_cm2
+            + self.i_dr_tubule_ua_per_cm2
+            + self.i_na_tubule_ua_per_cm2
+            + self.i_nak_tubule_ua_per_cm2
+            + self.i_background_ua_per_cm2
+    }
+}
+
+impl MuscleFibre {
+    /// The membrane currents at state `y` (CellML algebraic `I_*`).
+    pub fn currents(&self, y: &State<STATE_COUNT>) -> Currents {
+        let c = &self.config;
+        let frt = self.f_over_rt_per_mv;
+        let faraday = c.thermodynamics.faraday_c_per_mol;
+        let (v_s, v_t) = (y[index::V_SURFACE], y[index::V_TUBULE]);
+        let k_i = y[index::K_MYOPLASM];
+        let (k_t, k_e) = (y[index::K_TUBULE], y[index::K_INTERSTITIAL]);
+        let na_i = y[index::NA_MYOPLASM];
+        let (na_t, na_e) = (y[index::NA_TUBULE], y[index::NA_INTERSTITIAL]);
+
+        let surface = MembraneSide {
+            v_mv: v_s,
+            k_out_mm: k_e,
+            na_out_mm: na_e,
+            n: y[index::N_SURFACE],
+            h_k: y[index::H_K_SURFACE],
+            m: y[index::M_SURFACE],
+            h: y[index::H_SURFACE],
+            s: y[index::S_SURFACE],
+        }
+        .currents(self, k_i, na_i, frt, faraday);
+        let tubule = MembraneSide {
+            v_mv: v_t,
+            k_out_mm: k_t,
+            na_out_mm: na_t,
+            n: y[index::N_TUBULE],
+            h_k: y[index::H_K_TUBULE],
+            m: y[index::M_TUBULE],
+            h: y[index::H_TUBULE],
+            s: y[index::S_TUBULE],
+        }
+        .currents(self, k_i, na_i, frt, faraday);
+
+        // Quirk 1 of the published model: the sarcolemmal Kir passes outward current only.
+        let ir_gate = match c.variant {
+            Variant::Published => inward_rectifier::published_sarcolemmal_gate(surface.j_k_mv_mm),
+            Variant::Corrected => 1.0,
+        };
+        // Quirk 3: the background currents are left out of the voltage equations.
+        let i_background = match c.variant {
+            Variant::Published => 0.0,
+            Variant::Corrected => c.ion_accumulation.i_k_rest_ua_per_cm2 + c.ion_accumulation.i_na_rest_ua_per_cm2,
+        };
+        Currents {
+            i_t_ua_per_cm2: UA_PER_MA * ((v_s - v_t) / c.membrane.access_resistance_ohm_cm2),
+            i_cl_surface_ua_per_cm2: surface.i_cl,
+            i_ir_surface_ua_per_cm2: surface.i_ir * ir_gate,
+            i_dr_surface_ua_per_cm2: surface.i_dr,
+            i_na_surface_ua_per_cm2: surface.i_na,
+            i_nak_surface_ua_per_cm2: surface.i_nak,
+            i_cl_tubule_ua_per_cm2: c.chloride_channel.tubule_density_ratio * tubule.i_cl,
+            i_ir_tubule_ua_per_cm2: c.inward_rectifier.tubule_density_ratio * tubule.i_ir,
+            i_dr_tubule_ua_per_cm2: c.delayed_rectifier.tubule_density_ratio * tubule.i_dr,
+            i_na_tubule_ua_per_cm2: c.sodium_channel.tubule_density_ratio * tubule.i_na,
+            i_nak_tubule_ua_per_cm2: c.sodium_potassium_pump.tubule_density_ratio * tubule.i_nak,
+            i_background_ua_per_cm2: i_background,
+        }
+    }
+}
+
+/// What one membrane (sarcolemma or T-tubule) sees: its potential, the
+/// outside concentrations and its gates.
+struct MembraneSide {
+    v_mv: f64,
+    k_out_mm: f64,
+    na_out_mm: f64,
+    n: f64,
+    h_k: f64,
+    m: f64,
+    h: f64,
+    s: f64,
+}
+
+/// Currents per unit area of one membrane, before T-tubule density ratios
+/// and the sarcolemmal Kir gate.
+struct SideCurrents {
+    j_k_mv_mm: f64,
+    i_cl: f64,
+    i_ir: f64,
+    i_dr: f64,
+    i_na: f64,
+    i_nak: f64,
+}
+
+impl MembraneSide {
+    fn currents(&self, fibre: &MuscleFibre, k_in_mm: f64, na_in_mm: f64, frt: f64, faraday: f64) -> SideCurrents {
+        let c = &fibre.config;
+        let v = self.v_mv;
+        let e_k = nernst_mv(self.k_out_mm, k_in_mm, 1.0, frt);
+        let j_k = ghk_driving_term_mv_mm(v, k_in_mm, self.k_out_mm, 1.0, frt);
+        let j_na = ghk_driving_term_mv_mm(v, na_in_mm, self.na_out_mm, 1.0, frt);
+        let cl_in = chloride_channel::chloride_in_mm(&c.chloride_channel, e_k, frt);
+        let cl_out = chloride_channel::chloride_out_mm(&c.chloride_channel, cl_in);
+        let j_cl = ghk_driving_term_mv_mm(v, cl_in, cl_out, -1.0, frt);
+        let g_ir = inward_rectifier::conductance_ms_per_cm2(&c.inward_rectifier, v, self.k_out_mm, e_k, frt);
+        SideCurrents {
+            j_k_mv_mm: j_k,
+            i_cl: chloride_channel::current_ua_per_cm2(&c.chloride_channel, v, j_cl),
+            i_ir: inward_rectifier::current_ua_per_cm2(&c.inward_rectifier, g_ir, j_k),
+            i_dr: delayed_rectifier::current_ua_per_cm2(&c.delayed_rectifier, self.n, self.h_k, j_k),
+            i_na: sodium_channel::current_ua_per_cm2(&c.sodium_channel, self.m, self.h, self.s, j_na),
+            i_nak: sodium_potassium_pump::current_ua_per_cm2(
+                &c.sodium_potassium_pump,
+                v,
+                self.k_out_mm,
+                na_in_mm,
+                self.na_out_mm,
+                faraday,
+                frt,
+            ),
+        }
+    }
+}
