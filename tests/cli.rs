@@ -37,7 +37,10 @@ fn run_writes_trace_metrics_and_plots() {
     assert!(output.status.success(), "{}", stderr_of(&output));
     let summary = stdout_of(&output);
     assert!(summary.contains("spikes: 7"), "{summary}");
-    assert!(summary.contains("resting potential: -65.00 mV"), "{summary}");
+    assert!(
+        summary.contains("resting potential: -65.00 mV"),
+        "{summary}"
+    );
 
     let trace = fs::read_to_string(out.path().join("trace.csv")).unwrap();
     let mut lines = trace.lines();
@@ -45,7 +48,9 @@ fn run_writes_trace_metrics_and_plots() {
     // 120 ms every 0.025 ms: 4801 rows.
     assert_eq!(lines.count(), 4801);
 
-    let metrics: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.path().join("metrics.json")).unwrap()).unwrap();
+    let metrics: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.path().join("metrics.json")).unwrap())
+            .unwrap();
     assert_eq!(metrics["spike_count"], 7);
     assert_eq!(metrics["spike_times_ms"].as_array().unwrap().len(), 7);
     assert!(metrics["first_spike"]["peak_mV"].as_f64().unwrap() > 30.0);
@@ -53,14 +58,21 @@ fn run_writes_trace_metrics_and_plots() {
     assert!(metrics["resting_mV"].as_f64().unwrap() < -64.0);
     assert!(metrics["firing_rate_hz"].as_f64().unwrap() > 60.0);
     for key in ["steps", "rejected_steps", "rhs_evaluations"] {
-        assert!(metrics["solver"][key].as_u64().is_some(), "solver.{key} missing");
+        assert!(
+            metrics["solver"][key].as_u64().is_some(),
+            "solver.{key} missing"
+        );
     }
 
     let png = fs::read(out.path().join("v.png")).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     let svg = fs::read_to_string(out.path().join("v.svg")).unwrap();
     assert!(svg.contains("membrane potential (mV)") && svg.contains("time (ms)"));
-    let leftovers: Vec<_> = fs::read_dir(out.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().starts_with('.')).collect();
+    let leftovers: Vec<_> = fs::read_dir(out.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
 
@@ -68,7 +80,12 @@ fn run_writes_trace_metrics_and_plots() {
 fn run_defaults_to_out_scenario_name() {
     let work = TempDir::new().unwrap();
     let scenario_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/hh1952-pulse.toml");
-    let output = endplate().current_dir(work.path()).arg("run").arg(&scenario_path).output().unwrap();
+    let output = endplate()
+        .current_dir(work.path())
+        .arg("run")
+        .arg(&scenario_path)
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
     assert!(work.path().join("out/hh1952-pulse/metrics.json").exists());
 }
@@ -77,12 +94,22 @@ fn run_defaults_to_out_scenario_name() {
 fn set_overrides_change_the_run() {
     let out = TempDir::new().unwrap();
     let output = endplate()
-        .args(["run", "scenarios/hh1952-step.toml", "--set", "stimulus.steps[0].amplitude_ua_per_cm2=2", "--set", "simulation.duration_ms=60", "--out"])
+        .args([
+            "run",
+            "scenarios/hh1952-step.toml",
+            "--set",
+            "stimulus.steps[0].amplitude_ua_per_cm2=2",
+            "--set",
+            "simulation.duration_ms=60",
+            "--out",
+        ])
         .arg(out.path())
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
-    let metrics: serde_json::Value = serde_json::from_str(&fs::read_to_string(out.path().join("metrics.json")).unwrap()).unwrap();
+    let metrics: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.path().join("metrics.json")).unwrap())
+            .unwrap();
     // 2 µA/cm² is below the HH rheobase: no spike; and the run is 60 ms long.
     assert_eq!(metrics["spike_count"], 0);
     assert_eq!(metrics["duration_ms"], 60.0);
@@ -90,11 +117,21 @@ fn set_overrides_change_the_run() {
 
 #[test]
 fn check_accepts_every_shipped_scenario() {
-    let files: Vec<_> = fs::read_dir("scenarios").unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+    let files: Vec<_> = fs::read_dir("scenarios")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
     assert!(files.len() >= 2);
     let output = endplate().arg("check").args(&files).output().unwrap();
     assert!(output.status.success(), "{}", stderr_of(&output));
-    assert_eq!(stdout_of(&output).lines().filter(|l| l.starts_with("ok: ")).count(), files.len());
+    assert_eq!(
+        stdout_of(&output)
+            .lines()
+            .filter(|l| l.starts_with("ok: "))
+            .count(),
+        files.len()
+    );
 }
 
 #[test]
@@ -103,12 +140,25 @@ fn describe_lists_models_and_details_one_in_text_and_json() {
     assert!(stdout_of(&output).contains("hh1952"));
     let output = endplate().args(["describe", "hh1952"]).output().unwrap();
     let text = stdout_of(&output);
-    assert!(text.contains("v_mV") && text.contains("g_na_ms_per_cm2") && text.contains("Hodgkin & Huxley 1952, Table 3"), "{text}");
-    let output = endplate().args(["describe", "hh1952", "--format", "json"]).output().unwrap();
+    assert!(
+        text.contains("v_mV")
+            && text.contains("g_na_ms_per_cm2")
+            && text.contains("Hodgkin & Huxley 1952, Table 3"),
+        "{text}"
+    );
+    let output = endplate()
+        .args(["describe", "hh1952", "--format", "json"])
+        .output()
+        .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["state_variables"][0]["name"], "v_mV");
     assert_eq!(json["state_variables"][0]["initial_value"], -65.0);
-    let g_na = json["parameters"].as_array().unwrap().iter().find(|p| p["name"] == "g_na_ms_per_cm2").unwrap();
+    let g_na = json["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "g_na_ms_per_cm2")
+        .unwrap();
     assert_eq!(g_na["default"], 120.0);
     assert_eq!(g_na["unit"], "mS/cm²");
 }
@@ -138,59 +188,99 @@ fn syntax_error_names_file_line_and_column() {
 
 #[test]
 fn unknown_key_gets_location_allowed_keys_and_suggestion() {
-    let (code, err) = check_text(&GOOD.replace("duration_ms = 20.0", "durration_ms = 20.0"), &[]);
+    let (code, err) = check_text(
+        &GOOD.replace("duration_ms = 20.0", "durration_ms = 20.0"),
+        &[],
+    );
     assert_eq!(code, 2);
     assert!(err.contains("bad.toml:4:1"), "{err}");
-    assert!(err.contains("`simulation.durration_ms`: unknown key"), "{err}");
+    assert!(
+        err.contains("`simulation.durration_ms`: unknown key"),
+        "{err}"
+    );
     assert!(err.contains("allowed: duration_ms, output_dt_ms"), "{err}");
     assert!(err.contains("did you mean `duration_ms`?"), "{err}");
 }
 
 #[test]
 fn wrong_type_names_the_value_and_the_expected_type() {
-    let (code, err) = check_text(&GOOD.replace("duration_ms = 20.0", "duration_ms = \"long\""), &[]);
+    let (code, err) = check_text(
+        &GOOD.replace("duration_ms = 20.0", "duration_ms = \"long\""),
+        &[],
+    );
     assert_eq!(code, 2);
     assert!(err.contains("bad.toml:4:15"), "{err}");
-    assert!(err.contains("wrong type") && err.contains("\"long\"") && err.contains("a number"), "{err}");
+    assert!(
+        err.contains("wrong type") && err.contains("\"long\"") && err.contains("a number"),
+        "{err}"
+    );
 }
 
 #[test]
 fn out_of_range_names_the_value_and_the_range() {
     let (code, err) = check_text(&GOOD.replace("duration_ms = 20.0", "duration_ms = -5"), &[]);
     assert_eq!(code, 2);
-    assert!(err.contains("bad.toml:4:15") && err.contains("value out of range"), "{err}");
-    assert!(err.contains("found: -5") && err.contains("allowed: 0.000001 to 100000000 ms"), "{err}");
+    assert!(
+        err.contains("bad.toml:4:15") && err.contains("value out of range"),
+        "{err}"
+    );
+    assert!(
+        err.contains("found: -5") && err.contains("allowed: 0.000001 to 100000000 ms"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_model_and_solver_method_suggest_the_right_name() {
     let (code, err) = check_text(&GOOD.replace("hh1952", "hh1953"), &[]);
     assert_eq!(code, 2);
-    assert!(err.contains("bad.toml:1:9") && err.contains("unknown model") && err.contains("did you mean `hh1952`?"), "{err}");
+    assert!(
+        err.contains("bad.toml:1:9")
+            && err.contains("unknown model")
+            && err.contains("did you mean `hh1952`?"),
+        "{err}"
+    );
     let (code, err) = check_text(GOOD, &["solver.method=dopri"]);
     assert_eq!(code, 2);
-    assert!(err.contains("--set solver.method=dopri") && err.contains("allowed: dopri5, dop853, rk4"), "{err}");
+    assert!(
+        err.contains("--set solver.method=dopri") && err.contains("allowed: dopri5, dop853, rk4"),
+        "{err}"
+    );
 }
 
 #[test]
 fn missing_required_key_and_inconsistent_train_are_explained() {
     let (code, err) = check_text(&GOOD.replace("duration_ms = 5.0\n", ""), &[]);
     assert_eq!(code, 2);
-    assert!(err.contains("`stimulus.steps[0].duration_ms`: required key is missing"), "{err}");
+    assert!(
+        err.contains("`stimulus.steps[0].duration_ms`: required key is missing"),
+        "{err}"
+    );
     let train = "model = \"hh1952\"\n[[stimulus.trains]]\nfrequency_hz = 100\nwidth_ms = 20\namplitude_ua_per_cm2 = 5\n";
     let (code, err) = check_text(train, &[]);
     assert_eq!(code, 2);
-    assert!(err.contains("bad.toml:4:12") && err.contains("pulses would overlap") && err.contains("< 10 ms"), "{err}");
+    assert!(
+        err.contains("bad.toml:4:12")
+            && err.contains("pulses would overlap")
+            && err.contains("< 10 ms"),
+        "{err}"
+    );
 }
 
 #[test]
 fn set_errors_name_the_argument() {
     let (code, err) = check_text(GOOD, &["simulation.duration_ms=abc"]);
     assert_eq!(code, 2);
-    assert!(err.contains("--set simulation.duration_ms=abc") && err.contains("wrong type"), "{err}");
+    assert!(
+        err.contains("--set simulation.duration_ms=abc") && err.contains("wrong type"),
+        "{err}"
+    );
     let (code, err) = check_text(GOOD, &["parameters.g_na=100"]);
     assert_eq!(code, 2);
-    assert!(err.contains("unknown key") && err.contains("did you mean `g_na_ms_per_cm2`?"), "{err}");
+    assert!(
+        err.contains("unknown key") && err.contains("did you mean `g_na_ms_per_cm2`?"),
+        "{err}"
+    );
     let (code, err) = check_text(GOOD, &["stimulus.steps[4].start_ms=1"]);
     assert_eq!(code, 2);
     assert!(err.contains("no item 4"), "{err}");
@@ -201,7 +291,10 @@ fn set_errors_name_the_argument() {
 
 #[test]
 fn unreadable_file_is_bad_input() {
-    let output = endplate().args(["run", "no/such/file.toml"]).output().unwrap();
+    let output = endplate()
+        .args(["run", "no/such/file.toml"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr_of(&output).contains("no/such/file.toml: cannot read the scenario"));
 }
@@ -211,7 +304,15 @@ fn simulation_failure_reports_time_state_and_advice_and_writes_nothing() {
     let out = TempDir::new().unwrap();
     // RK4 with a 5 ms step is unstable for HH's millisecond gating: the state blows up.
     let output = endplate()
-        .args(["run", "scenarios/hh1952-step.toml", "--set", "solver.method=rk4", "--set", "solver.dt_ms=5", "--out"])
+        .args([
+            "run",
+            "scenarios/hh1952-step.toml",
+            "--set",
+            "solver.method=rk4",
+            "--set",
+            "solver.dt_ms=5",
+            "--out",
+        ])
         .arg(out.path())
         .output()
         .unwrap();
@@ -220,17 +321,34 @@ fn simulation_failure_reports_time_state_and_advice_and_writes_nothing() {
     assert!(err.contains("simulation failed at t = "), "{err}");
     assert!(err.contains("non-finite"), "{err}");
     for name in ["v_mV", "m", "h", "n"] {
-        assert!(err.lines().any(|l| l.trim_start().starts_with(&format!("{name} ")) && l.contains('=')), "{name}: {err}");
+        assert!(
+            err.lines()
+                .any(|l| l.trim_start().starts_with(&format!("{name} ")) && l.contains('=')),
+            "{name}: {err}"
+        );
     }
     assert!(err.contains("try: "), "{err}");
-    assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0, "a failed run must leave no files");
+    assert_eq!(
+        fs::read_dir(out.path()).unwrap().count(),
+        0,
+        "a failed run must leave no files"
+    );
 
     let output = endplate()
-        .args(["run", "scenarios/hh1952-step.toml", "--set", "solver.max_steps=50", "--out"])
+        .args([
+            "run",
+            "scenarios/hh1952-step.toml",
+            "--set",
+            "solver.max_steps=50",
+            "--out",
+        ])
         .arg(out.path())
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let err = stderr_of(&output);
-    assert!(err.contains("step limit") && err.contains("solver.max_steps"), "{err}");
+    assert!(
+        err.contains("step limit") && err.contains("solver.max_steps"),
+        "{err}"
+    );
 }

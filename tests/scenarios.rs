@@ -13,7 +13,14 @@ fn hh1952_step_is_ten_ms_rest_then_ten_ua_for_100_ms_at_6_3_celsius() {
     assert!(matches!(run.model, ModelChoice::Hh1952(_)));
     assert_eq!(run.temperature_celsius, 6.3);
     assert_eq!(run.solver.method, Method::Dopri5);
-    assert_eq!(run.protocol.steps, vec![Step { start_ms: 10.0, duration_ms: 100.0, amplitude_ua_per_cm2: 10.0 }]);
+    assert_eq!(
+        run.protocol.steps,
+        vec![Step {
+            start_ms: 10.0,
+            duration_ms: 100.0,
+            amplitude_ua_per_cm2: 10.0
+        }]
+    );
     assert!(run.protocol.trains.is_empty());
     assert_eq!(run.simulation.duration_ms, 120.0);
 }
@@ -22,10 +29,15 @@ fn hh1952_step_is_ten_ms_rest_then_ten_ua_for_100_ms_at_6_3_celsius() {
 fn hh1952_pulse_is_one_suprathreshold_1_ms_pulse() {
     let run = scenario::load(Path::new("scenarios/hh1952-pulse.toml"), &[]).unwrap();
     assert_eq!(run.temperature_celsius, 6.3);
-    let [train] = run.protocol.trains.as_slice() else { panic!("one train expected") };
+    let [train] = run.protocol.trains.as_slice() else {
+        panic!("one train expected")
+    };
     assert_eq!(train.count, 1);
     assert_eq!(train.width_ms, 1.0);
-    assert!(train.amplitude_ua_per_cm2 > 2.5, "well above the ~2.3 µA/cm² 1 ms threshold");
+    assert!(
+        train.amplitude_ua_per_cm2 > 2.5,
+        "well above the ~2.3 µA/cm² 1 ms threshold"
+    );
     let _: &Train = train;
 }
 
@@ -33,7 +45,12 @@ fn hh1952_pulse_is_one_suprathreshold_1_ms_pulse() {
 fn temperature_defaults_to_the_models_published_temperature() {
     let run = scenario::load_text(Path::new("t.toml"), "model = \"hh1952\"\n", &[]).unwrap();
     assert_eq!(run.temperature_celsius, 6.3);
-    let run = scenario::load_text(Path::new("t.toml"), "model = \"hh1952\"\n", &["ions.temperature_celsius=18.5".into()]).unwrap();
+    let run = scenario::load_text(
+        Path::new("t.toml"),
+        "model = \"hh1952\"\n",
+        &["ions.temperature_celsius=18.5".into()],
+    )
+    .unwrap();
     let ModelChoice::Hh1952(model) = run.model;
     assert!((model.rate_factor() - 3f64.powf(1.22)).abs() < 1e-12);
 }
@@ -42,14 +59,42 @@ fn temperature_defaults_to_the_models_published_temperature() {
 /// toward the interesting parts of the loader rather than plain syntax errors.
 fn fragment() -> impl Strategy<Value = String> {
     let keys = prop::sample::select(vec![
-        "model", "name", "simulation.duration_ms", "simulation.output_dt_ms", "solver.method", "solver.rtol",
-        "solver.max_steps", "ions.temperature_celsius", "parameters.g_na_ms_per_cm2", "analysis.spike_threshold_mv",
-        "stimulus", "stimulus.steps", "simulation", "x.y.z",
+        "model",
+        "name",
+        "simulation.duration_ms",
+        "simulation.output_dt_ms",
+        "solver.method",
+        "solver.rtol",
+        "solver.max_steps",
+        "ions.temperature_celsius",
+        "parameters.g_na_ms_per_cm2",
+        "analysis.spike_threshold_mv",
+        "stimulus",
+        "stimulus.steps",
+        "simulation",
+        "x.y.z",
     ]);
     let values = prop::sample::select(vec![
-        "\"hh1952\"", "\"rk4\"", "1", "-1", "0", "1e400", "nan", "inf", "-inf", "true", "[]", "[1, 2]", "{}",
-        "{ a = 1 }", "\"\"", "1979-05-27", "[{ start_ms = 1 }]", "[{ duration_ms = 1, amplitude_ua_per_cm2 = 1 }]",
-        "18446744073709551615", "-9223372036854775808",
+        "\"hh1952\"",
+        "\"rk4\"",
+        "1",
+        "-1",
+        "0",
+        "1e400",
+        "nan",
+        "inf",
+        "-inf",
+        "true",
+        "[]",
+        "[1, 2]",
+        "{}",
+        "{ a = 1 }",
+        "\"\"",
+        "1979-05-27",
+        "[{ start_ms = 1 }]",
+        "[{ duration_ms = 1, amplitude_ua_per_cm2 = 1 }]",
+        "18446744073709551615",
+        "-9223372036854775808",
     ]);
     prop_oneof![
         (keys, values).prop_map(|(k, v)| format!("{k} = {v}\n")),

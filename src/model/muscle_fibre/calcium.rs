@@ -15,11 +15,17 @@ use crate::physiology::calcium_buffers::{
 use crate::physiology::calcium_compartments::exchange_flux_um_um3_per_ms;
 use crate::physiology::calcium_release::{self, LEVELS, ReleaseUnits};
 use crate::physiology::crossbridges::{self, MM_PER_UM, RegulatoryUnits};
-use crate::physiology::sarcoplasmic_reticulum::{leak_flux_um_um3_per_ms, serca_flux_um_um3_per_ms};
+use crate::physiology::sarcoplasmic_reticulum::{
+    leak_flux_um_um3_per_ms, serca_flux_um_um3_per_ms,
+};
 
 impl MuscleFibre {
     /// Writes the derivatives of states 18–55.
-    pub(super) fn calcium_derivatives(&self, y: &State<STATE_COUNT>, dydt: &mut State<STATE_COUNT>) {
+    pub(super) fn calcium_derivatives(
+        &self,
+        y: &State<STATE_COUNT>,
+        dydt: &mut State<STATE_COUNT>,
+    ) {
         let c = &self.config;
         let vol = &self.volumes;
         let buffers = &c.calcium_buffers;
@@ -45,9 +51,18 @@ impl MuscleFibre {
         let (atp_1, atp_2) = (y[index::ATP_TRIAD], y[index::ATP_BULK]);
         let (ca_atp_1, ca_atp_2) = (y[index::CA_ATP_TRIAD], y[index::CA_ATP_BULK]);
         let (mg_atp_1, mg_atp_2) = (y[index::MG_ATP_TRIAD], y[index::MG_ATP_BULK]);
-        let (ca_p_1, ca_p_2) = (y[index::CA_PARVALBUMIN_TRIAD], y[index::CA_PARVALBUMIN_BULK]);
-        let (mg_p_1, mg_p_2) = (y[index::MG_PARVALBUMIN_TRIAD], y[index::MG_PARVALBUMIN_BULK]);
-        let (ca_cs_1, ca_cs_2) = (y[index::CA_CALSEQUESTRIN_TRIAD], y[index::CA_CALSEQUESTRIN_BULK]);
+        let (ca_p_1, ca_p_2) = (
+            y[index::CA_PARVALBUMIN_TRIAD],
+            y[index::CA_PARVALBUMIN_BULK],
+        );
+        let (mg_p_1, mg_p_2) = (
+            y[index::MG_PARVALBUMIN_TRIAD],
+            y[index::MG_PARVALBUMIN_BULK],
+        );
+        let (ca_cs_1, ca_cs_2) = (
+            y[index::CA_CALSEQUESTRIN_TRIAD],
+            y[index::CA_CALSEQUESTRIN_BULK],
+        );
         let regulatory = RegulatoryUnits {
             ca_troponin: y[index::CA_TROPONIN],
             ca2_troponin: y[index::CA2_TROPONIN],
@@ -66,14 +81,25 @@ impl MuscleFibre {
             ca_sr_1,
             ca_1,
         );
-        let (serca_1, serca_2) = (serca_flux_um_um3_per_ms(sr, ca_1), serca_flux_um_um3_per_ms(sr, ca_2));
-        let (leak_1, leak_2) = (leak_flux_um_um3_per_ms(sr, ca_sr_1, ca_1), leak_flux_um_um3_per_ms(sr, ca_sr_2, ca_2));
+        let (serca_1, serca_2) = (
+            serca_flux_um_um3_per_ms(sr, ca_1),
+            serca_flux_um_um3_per_ms(sr, ca_2),
+        );
+        let (leak_1, leak_2) = (
+            leak_flux_um_um3_per_ms(sr, ca_sr_1, ca_1),
+            leak_flux_um_um3_per_ms(sr, ca_sr_2, ca_2),
+        );
         // Exchange between triadic and bulk compartments (µM·µm³/ms).
-        let ca_exchange = exchange_flux_um_um3_per_ms(exchange.myoplasm_ca_exchange_um3_per_ms, ca_1, ca_2);
-        let ca_sr_exchange = exchange_flux_um_um3_per_ms(exchange.sr_ca_exchange_um3_per_ms, ca_sr_1, ca_sr_2);
-        let ca_atp_exchange = exchange_flux_um_um3_per_ms(exchange.atp_exchange_um3_per_ms, ca_atp_1, ca_atp_2);
-        let mg_atp_exchange = exchange_flux_um_um3_per_ms(exchange.atp_exchange_um3_per_ms, mg_atp_1, mg_atp_2);
-        let atp_exchange = exchange_flux_um_um3_per_ms(exchange.atp_exchange_um3_per_ms, atp_1, atp_2);
+        let ca_exchange =
+            exchange_flux_um_um3_per_ms(exchange.myoplasm_ca_exchange_um3_per_ms, ca_1, ca_2);
+        let ca_sr_exchange =
+            exchange_flux_um_um3_per_ms(exchange.sr_ca_exchange_um3_per_ms, ca_sr_1, ca_sr_2);
+        let ca_atp_exchange =
+            exchange_flux_um_um3_per_ms(exchange.atp_exchange_um3_per_ms, ca_atp_1, ca_atp_2);
+        let mg_atp_exchange =
+            exchange_flux_um_um3_per_ms(exchange.atp_exchange_um3_per_ms, mg_atp_1, mg_atp_2);
+        let atp_exchange =
+            exchange_flux_um_um3_per_ms(exchange.atp_exchange_um3_per_ms, atp_1, atp_2);
         let mg_exchange = exchange_flux_um_um3_per_ms(exchange.mg_exchange_um3_per_ms, mg_1, mg_2);
 
         // Binding reactions (µM/ms).
@@ -88,7 +114,12 @@ impl MuscleFibre {
         let calsequestrin_1 = calsequestrin_binding_um_per_ms(buffers, ca_sr_1, ca_cs_1);
         let calsequestrin_2 = calsequestrin_binding_um_per_ms(buffers, ca_sr_2, ca_cs_2);
         let troponin_uptake = crossbridges::calcium_uptake_um_per_ms(xb, ca_2, &regulatory);
-        let precipitation = crossbridges::precipitation_mm_per_ms(xb, phosphate_sr, ca_sr_2, y[index::PRECIPITATE_SR]);
+        let precipitation = crossbridges::precipitation_mm_per_ms(
+            xb,
+            phosphate_sr,
+            ca_sr_2,
+            y[index::PRECIPITATE_SR],
+        );
 
         dydt[index::CA_TRIAD] = (release - serca_1 + leak_1 - ca_exchange) / vol.myoplasm_triad_um3
             - parvalbumin_ca_1
@@ -127,11 +158,15 @@ impl MuscleFibre {
         dydt[index::PRE_STROKE] = d_regulatory.pre_stroke;
         dydt[index::POST_STROKE] = d_regulatory.post_stroke;
 
-        let phosphate_exchange =
-            exchange_flux_um_um3_per_ms(xb.phosphate_sr_exchange_um3_per_ms, phosphate, phosphate_sr);
-        dydt[index::PHOSPHATE_MYOPLASM] = crossbridges::phosphate_release_mm_per_ms(xb, &regulatory)
-            - xb.phosphate_removal_per_ms * phosphate
-            - phosphate_exchange / vol.myoplasm_bulk_um3;
+        let phosphate_exchange = exchange_flux_um_um3_per_ms(
+            xb.phosphate_sr_exchange_um3_per_ms,
+            phosphate,
+            phosphate_sr,
+        );
+        dydt[index::PHOSPHATE_MYOPLASM] =
+            crossbridges::phosphate_release_mm_per_ms(xb, &regulatory)
+                - xb.phosphate_removal_per_ms * phosphate
+                - phosphate_exchange / vol.myoplasm_bulk_um3;
         dydt[index::PHOSPHATE_SR] = phosphate_exchange / vol.sr_bulk_um3 - precipitation;
         dydt[index::PRECIPITATE_SR] = precipitation;
     }

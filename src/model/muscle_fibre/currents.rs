@@ -119,7 +119,9 @@ impl MuscleFibre {
         // Quirk 3: the background currents are left out of the voltage equations.
         let i_background = match c.variant {
             Variant::Published => 0.0,
-            Variant::Corrected => c.ion_accumulation.i_k_rest_ua_per_cm2 + c.ion_accumulation.i_na_rest_ua_per_cm2,
+            Variant::Corrected => {
+                c.ion_accumulation.i_k_rest_ua_per_cm2 + c.ion_accumulation.i_na_rest_ua_per_cm2
+            }
         };
         Currents {
             i_t_ua_per_cm2: UA_PER_MA * ((v_s - v_t) / c.membrane.access_resistance_ohm_cm2),
@@ -163,7 +165,14 @@ struct SideCurrents {
 }
 
 impl MembraneSide {
-    fn currents(&self, fibre: &MuscleFibre, k_in_mm: f64, na_in_mm: f64, frt: f64, faraday: f64) -> SideCurrents {
+    fn currents(
+        &self,
+        fibre: &MuscleFibre,
+        k_in_mm: f64,
+        na_in_mm: f64,
+        frt: f64,
+        faraday: f64,
+    ) -> SideCurrents {
         let c = &fibre.config;
         let v = self.v_mv;
         let e_k = nernst_mv(self.k_out_mm, k_in_mm, 1.0, frt);
@@ -172,13 +181,30 @@ impl MembraneSide {
         let cl_in = chloride_channel::chloride_in_mm(&c.chloride_channel, e_k, frt);
         let cl_out = chloride_channel::chloride_out_mm(&c.chloride_channel, cl_in);
         let j_cl = ghk_driving_term_mv_mm(v, cl_in, cl_out, -1.0, frt);
-        let g_ir = inward_rectifier::conductance_ms_per_cm2(&c.inward_rectifier, v, self.k_out_mm, e_k, frt);
+        let g_ir = inward_rectifier::conductance_ms_per_cm2(
+            &c.inward_rectifier,
+            v,
+            self.k_out_mm,
+            e_k,
+            frt,
+        );
         SideCurrents {
             j_k_mv_mm: j_k,
             i_cl: chloride_channel::current_ua_per_cm2(&c.chloride_channel, v, j_cl),
             i_ir: inward_rectifier::current_ua_per_cm2(&c.inward_rectifier, g_ir, j_k),
-            i_dr: delayed_rectifier::current_ua_per_cm2(&c.delayed_rectifier, self.n, self.h_k, j_k),
-            i_na: sodium_channel::current_ua_per_cm2(&c.sodium_channel, self.m, self.h, self.s, j_na),
+            i_dr: delayed_rectifier::current_ua_per_cm2(
+                &c.delayed_rectifier,
+                self.n,
+                self.h_k,
+                j_k,
+            ),
+            i_na: sodium_channel::current_ua_per_cm2(
+                &c.sodium_channel,
+                self.m,
+                self.h,
+                self.s,
+                j_na,
+            ),
             i_nak: sodium_potassium_pump::current_ua_per_cm2(
                 &c.sodium_potassium_pump,
                 v,

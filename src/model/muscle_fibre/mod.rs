@@ -55,7 +55,9 @@ pub use state::{PUBLISHED_INITIAL_STATE, STATE_COUNT, STATE_VARIABLES, index};
 
 use crate::model::{Model, State, StateVariable};
 use crate::physiology::calcium_compartments::{self, CompartmentVolumes};
-use crate::physiology::ion_accumulation::{compartment_rates, potassium_outward_ua_per_cm2, sodium_outward_ua_per_cm2};
+use crate::physiology::ion_accumulation::{
+    compartment_rates, potassium_outward_ua_per_cm2, sodium_outward_ua_per_cm2,
+};
 use crate::physiology::{delayed_rectifier, sodium_channel};
 
 /// The Shorten et al. 2007 fibre, ready to integrate. Immutable during a run.
@@ -103,7 +105,12 @@ impl MuscleFibre {
     }
 
     /// Potentials and K⁺/Na⁺ concentrations (states 0–7).
-    fn membrane_derivatives(&self, y: &State<STATE_COUNT>, i_stim: f64, dydt: &mut State<STATE_COUNT>) {
+    fn membrane_derivatives(
+        &self,
+        y: &State<STATE_COUNT>,
+        i_stim: f64,
+        dydt: &mut State<STATE_COUNT>,
+    ) {
         let c = &self.config;
         let currents = self.currents(y);
         let c_m = c.membrane.c_m_uf_per_cm2;
@@ -171,14 +178,33 @@ impl MuscleFibre {
     ) {
         let dr = &self.config.delayed_rectifier;
         let na = &self.config.sodium_channel;
-        let (n, h_k, m, h, s) = (y[first], y[first + 1], y[first + 2], y[first + 3], y[first + 4]);
+        let (n, h_k, m, h, s) = (
+            y[first],
+            y[first + 1],
+            y[first + 2],
+            y[first + 3],
+            y[first + 4],
+        );
         let kinetic = |alpha: f64, beta: f64, x: f64| alpha * (1.0 - x) - beta * x;
-        dydt[first] = kinetic(delayed_rectifier::alpha_n(dr, v_mv), delayed_rectifier::beta_n(dr, v_mv), n);
+        dydt[first] = kinetic(
+            delayed_rectifier::alpha_n(dr, v_mv),
+            delayed_rectifier::beta_n(dr, v_mv),
+            n,
+        );
         dydt[first + 1] = (delayed_rectifier::h_k_inf(dr, v_mv) - h_k)
             / delayed_rectifier::tau_h_k_ms(dr, v_mv, tau_h_k_scale_ms);
-        dydt[first + 2] = kinetic(sodium_channel::alpha_m(na, v_mv), sodium_channel::beta_m(na, v_mv), m);
-        dydt[first + 3] = kinetic(sodium_channel::alpha_h(na, v_mv), sodium_channel::beta_h(na, v_mv), h);
-        dydt[first + 4] = (sodium_channel::s_inf(na, v_mv) - s) / sodium_channel::tau_s_ms(na, v_mv);
+        dydt[first + 2] = kinetic(
+            sodium_channel::alpha_m(na, v_mv),
+            sodium_channel::beta_m(na, v_mv),
+            m,
+        );
+        dydt[first + 3] = kinetic(
+            sodium_channel::alpha_h(na, v_mv),
+            sodium_channel::beta_h(na, v_mv),
+            h,
+        );
+        dydt[first + 4] =
+            (sodium_channel::s_inf(na, v_mv) - s) / sodium_channel::tau_s_ms(na, v_mv);
     }
 }
 
@@ -199,11 +225,29 @@ impl Model<STATE_COUNT> for MuscleFibre {
 
     /// `i_stim_ua_per_cm2` is the CellML `I_HH` (positive depolarizing),
     /// applied to the sarcolemma.
-    fn derivatives(&self, _t_ms: f64, y: &State<STATE_COUNT>, i_stim_ua_per_cm2: f64, dydt: &mut State<STATE_COUNT>) {
+    fn derivatives(
+        &self,
+        _t_ms: f64,
+        y: &State<STATE_COUNT>,
+        i_stim_ua_per_cm2: f64,
+        dydt: &mut State<STATE_COUNT>,
+    ) {
         self.membrane_derivatives(y, i_stim_ua_per_cm2, dydt);
         let surface_scale = self.config.delayed_rectifier.tau_h_k_surface_scale_ms;
-        self.gate_derivatives(y[index::V_SURFACE], surface_scale, y, index::N_SURFACE, dydt);
-        self.gate_derivatives(y[index::V_TUBULE], self.tau_h_k_tubule_scale_ms, y, index::N_TUBULE, dydt);
+        self.gate_derivatives(
+            y[index::V_SURFACE],
+            surface_scale,
+            y,
+            index::N_SURFACE,
+            dydt,
+        );
+        self.gate_derivatives(
+            y[index::V_TUBULE],
+            self.tau_h_k_tubule_scale_ms,
+            y,
+            index::N_TUBULE,
+            dydt,
+        );
         self.calcium_derivatives(y, dydt);
     }
 }
