@@ -244,7 +244,7 @@ mod tests {
 
     #[test]
     fn triangle_spike_has_the_geometric_half_width_and_peak() {
-        let mut analysis = MembraneAnalysis::new(0, 0.0, Some((1.0, 1.5)));
+        let mut analysis = MembraneAnalysis::new(0, 0.0, Some((1.0, 2.0)));
         for k in 0..=50 {
             let t = k as f64 * 0.1;
             SampleSink::<1>::sample(&mut analysis, t, &State::<1>::new(triangle(t)), 0.0);
@@ -257,8 +257,8 @@ mod tests {
         assert!((spike.time_ms - 1.6).abs() < 1e-9);
         assert_eq!(metrics.resting_mv, -60.0);
         assert_eq!(metrics.spike_count, 1);
-        // One spike in a 0.5 ms window: 2000 Hz.
-        assert!((metrics.firing_rate_hz.unwrap() - 2000.0).abs() < 1e-9);
+        // One spike in a 1 ms window: 1000 Hz.
+        assert!((metrics.firing_rate_hz.unwrap() - 1000.0).abs() < 1e-9);
     }
 
     #[test]

@@ -62,33 +62,68 @@ pub struct Run {
 
 /// Reads, overrides and checks the scenario at `path`.
 pub fn load(path: &Path, overrides: &[String]) -> Result<Run, ScenarioError> {
-    let text = std::fs::read_to_string(path).map_err(|error| {
-        ScenarioError::new(
-            Origin::WholeFile(path.to_owned()),
-            "",
-            format!("cannot read the scenario: {error}"),
-        )
-    })?;
-    load_text(path, &text, overrides)
+    Template::load(path)?.build_with_arguments(overrides)
 }
 
 /// Checks scenario `text` as if read from `path`, with `--set` `overrides` applied.
 pub fn load_text(path: &Path, text: &str, overrides: &[String]) -> Result<Run, ScenarioError> {
-    let source = source::SourceMap::parse(path, text)?;
-    let mut document: toml::Table =
-        toml::from_str(text).map_err(|error| source.syntax_error(&error))?;
-    let overrides = overrides
-        .iter()
-        .map(|argument| Override::parse(argument, path))
-        .collect::<Result<Vec<_>, _>>()?;
-    for o in &overrides {
-        o.apply(&mut document)?;
+    Template::parse(path, text)?.build_with_arguments(overrides)
+}
+
+/// A scenario file parsed once, from which runs with different overrides
+/// are built: what a sweep does for every point.
+#[derive(Debug, Clone)]
+pub struct Template {
+    source: source::SourceMap,
+    document: toml::Table,
+}
+
+impl Template {
+    /// Reads and parses the scenario at `path` (syntax only; nothing is checked yet).
+    pub fn load(path: &Path) -> Result<Self, ScenarioError> {
+        let text = std::fs::read_to_string(path).map_err(|error| {
+            ScenarioError::new(
+                Origin::WholeFile(path.to_owned()),
+                "",
+                format!("cannot read the scenario: {error}"),
+            )
+        })?;
+        Self::parse(path, &text)
     }
-    let context = build::Context {
-        source: &source,
-        overrides: &overrides,
-    };
-    build::build(document, &default_name(path), &context)
+
+    /// Parses scenario `text` as if read from `path`.
+    pub fn parse(path: &Path, text: &str) -> Result<Self, ScenarioError> {
+        let source = source::SourceMap::parse(path, text)?;
+        let document = toml::from_str(text).map_err(|error| source.syntax_error(&error))?;
+        Ok(Self { source, document })
+    }
+
+    /// The file this template came from.
+    pub fn path(&self) -> &Path {
+        self.source.path()
+    }
+
+    /// A checked run with `--set` style arguments (`key.path=value`) applied.
+    pub fn build_with_arguments(&self, arguments: &[String]) -> Result<Run, ScenarioError> {
+        let overrides = arguments
+            .iter()
+            .map(|argument| Override::parse(argument, self.source.path()))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.build(&overrides)
+    }
+
+    /// A checked run with `overrides` applied in order.
+    pub fn build(&self, overrides: &[Override]) -> Result<Run, ScenarioError> {
+        let mut document = self.document.clone();
+        for o in overrides {
+            o.apply(&mut document)?;
+        }
+        let context = build::Context {
+            source: &self.source,
+            overrides,
+        };
+        build::build(document, &default_name(self.source.path()), &context)
+    }
 }
 
 /// The scenario name a file gets when it does not set `name`.

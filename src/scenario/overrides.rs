@@ -47,6 +47,16 @@ impl Override {
         })
     }
 
+    /// An override of `path` with `value` (as a sweep axis makes them) for the scenario at `file`.
+    pub fn new(path: KeyPath, value: toml::Value, file: &Path) -> Self {
+        Self {
+            argument: format!("{path}={value}"),
+            file: file.to_owned(),
+            path,
+            value,
+        }
+    }
+
     /// Writes the value into `document`, creating missing tables on the way.
     pub fn apply(&self, document: &mut toml::Table) -> Result<(), ScenarioError> {
         let error = |at: &KeyPath, problem: String| {
