@@ -22,6 +22,10 @@
 //!   from a fixed-step classical RK4 at dt = 1e-5 ms, written in this file,
 //!   so the check does not depend on the project's solver module.
 
+// Reference values are copied digit for digit as the source prints them
+// (shortest round-trip form, sometimes 17 significant digits).
+#![allow(clippy::excessive_precision)]
+
 use endplate::model::muscle_fibre::{MuscleFibre, MuscleFibreConfig, STATE_COUNT, Variant, index};
 use endplate::model::{Model, State};
 use endplate::physiology::calcium_release::{k_c_per_ms, k_cm_per_ms};

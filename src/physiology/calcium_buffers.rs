@@ -58,7 +58,7 @@ parameters! {
     }
 }
 
-/// Net Ca²⁺ binding to parvalbumin, k_P,on [Ca](P_tot − [CaP] − [MgP]) − k_P,off [CaP]
+/// Net Ca²⁺ binding to parvalbumin, k_P,on \[Ca\](P_tot − \[CaP\] − \[MgP\]) − k_P,off \[CaP\]
 /// in µM/ms (CellML `d/dt Ca_P1`, `Ca_P2`).
 #[inline]
 pub fn parvalbumin_ca_binding_um_per_ms(
@@ -71,7 +71,7 @@ pub fn parvalbumin_ca_binding_um_per_ms(
     p.parvalbumin_ca_on_per_um_per_ms * ca_um * free - p.parvalbumin_ca_off_per_ms * ca_bound_um
 }
 
-/// Net Mg²⁺ binding to parvalbumin, k_Mg,on (P_tot − [CaP] − [MgP])[Mg] − k_Mg,off [MgP]
+/// Net Mg²⁺ binding to parvalbumin, k_Mg,on (P_tot − \[CaP\] − \[MgP\])\[Mg\] − k_Mg,off \[MgP\]
 /// in µM/ms (CellML `d/dt Mg_P1`, `Mg_P2`).
 #[inline]
 pub fn parvalbumin_mg_binding_um_per_ms(
@@ -84,7 +84,7 @@ pub fn parvalbumin_mg_binding_um_per_ms(
     p.parvalbumin_mg_on_per_um_per_ms * free * mg_um - p.parvalbumin_mg_off_per_ms * mg_bound_um
 }
 
-/// Net Ca²⁺ binding to ATP, k_CATP,on [Ca][ATP] − k_CATP,off [CaATP] in µM/ms
+/// Net Ca²⁺ binding to ATP, k_CATP,on \[Ca\]\[ATP\] − k_CATP,off \[CaATP\] in µM/ms
 /// (reaction term of CellML `d/dt Ca_ATP1`, `Ca_ATP2`).
 #[inline]
 pub fn atp_ca_binding_um_per_ms(
@@ -96,7 +96,7 @@ pub fn atp_ca_binding_um_per_ms(
     p.atp_ca_on_per_um_per_ms * ca_um * atp_um - p.atp_ca_off_per_ms * ca_atp_um
 }
 
-/// Net Mg²⁺ binding to ATP, k_MATP,on [Mg][ATP] − k_MATP,off [MgATP] in µM/ms
+/// Net Mg²⁺ binding to ATP, k_MATP,on \[Mg\]\[ATP\] − k_MATP,off \[MgATP\] in µM/ms
 /// (reaction term of CellML `d/dt Mg_ATP1`, `Mg_ATP2`).
 #[inline]
 pub fn atp_mg_binding_um_per_ms(
@@ -108,7 +108,7 @@ pub fn atp_mg_binding_um_per_ms(
     p.atp_mg_on_per_um_per_ms * mg_um * atp_um - p.atp_mg_off_per_ms * mg_atp_um
 }
 
-/// Net Ca²⁺ binding to calsequestrin in the SR, k_Cs,on [Ca_SR](Cs_tot − [CaCs]) − k_Cs,off [CaCs]
+/// Net Ca²⁺ binding to calsequestrin in the SR, k_Cs,on \[Ca_SR\](Cs_tot − \[CaCs\]) − k_Cs,off \[CaCs\]
 /// in µM/ms (CellML `d/dt Ca_Cs1`, `Ca_Cs2`).
 #[inline]
 pub fn calsequestrin_binding_um_per_ms(
@@ -122,7 +122,7 @@ pub fn calsequestrin_binding_um_per_ms(
 
 /// Ca²⁺- and Mg²⁺-bound parvalbumin (µM, µM) at equilibrium with free
 /// `ca_um` and `mg_um`: competitive binding,
-/// [CaP] = P_tot (Ca/K_Ca) / (1 + Ca/K_Ca + Mg/K_Mg), and likewise for Mg,
+/// \[CaP\] = P_tot (Ca/K_Ca) / (1 + Ca/K_Ca + Mg/K_Mg), and likewise for Mg,
 /// with K = k_off/k_on.
 #[inline]
 pub fn parvalbumin_equilibrium_um(p: &CalciumBufferParams, ca_um: f64, mg_um: f64) -> (f64, f64) {

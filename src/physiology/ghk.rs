@@ -114,9 +114,10 @@ mod tests {
         // Limit at V = 0: (RT/zF)(X_i − X_o).
         let limit = (150.9 - 5.9) / frt();
         assert!((ghk_driving_term_mv_mm(0.0, 150.9, 5.9, 1.0, frt()) - limit).abs() < 1e-10);
+        // Slope at V = 0: (X_i + X_o)/2 mM.
         let up = ghk_driving_term_mv_mm(1e-7, 150.9, 5.9, 1.0, frt());
         let down = ghk_driving_term_mv_mm(-1e-7, 150.9, 5.9, 1.0, frt());
-        assert!((up - down).abs() < 1e-5);
+        assert!((up - down - 2e-7 * (150.9 + 5.9) / 2.0).abs() < 1e-10);
     }
 
     #[test]

@@ -63,11 +63,11 @@ parameters! {
 /// Time derivatives of one ion's concentration in the three compartments (mM/ms).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CompartmentRates {
-    /// d[X]_i/dt, myoplasm.
+    /// d\[X\]_i/dt, myoplasm.
     pub myoplasm_mm_per_ms: f64,
-    /// d[X]_t/dt, T-tubule lumen.
+    /// d\[X\]_t/dt, T-tubule lumen.
     pub tubule_mm_per_ms: f64,
-    /// d[X]_e/dt, interstitial space.
+    /// d\[X\]_e/dt, interstitial space.
     pub interstitial_mm_per_ms: f64,
 }
 
@@ -96,21 +96,40 @@ pub fn current_to_rate_mm_per_ms(
     current_ua_per_cm2 / (MS_PER_S * faraday_c_per_mol * volume_per_area_cm)
 }
 
+/// The ion whose compartments are updated; selects its exchange times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ion {
+    /// K⁺: τ_K and τ_K2.
+    Potassium,
+    /// Na⁺: τ_Na and τ_Na2.
+    Sodium,
+}
+
+impl IonAccumulationParams {
+    /// Exchange times (T-tubule lumen, interstitium) of `ion`, in ms.
+    #[inline]
+    pub fn exchange_times_ms(&self, ion: Ion) -> (f64, f64) {
+        match ion {
+            Ion::Potassium => (self.tau_k_tubule_ms, self.tau_k_interstitial_ms),
+            Ion::Sodium => (self.tau_na_tubule_ms, self.tau_na_interstitial_ms),
+        }
+    }
+}
+
 /// The three compartment equations of one ion (CellML `X_i`, `X_t`, `X_e`),
-/// given its outward currents through the sarcolemma and the T-tubule wall,
-/// its lumen and interstitial concentrations and its two exchange times.
-#[allow(clippy::too_many_arguments)]
+/// given its outward currents through the sarcolemma and the T-tubule wall
+/// and its lumen and interstitial concentrations.
 #[inline]
 pub fn compartment_rates(
     p: &IonAccumulationParams,
+    ion: Ion,
     faraday_c_per_mol: f64,
     surface_outward_ua_per_cm2: f64,
     tubule_outward_ua_per_cm2: f64,
     tubule_mm: f64,
     interstitial_mm: f64,
-    tau_tubule_ms: f64,
-    tau_interstitial_ms: f64,
 ) -> CompartmentRates {
+    let (tau_tubule_ms, tau_interstitial_ms) = p.exchange_times_ms(ion);
     let into_tubule = current_to_rate_mm_per_ms(
         tubule_outward_ua_per_cm2,
         faraday_c_per_mol,
@@ -150,16 +169,7 @@ mod tests {
     #[test]
     fn compartments_conserve_the_ion() {
         let p = IonAccumulationParams::default();
-        let r = compartment_rates(
-            &p,
-            FARADAY,
-            3.7,
-            -2.1,
-            7.3,
-            5.1,
-            p.tau_k_tubule_ms,
-            p.tau_k_interstitial_ms,
-        );
+        let r = compartment_rates(&p, Ion::Potassium, FARADAY, 3.7, -2.1, 7.3, 5.1);
         let zeta_i = p.myoplasm_volume_per_area_cm;
         let total = zeta_i * r.myoplasm_mm_per_ms
             + p.tubule_volume_fraction * zeta_i * r.tubule_mm_per_ms
@@ -171,16 +181,7 @@ mod tests {
     #[test]
     fn diffusion_moves_the_tubule_towards_the_interstitium() {
         let p = IonAccumulationParams::default();
-        let r = compartment_rates(
-            &p,
-            FARADAY,
-            0.0,
-            0.0,
-            9.0,
-            5.5,
-            p.tau_k_tubule_ms,
-            p.tau_k_interstitial_ms,
-        );
+        let r = compartment_rates(&p, Ion::Sodium, FARADAY, 0.0, 0.0, 9.0, 5.5);
         assert!((r.tubule_mm_per_ms + 3.5 / 350.0).abs() < 1e-15);
         assert!((r.interstitial_mm_per_ms - 3.5 / 21875.0).abs() < 1e-15);
         assert_eq!(r.myoplasm_mm_per_ms, 0.0);

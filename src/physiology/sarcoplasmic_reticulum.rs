@@ -32,13 +32,13 @@ parameters! {
     }
 }
 
-/// SERCA uptake ν_SR [Ca]/([Ca] + K_SR) from myoplasm into SR, µM·µm³/ms.
+/// SERCA uptake ν_SR \[Ca\]/(\[Ca\] + K_SR) from myoplasm into SR, µM·µm³/ms.
 #[inline]
 pub fn serca_flux_um_um3_per_ms(p: &SarcoplasmicReticulumParams, ca_myoplasm_um: f64) -> f64 {
     p.serca_max_um_um3_per_ms * (ca_myoplasm_um / (ca_myoplasm_um + p.serca_k_um))
 }
 
-/// Passive leak L_e ([Ca_SR] − [Ca]) from SR into myoplasm, µM·µm³/ms.
+/// Passive leak L_e (\[Ca_SR\] − \[Ca\]) from SR into myoplasm, µM·µm³/ms.
 #[inline]
 pub fn leak_flux_um_um3_per_ms(
     p: &SarcoplasmicReticulumParams,

@@ -130,10 +130,13 @@ mod tests {
     fn saturates_at_f_times_j_max() {
         let t = ThermodynamicParams::default();
         // 96485 · 0.000621 = 59.917185 µA/cm².
-        let i_max = max_current_ua_per_cm2(&p(), 1.0e9, 1.0e9, t.faraday_c_per_mol);
+        let i_max = max_current_ua_per_cm2(&p(), 1.0e12, 1.0e12, t.faraday_c_per_mol);
         assert!((i_max - 59.917_185).abs() < 1e-6);
-        // f(V) → 1 at strongly positive V.
-        assert!((voltage_factor(500.0, 133.0, t.f_over_rt_per_mv()) - 1.0).abs() < 1e-3);
+        // f(0) = 1/(1 + 0.12 + 0.04 σ) = 0.865414 at Na_o = 133 mM, rising towards 1 with depolarization.
+        let f_0 = voltage_factor(0.0, 133.0, t.f_over_rt_per_mv());
+        assert!((f_0 - 0.865_413_557_270_514_2).abs() < 1e-15);
+        assert!(voltage_factor(40.0, 133.0, t.f_over_rt_per_mv()) > f_0);
+        assert!(voltage_factor(-80.0, 133.0, t.f_over_rt_per_mv()) < f_0);
     }
 
     #[test]

@@ -158,6 +158,7 @@ impl MuscleFibre {
         dydt[index::PRE_STROKE] = d_regulatory.pre_stroke;
         dydt[index::POST_STROKE] = d_regulatory.post_stroke;
 
+        // Phosphate is in mM, so this exchange flux is in mM·µm³/ms.
         let phosphate_exchange = exchange_flux_um_um3_per_ms(
             xb.phosphate_sr_exchange_um3_per_ms,
             phosphate,

@@ -56,7 +56,7 @@ pub use state::{PUBLISHED_INITIAL_STATE, STATE_COUNT, STATE_VARIABLES, index};
 use crate::model::{Model, State, StateVariable};
 use crate::physiology::calcium_compartments::{self, CompartmentVolumes};
 use crate::physiology::ion_accumulation::{
-    compartment_rates, potassium_outward_ua_per_cm2, sodium_outward_ua_per_cm2,
+    Ion, compartment_rates, potassium_outward_ua_per_cm2, sodium_outward_ua_per_cm2,
 };
 use crate::physiology::{delayed_rectifier, sodium_channel};
 
@@ -123,6 +123,7 @@ impl MuscleFibre {
         let faraday = c.thermodynamics.faraday_c_per_mol;
         let potassium = compartment_rates(
             acc,
+            Ion::Potassium,
             faraday,
             potassium_outward_ua_per_cm2(
                 currents.i_ir_surface_ua_per_cm2,
@@ -138,11 +139,10 @@ impl MuscleFibre {
             ),
             y[index::K_TUBULE],
             y[index::K_INTERSTITIAL],
-            acc.tau_k_tubule_ms,
-            acc.tau_k_interstitial_ms,
         );
         let sodium = compartment_rates(
             acc,
+            Ion::Sodium,
             faraday,
             sodium_outward_ua_per_cm2(
                 currents.i_na_surface_ua_per_cm2,
@@ -156,8 +156,6 @@ impl MuscleFibre {
             ),
             y[index::NA_TUBULE],
             y[index::NA_INTERSTITIAL],
-            acc.tau_na_tubule_ms,
-            acc.tau_na_interstitial_ms,
         );
         dydt[index::K_MYOPLASM] = potassium.myoplasm_mm_per_ms;
         dydt[index::K_TUBULE] = potassium.tubule_mm_per_ms;
