@@ -20,8 +20,6 @@ pub enum FailureKind {
     NonFinite,
     /// The run needed more steps than `solver.max_steps` allows.
     StepLimit,
-    /// The explicit method's stiffness test tripped repeatedly.
-    Stiffness,
 }
 
 /// A failure inside one segment, before it is dressed with names.
@@ -108,10 +106,6 @@ impl SolveError {
                 "raise solver.max_steps or shorten simulation.duration_ms; a model that needs this many steps \
                  may be stiff, and a stiff method will take far fewer"
             }
-            FailureKind::Stiffness => {
-                "the model is stiff for an explicit method: use a stiff method, or (slowly) raise the \
-                 tolerance; for a quick look, solver.method = \"rk4\" with a very small solver.dt_ms"
-            }
         }
     }
 }
@@ -122,7 +116,6 @@ impl fmt::Display for SolveError {
             FailureKind::StepSizeCollapse => "the step size collapsed",
             FailureKind::NonFinite => "the state became non-finite",
             FailureKind::StepLimit => "the step limit was reached",
-            FailureKind::Stiffness => "the problem became stiff",
         };
         writeln!(
             f,
