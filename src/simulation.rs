@@ -74,6 +74,7 @@ pub struct RunResult {
 pub fn execute<T: Trace>(run: &Run, trace: &mut T) -> Result<RunResult, SolveError> {
     match &run.model {
         ModelChoice::Hh1952(model) => execute_model(model, run, trace),
+        ModelChoice::MuscleFibre(model) => execute_model(model.as_ref(), run, trace),
     }
 }
 

@@ -51,7 +51,9 @@ fn temperature_defaults_to_the_models_published_temperature() {
         &["ions.temperature_celsius=18.5".into()],
     )
     .unwrap();
-    let ModelChoice::Hh1952(model) = run.model;
+    let ModelChoice::Hh1952(model) = run.model else {
+        panic!("hh1952 expected")
+    };
     assert!((model.rate_factor() - 3f64.powf(1.22)).abs() < 1e-12);
 }
 

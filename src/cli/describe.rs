@@ -20,7 +20,8 @@ struct StateEntry {
 
 #[derive(Serialize)]
 struct ParameterEntry {
-    name: &'static str,
+    /// The key path under `[parameters]`, e.g. `sodium_channel.g_na_ms_per_cm2`.
+    name: String,
     default: f64,
     unit: &'static str,
     min: f64,
@@ -56,13 +57,26 @@ fn entry(kind: ModelKind) -> ModelEntry {
                 source_name: v.source_name,
             })
             .collect(),
-        parameters: kind.parameters().iter().map(parameter_entry).collect(),
+        parameters: kind
+            .parameters()
+            .iter()
+            .flat_map(|group| {
+                group
+                    .parameters
+                    .iter()
+                    .map(move |info| parameter_entry(group.section, info))
+            })
+            .collect(),
     }
 }
 
-fn parameter_entry(info: &ParamInfo) -> ParameterEntry {
+fn parameter_entry(section: &str, info: &ParamInfo) -> ParameterEntry {
     ParameterEntry {
-        name: info.name,
+        name: if section.is_empty() {
+            info.name.to_owned()
+        } else {
+            format!("{section}.{}", info.name)
+        },
         default: info.default,
         unit: info.unit,
         min: info.min,

@@ -54,21 +54,34 @@ pub trait Model<const N: usize>: Sync {
     fn derivatives(&self, t_ms: f64, y: &State<N>, i_stim_ua_per_cm2: f64, dydt: &mut State<N>);
 }
 
+/// A group of declared parameters under one key of `[parameters]`
+/// (an empty `section` means directly under `[parameters]`).
+#[derive(Debug, Clone, Copy)]
+pub struct ParameterGroup {
+    /// The sub-table, e.g. `sodium_channel`; empty for none.
+    pub section: &'static str,
+    /// The declarations.
+    pub parameters: &'static [crate::params::ParamInfo],
+}
+
 /// The models a scenario can name, with what `describe` prints about them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModelKind {
     /// Hodgkin–Huxley 1952 squid axon ([`hh1952`]).
     Hh1952,
+    /// Shorten et al. 2007 skeletal muscle fibre ([`muscle_fibre`]).
+    MuscleFibre,
 }
 
 impl ModelKind {
     /// Every model, in the order `describe` lists them.
-    pub const ALL: [ModelKind; 1] = [ModelKind::Hh1952];
+    pub const ALL: [ModelKind; 2] = [ModelKind::Hh1952, ModelKind::MuscleFibre];
 
     /// The name used in scenario files and on the command line.
     pub fn name(self) -> &'static str {
         match self {
             ModelKind::Hh1952 => "hh1952",
+            ModelKind::MuscleFibre => "muscle-fibre",
         }
     }
 
@@ -83,6 +96,10 @@ impl ModelKind {
             ModelKind::Hh1952 => {
                 "Hodgkin & Huxley (1952) squid giant axon membrane, modern convention (rest -65 mV), Q10 = 3 from 6.3 °C"
             }
+            ModelKind::MuscleFibre => {
+                "Shorten et al. (2007) rat fast-twitch fibre: Wallinga 1999 sarcolemma + T-tubule, Ríos–Stern Ca release, \
+                 buffers with Ca–Mg competition, Razumova crossbridges (CellML, 56 states, 20 °C)"
+            }
         }
     }
 
@@ -91,17 +108,21 @@ impl ModelKind {
     pub fn published_temperature_celsius(self) -> f64 {
         match self {
             ModelKind::Hh1952 => hh1952::Hh1952Params::default().reference_temperature_celsius,
+            ModelKind::MuscleFibre => {
+                let kelvin = muscle_fibre::MuscleFibreConfig::default()
+                    .thermodynamics
+                    .temperature_k;
+                // Rounded to 1e-9 °C so 293 K reads as 19.85 °C, not 19.850000000000023.
+                ((kelvin - KELVIN_AT_ZERO_CELSIUS) * 1e9).round() / 1e9
+            }
         }
     }
 
     /// The state layout.
     pub fn state_variables(self) -> &'static [StateVariable] {
         match self {
-            ModelKind::Hh1952 => {
-                let model =
-                    hh1952::Hh1952::new(Default::default(), self.published_temperature_celsius());
-                model.state_variables()
-            }
+            ModelKind::Hh1952 => hh1952::Hh1952::new(Default::default(), 6.3).state_variables(),
+            ModelKind::MuscleFibre => &muscle_fibre::STATE_VARIABLES,
         }
     }
 
@@ -113,14 +134,26 @@ impl ModelKind {
                     hh1952::Hh1952::new(Default::default(), self.published_temperature_celsius());
                 model.initial_state().iter().copied().collect()
             }
+            ModelKind::MuscleFibre => muscle_fibre::MuscleFibre::published()
+                .initial_state()
+                .iter()
+                .copied()
+                .collect(),
         }
     }
 
-    /// The parameter declarations (`[parameters]` in a scenario).
-    pub fn parameters(self) -> &'static [crate::params::ParamInfo] {
+    /// The parameter declarations (`[parameters]` in a scenario), by sub-table.
+    pub fn parameters(self) -> Vec<ParameterGroup> {
         use crate::params::ParameterSet;
         match self {
-            ModelKind::Hh1952 => hh1952::Hh1952Params::INFO,
+            ModelKind::Hh1952 => vec![ParameterGroup {
+                section: "",
+                parameters: hh1952::Hh1952Params::INFO,
+            }],
+            ModelKind::MuscleFibre => muscle_fibre::MuscleFibreConfig::parameter_groups(),
         }
     }
 }
+
+/// 0 °C in kelvin.
+pub const KELVIN_AT_ZERO_CELSIUS: f64 = 273.15;

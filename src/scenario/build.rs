@@ -3,8 +3,9 @@
 
 use serde::de::DeserializeOwned;
 
-use crate::model::ModelKind;
 use crate::model::hh1952::{Hh1952, Hh1952Params};
+use crate::model::muscle_fibre::{MuscleFibre, MuscleFibreConfig};
+use crate::model::{KELVIN_AT_ZERO_CELSIUS, ModelKind};
 use crate::params::{OutOfRange, ParameterSet};
 use crate::protocol::{Protocol, Step, Train};
 use crate::scenario::error::{Origin, ScenarioError, did_you_mean};
@@ -216,6 +217,28 @@ pub fn build(
         ModelKind::Hh1952 => {
             let params: Hh1952Params = section(raw.parameters, &parameters_path, ctx)?;
             ModelChoice::Hh1952(Hh1952::new(params, temperature_celsius))
+        }
+        ModelKind::MuscleFibre => {
+            let sets_kelvin = raw
+                .parameters
+                .get("thermodynamics")
+                .and_then(toml::Value::as_table)
+                .is_some_and(|t| t.contains_key("temperature_k"));
+            if sets_kelvin && raw.ions.temperature_celsius.is_some() {
+                let path = parameters_path.key("thermodynamics").key("temperature_k");
+                return Err(ctx
+                    .value_error(&path, "the temperature is set twice")
+                    .with_allowed("either ions.temperature_celsius or parameters.thermodynamics.temperature_k"));
+            }
+            let mut config: MuscleFibreConfig =
+                deserialize(toml::Value::Table(raw.parameters), &parameters_path, ctx)?;
+            if let Some(celsius) = raw.ions.temperature_celsius {
+                config.thermodynamics.temperature_k = celsius + KELVIN_AT_ZERO_CELSIUS;
+            }
+            config.check_ranges().map_err(|(section_name, e)| {
+                out_of_range(&e, &parameters_path.key(section_name), ctx)
+            })?;
+            ModelChoice::MuscleFibre(Box::new(MuscleFibre::new(config)))
         }
     };
 

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::ModelKind;
 use crate::model::hh1952::Hh1952;
+use crate::model::muscle_fibre::MuscleFibre;
 use crate::protocol::Protocol;
 use crate::solve::SolverSettings;
 pub use error::{Origin, ScenarioError};
@@ -28,6 +29,8 @@ pub use raw::{AnalysisSettings, SimulationSettings};
 pub enum ModelChoice {
     /// Hodgkin–Huxley 1952.
     Hh1952(Hh1952),
+    /// Shorten et al. 2007 muscle fibre (boxed: its configuration is large).
+    MuscleFibre(Box<MuscleFibre>),
 }
 
 impl ModelChoice {
@@ -35,6 +38,7 @@ impl ModelChoice {
     pub fn kind(&self) -> ModelKind {
         match self {
             ModelChoice::Hh1952(_) => ModelKind::Hh1952,
+            ModelChoice::MuscleFibre(_) => ModelKind::MuscleFibre,
         }
     }
 }

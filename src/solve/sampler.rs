@@ -48,8 +48,17 @@ impl<S> GridSampler<S> {
         }
     }
 
+    /// The time of grid point `next_index`. When 1/output_dt is a whole number
+    /// (0.1, 0.025, 0.01 ms …) dividing by it gives the correctly rounded
+    /// decimal (0.3, not the 0.30000000000000004 that 3 × 0.1 gives), so
+    /// trace.csv shows clean times.
     fn next_time(&self) -> f64 {
-        self.next_index as f64 * self.output_dt_ms
+        let per_ms = 1.0 / self.output_dt_ms;
+        if (per_ms - per_ms.round()).abs() < 1e-9 * per_ms {
+            self.next_index as f64 / per_ms.round()
+        } else {
+            self.next_index as f64 * self.output_dt_ms
+        }
     }
 
     /// Grid points closer than this to a step end belong to the next step.

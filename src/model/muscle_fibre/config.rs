@@ -1,6 +1,7 @@
 //! Configuration of the muscle fibre: which variant of the equations, and
 //! every parameter set, grouped by mechanism.
 
+use crate::model::ParameterGroup;
 use crate::parameters;
 use crate::params::{OutOfRange, ParameterSet};
 use crate::physiology::calcium_buffers::CalciumBufferParams;
@@ -95,20 +96,92 @@ pub struct MuscleFibreConfig {
 }
 
 impl MuscleFibreConfig {
-    /// The first parameter outside its declared range, if any.
-    pub fn check_ranges(&self) -> Result<(), OutOfRange> {
-        self.thermodynamics.check_ranges()?;
-        self.membrane.check_ranges()?;
-        self.sodium_channel.check_ranges()?;
-        self.delayed_rectifier.check_ranges()?;
-        self.inward_rectifier.check_ranges()?;
-        self.chloride_channel.check_ranges()?;
-        self.sodium_potassium_pump.check_ranges()?;
-        self.ion_accumulation.check_ranges()?;
-        self.calcium_release.check_ranges()?;
-        self.calcium_compartments.check_ranges()?;
-        self.sarcoplasmic_reticulum.check_ranges()?;
-        self.calcium_buffers.check_ranges()?;
-        self.crossbridges.check_ranges()
+    /// The first parameter outside its declared range, with the sub-table it is in.
+    pub fn check_ranges(&self) -> Result<(), (&'static str, OutOfRange)> {
+        let checks: [(&'static str, Result<(), OutOfRange>); 13] = [
+            ("thermodynamics", self.thermodynamics.check_ranges()),
+            ("membrane", self.membrane.check_ranges()),
+            ("sodium_channel", self.sodium_channel.check_ranges()),
+            ("delayed_rectifier", self.delayed_rectifier.check_ranges()),
+            ("inward_rectifier", self.inward_rectifier.check_ranges()),
+            ("chloride_channel", self.chloride_channel.check_ranges()),
+            (
+                "sodium_potassium_pump",
+                self.sodium_potassium_pump.check_ranges(),
+            ),
+            ("ion_accumulation", self.ion_accumulation.check_ranges()),
+            ("calcium_release", self.calcium_release.check_ranges()),
+            (
+                "calcium_compartments",
+                self.calcium_compartments.check_ranges(),
+            ),
+            (
+                "sarcoplasmic_reticulum",
+                self.sarcoplasmic_reticulum.check_ranges(),
+            ),
+            ("calcium_buffers", self.calcium_buffers.check_ranges()),
+            ("crossbridges", self.crossbridges.check_ranges()),
+        ];
+        checks
+            .into_iter()
+            .try_for_each(|(section, result)| result.map_err(|e| (section, e)))
+    }
+
+    /// Every parameter declaration, by the sub-table of `[parameters]` it lives in.
+    pub fn parameter_groups() -> Vec<ParameterGroup> {
+        vec![
+            ParameterGroup {
+                section: "thermodynamics",
+                parameters: ThermodynamicParams::INFO,
+            },
+            ParameterGroup {
+                section: "membrane",
+                parameters: MembraneParams::INFO,
+            },
+            ParameterGroup {
+                section: "sodium_channel",
+                parameters: SodiumChannelParams::INFO,
+            },
+            ParameterGroup {
+                section: "delayed_rectifier",
+                parameters: DelayedRectifierParams::INFO,
+            },
+            ParameterGroup {
+                section: "inward_rectifier",
+                parameters: InwardRectifierParams::INFO,
+            },
+            ParameterGroup {
+                section: "chloride_channel",
+                parameters: ChlorideChannelParams::INFO,
+            },
+            ParameterGroup {
+                section: "sodium_potassium_pump",
+                parameters: SodiumPotassiumPumpParams::INFO,
+            },
+            ParameterGroup {
+                section: "ion_accumulation",
+                parameters: IonAccumulationParams::INFO,
+            },
+            ParameterGroup {
+                section: "calcium_release",
+                parameters: CalciumReleaseParams::INFO,
+            },
+            ParameterGroup {
+                section: "calcium_compartments",
+                parameters: CalciumCompartmentParams::INFO,
+            },
+            ParameterGroup {
+                section: "sarcoplasmic_reticulum",
+                parameters: SarcoplasmicReticulumParams::INFO,
+            },
+            ParameterGroup {
+                section: "calcium_buffers",
+                parameters: CalciumBufferParams::INFO,
+            },
+            ParameterGroup {
+                section: "crossbridges",
+                parameters: CrossbridgeParams::INFO,
+            },
+        ]
     }
 }
