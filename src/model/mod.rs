@@ -142,6 +142,16 @@ impl ModelKind {
         }
     }
 
+    /// The integration method a scenario gets when it names none: explicit
+    /// Dormand–Prince for the non-stiff axon, Rodas4P for the fibre, whose
+    /// RyR kinetics (k_Lm = 1000 ms⁻¹) make explicit methods crawl.
+    pub fn default_method(self) -> crate::solve::Method {
+        match self {
+            ModelKind::Hh1952 => crate::solve::Method::Dopri5,
+            ModelKind::MuscleFibre => crate::solve::Method::Rosenbrock,
+        }
+    }
+
     /// The parameter declarations (`[parameters]` in a scenario), by sub-table.
     pub fn parameters(self) -> Vec<ParameterGroup> {
         use crate::params::ParameterSet;

@@ -209,7 +209,7 @@ pub fn build(
             .with_allowed("-10 to 50 °C"));
     }
 
-    let solver = solver_settings(raw.solver, &root.key("solver"), ctx)?;
+    let solver = solver_settings(raw.solver, kind, &root.key("solver"), ctx)?;
     let protocol = protocol(raw.stimulus, &root.key("stimulus"), ctx)?;
 
     let parameters_path = root.key("parameters");
@@ -256,12 +256,13 @@ pub fn build(
 
 fn solver_settings(
     mut table: toml::Table,
+    kind: ModelKind,
     at: &KeyPath,
     ctx: &Context<'_>,
 ) -> Result<SolverSettings, ScenarioError> {
     let method = match table.remove("method") {
         Some(value) => deserialize::<Method>(value, &at.key("method"), ctx)?,
-        None => Method::default(),
+        None => kind.default_method(),
     };
     let tolerances: SolverTolerances = section(table, at, ctx).map_err(|mut e| {
         if e.problem == "unknown key" {

@@ -20,7 +20,7 @@ use ode_solvers::{Dop853, Dopri5, OutputType, Rk4, System};
 use crate::model::{Model, State};
 use crate::protocol::Segment;
 use crate::solve::failure::{FailureKind, SegmentFailure};
-use crate::solve::{AcceptedStep, Method, SolverSettings, SolverStats, StepObserver};
+use crate::solve::{AcceptedStep, SolverSettings, SolverStats, StepObserver};
 
 /// Most steps one ode_solvers integration holds before it is restarted.
 pub const CHUNK_STEPS: u64 = 4096;
@@ -99,8 +99,20 @@ impl<const N: usize, M: Model<N>, O: StepObserver<N>> System<f64, State<N>>
     }
 }
 
-/// Integrates one constant-stimulus segment, advancing `y` to its end.
+/// The explicit methods this module drives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Explicit {
+    /// ode_solvers `Dopri5`.
+    Dopri5,
+    /// ode_solvers `Dop853`.
+    Dop853,
+    /// ode_solvers `Rk4`.
+    Rk4,
+}
+
+/// Integrates one constant-stimulus segment with `method`, advancing `y` to its end.
 pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
+    method: Explicit,
     model: &M,
     y: &mut State<N>,
     segment: &Segment,
@@ -121,7 +133,7 @@ pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
         chunk_limit: CHUNK_STEPS,
         last_step_ms: 0.0,
         non_finite: false,
-        recompute_derivative: settings.method == Method::Rk4,
+        recompute_derivative: method == Explicit::Rk4,
         extra_evaluations: 0,
     };
     let mut stats = SolverStats {
@@ -144,8 +156,8 @@ pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
         system.steps_in_chunk = 0;
         system.chunk_limit = CHUNK_STEPS.min(budget);
         let h0 = system.last_step_ms;
-        let result = match settings.method {
-            Method::Dopri5 => {
+        let result = match method {
+            Explicit::Dopri5 => {
                 let (safety, beta, fac_min, fac_max) = DOPRI5_CONTROLLER;
                 Dopri5::from_param(
                     &mut system,
@@ -167,7 +179,7 @@ pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
                 )
                 .integrate()
             }
-            Method::Dop853 => {
+            Explicit::Dop853 => {
                 let (safety, beta, fac_min, fac_max) = DOP853_CONTROLLER;
                 Dop853::from_param(
                     &mut system,
@@ -189,7 +201,7 @@ pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
                 )
                 .integrate()
             }
-            Method::Rk4 => {
+            Explicit::Rk4 => {
                 let remaining = end - t0;
                 let step_count = (remaining / tolerances.dt_ms).ceil().max(1.0);
                 let chunk_steps = step_count.min(system.chunk_limit as f64);

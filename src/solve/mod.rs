@@ -11,7 +11,9 @@
 pub mod explicit;
 pub mod failure;
 pub mod hermite;
+pub mod rosenbrock;
 pub mod sampler;
+pub mod stiff;
 
 use serde::{Deserialize, Serialize};
 
@@ -31,11 +33,19 @@ pub enum Method {
     Dop853,
     /// Classical fourth-order Runge–Kutta with fixed step `dt_ms` (ode_solvers `Rk4`).
     Rk4,
+    /// Rodas4P, an L-stable linearly implicit Rosenbrock method for stiff
+    /// models ([`rosenbrock`]); default for the muscle fibre.
+    Rosenbrock,
 }
 
 impl Method {
     /// Every method, in the order `describe` lists them.
-    pub const ALL: [Method; 3] = [Method::Dopri5, Method::Dop853, Method::Rk4];
+    pub const ALL: [Method; 4] = [
+        Method::Dopri5,
+        Method::Dop853,
+        Method::Rk4,
+        Method::Rosenbrock,
+    ];
 
     /// The name used in scenario files.
     pub fn name(self) -> &'static str {
@@ -43,6 +53,7 @@ impl Method {
             Method::Dopri5 => "dopri5",
             Method::Dop853 => "dop853",
             Method::Rk4 => "rk4",
+            Method::Rosenbrock => "rosenbrock",
         }
     }
 }
@@ -178,14 +189,31 @@ pub fn simulate<const N: usize, M: Model<N>, O: StepObserver<N>>(
     );
     for segment in &segments {
         let remaining_steps = settings.tolerances.max_steps.saturating_sub(stats.steps);
-        let segment_stats = explicit::integrate_segment(
-            model,
-            &mut y,
-            segment,
-            settings,
-            remaining_steps,
-            observer,
-        )
+        let explicit_method = match settings.method {
+            Method::Dopri5 => Some(explicit::Explicit::Dopri5),
+            Method::Dop853 => Some(explicit::Explicit::Dop853),
+            Method::Rk4 => Some(explicit::Explicit::Rk4),
+            Method::Rosenbrock => None,
+        };
+        let segment_stats = match explicit_method {
+            Some(method) => explicit::integrate_segment(
+                method,
+                model,
+                &mut y,
+                segment,
+                settings,
+                remaining_steps,
+                observer,
+            ),
+            None => stiff::integrate_segment(
+                model,
+                &mut y,
+                segment,
+                settings,
+                remaining_steps,
+                observer,
+            ),
+        }
         .map_err(|failure| failure.into_error(model, segment.i_stim_ua_per_cm2, settings))?;
         stats += segment_stats;
         stats.segments += 1;

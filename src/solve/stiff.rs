@@ -1,0 +1,71 @@
+//! The stiff method (Rodas4P, [`super::rosenbrock`]) driven segment by
+//! segment like the explicit ones: same observers, same failure reports.
+
+use crate::model::{Model, State};
+use crate::protocol::Segment;
+use crate::solve::failure::{FailureKind, SegmentFailure};
+use crate::solve::rosenbrock::{self, RosenbrockFailure, RosenbrockSettings};
+use crate::solve::{AcceptedStep, SolverSettings, SolverStats, StepObserver};
+
+/// Integrates one constant-stimulus segment with Rodas4P, advancing `y` to its end.
+///
+/// `h0_ms` is the step the controller proposed at the end of the previous
+/// segment (0 = choose automatically); the next proposal is returned in it.
+pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
+    model: &M,
+    y: &mut State<N>,
+    segment: &Segment,
+    settings: &SolverSettings,
+    max_steps: u64,
+    observer: &mut O,
+) -> Result<SolverStats, SegmentFailure<N>> {
+    let i_stim = segment.i_stim_ua_per_cm2;
+    let tolerances = &settings.tolerances;
+    let mut previous = (segment.start_ms, *y, State::<N>::zeros());
+    model.derivatives(segment.start_ms, y, i_stim, &mut previous.2);
+    let outcome = rosenbrock::integrate(
+        |t, state: &State<N>, dydt: &mut State<N>| model.derivatives(t, state, i_stim, dydt),
+        segment.start_ms,
+        segment.end_ms,
+        y,
+        &RosenbrockSettings {
+            rtol: tolerances.rtol,
+            atol: tolerances.atol,
+            max_step_ms: tolerances.max_step_ms,
+            max_steps,
+            initial_step_ms: 0.0,
+        },
+        |t, state, dydt| {
+            observer.step(&AcceptedStep {
+                t0_ms: previous.0,
+                y0: &previous.1,
+                dydt0: &previous.2,
+                t1_ms: t,
+                y1: state,
+                dydt1: dydt,
+                i_stim_ua_per_cm2: i_stim,
+            });
+            previous = (t, *state, *dydt);
+            false
+        },
+    )
+    .map_err(|failure| {
+        let kind = match failure {
+            RosenbrockFailure::StepSizeCollapse { .. } => FailureKind::StepSizeCollapse,
+            RosenbrockFailure::StepLimit { .. } => FailureKind::StepLimit,
+            RosenbrockFailure::NonFinite { .. } => FailureKind::NonFinite,
+        };
+        SegmentFailure {
+            kind,
+            t_ms: failure.t_ms(),
+            y: *failure.last_state(),
+        }
+    })?;
+    *y = outcome.y;
+    Ok(SolverStats {
+        steps: outcome.accepted,
+        rejected_steps: outcome.rejected,
+        rhs_evaluations: outcome.rhs_evaluations + 1,
+        segments: 0,
+    })
+}
