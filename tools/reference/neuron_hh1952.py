@@ -488,8 +488,11 @@ def assemble(R, T, amp2x, nrn_version, wall):
     for name in R[f"thr:{PRIMARY}"]:
         d = {s: R[f"thr:{s}"][name] for s in SOLVERS}
         brk = {s: [d[s]["below"], d[s]["above"]] for s in SOLVERS}
-        thr[name] = dict(bracket_uA_cm2=brk[PRIMARY], by_solver=brk,
-                         max_abs_dev_of_midpoint=max_dev({s: np.mean(b) for s, b in brk.items()}),
+        p = brk[PRIMARY]
+        # gap between a solver's bracket and the primary's (0 = the brackets overlap,
+        # i.e. the solvers agree to within the bisection tolerance)
+        gap = {s: max(0.0, b[0] - p[1], p[0] - b[1]) for s, b in brk.items() if s != PRIMARY}
+        thr[name] = dict(bracket_uA_cm2=p, by_solver=brk, bracket_gap_vs_primary=gap,
                          primary_detail=d[PRIMARY])
     res["thresholds"] = thr
     res["threshold_scans_primary"] = R["scan"]["scans"]
@@ -584,15 +587,16 @@ def print_summary(out):
     for k in ("rest_v_at_50ms_mV", "rest_v_at_500ms_mV"):
         print(f"   {k:22s} {r[k]['value']:.6f} mV   dev {fmt_dev(r[k]['max_abs_dev'])}")
     print(f"   steady-state root of I_ion (python, hh.mod formulas) {r['rest_steady_state_root_python_mV']:.6f} mV")
-    print("\n2./3. thresholds (uA/cm2), bracket [below, above]")
+    print("\n2./3. thresholds (uA/cm2), bracket [below, above]; gap 0 = brackets overlap")
     for k, v in r["thresholds"].items():
         b = v["bracket_uA_cm2"]
         mono = v["primary_detail"]["grid_monotone"]
         print(f"   {k:22s} [{b[0]:.6f}, {b[1]:.6f}]  grid-monotone={mono}  "
-              f"dev(mid) {fmt_dev(v['max_abs_dev_of_midpoint'])}")
+              f"width {b[1] - b[0]:.1e}")
         for s, bb in v["by_solver"].items():
             if s != PRIMARY:
-                print(f"        {s:24s} [{bb[0]:.6f}, {bb[1]:.6f}]")
+                print(f"        {s:24s} [{bb[0]:.6f}, {bb[1]:.6f}]   gap to primary "
+                      f"{v['bracket_gap_vs_primary'][s]:.1e}")
     p5 = r["protocol5_step10_from10_to110_tstop120"]
     o = r["overshoot"]
     print("\n4. overshoot")
