@@ -30,6 +30,9 @@ use endplate::model::muscle_fibre::{MuscleFibre, MuscleFibreConfig, STATE_COUNT,
 use endplate::model::{Model, State};
 use endplate::physiology::calcium_release::{k_c_per_ms, k_cm_per_ms};
 use endplate::physiology::crossbridges::{RegulatoryUnits, free_troponin_um};
+use endplate::scenario::{ModelChoice, Template};
+use endplate::simulation::{NoTrace, Trace, execute};
+use std::path::Path;
 
 /// The CellML stimulus amplitude I_HH (µA/cm²) during each 0.5 ms pulse.
 const STIMULUS_UA_PER_CM2: f64 = 150.0;
@@ -263,27 +266,22 @@ const OPENCOR_POST_STROKE_UM: [f64; 11] = [
     0.23176986440800512,
 ];
 
-#[test]
-fn first_millisecond_follows_opencor() {
-    let fibre = MuscleFibre::published();
-    let trace = integrate_pulse(&fibre, 1e-5, 0.1, 1.0);
-    assert_eq!(trace.len(), 11);
+/// Checks a trace sampled every 0.1 ms over the first millisecond against
+/// OpenCOR: vS and vT within 0.01 mV, Ca_1, Ca_2 and A_2 within 0.1 %.
+fn assert_follows_opencor(solver: &str, trace: &[State<STATE_COUNT>]) {
+    assert_eq!(trace.len(), 11, "{solver}");
     for (k, y) in trace.iter().enumerate() {
         let t = k as f64 * 0.1;
-        let dv_s = y[index::V_SURFACE] - OPENCOR_V_SURFACE_MV[k];
-        let dv_t = y[index::V_TUBULE] - OPENCOR_V_TUBULE_MV[k];
-        assert!(
-            dv_s.abs() < 0.01,
-            "t = {t:.1} ms: vS {} vs OpenCOR {}",
-            y[index::V_SURFACE],
-            OPENCOR_V_SURFACE_MV[k]
-        );
-        assert!(
-            dv_t.abs() < 0.01,
-            "t = {t:.1} ms: vT {} vs OpenCOR {}",
-            y[index::V_TUBULE],
-            OPENCOR_V_TUBULE_MV[k]
-        );
+        for (name, i, reference) in [
+            ("vS", index::V_SURFACE, OPENCOR_V_SURFACE_MV[k]),
+            ("vT", index::V_TUBULE, OPENCOR_V_TUBULE_MV[k]),
+        ] {
+            assert!(
+                (y[i] - reference).abs() < 0.01,
+                "{solver}, t = {t:.1} ms: {name} {} vs OpenCOR {reference}",
+                y[i]
+            );
+        }
         for (name, i, reference) in [
             ("Ca_1", index::CA_TRIAD, OPENCOR_CA_TRIAD_UM[k]),
             ("Ca_2", index::CA_BULK, OPENCOR_CA_BULK_UM[k]),
@@ -292,11 +290,112 @@ fn first_millisecond_follows_opencor() {
             let relative = (y[i] - reference) / reference;
             assert!(
                 relative.abs() < 1e-3,
-                "t = {t:.1} ms: {name} {} vs OpenCOR {reference}",
+                "{solver}, t = {t:.1} ms: {name} {} vs OpenCOR {reference}",
                 y[i]
             );
         }
     }
+}
+
+/// The model's equations, integrated by a plain RK4 written here (dt 1e-5 ms),
+/// independent of the product's solvers.
+#[test]
+fn first_millisecond_follows_opencor() {
+    let fibre = MuscleFibre::published();
+    assert_follows_opencor("test RK4", &integrate_pulse(&fibre, 1e-5, 0.1, 1.0));
+}
+
+/// Keeps every output row as a state vector.
+struct Rows(Vec<State<STATE_COUNT>>);
+
+impl Trace for Rows {
+    fn row(&mut self, _t_ms: f64, state: &[f64], _i_stim: f64) {
+        self.0.push(State::from_column_slice(state));
+    }
+}
+
+/// The same check through what users run: the scenario layer, the protocol
+/// segments and the default stiff solver (Rodas4P at rtol 1e-8).
+#[test]
+fn first_millisecond_follows_opencor_through_a_scenario_and_the_stiff_solver() {
+    let text = "model = \"muscle-fibre\"\n[simulation]\nduration_ms = 1.0\noutput_dt_ms = 0.1\n\
+                [solver]\nrtol = 1e-8\natol = 1e-8\n[[stimulus.steps]]\nduration_ms = 0.5\namplitude_ua_per_cm2 = 150\n";
+    let run = Template::parse(Path::new("cellml.toml"), text)
+        .unwrap()
+        .build(&[])
+        .unwrap();
+    assert_eq!(run.solver.method.name(), "rosenbrock");
+    let mut rows = Rows(Vec::new());
+    execute(&run, &mut rows).unwrap();
+    assert_follows_opencor("rosenbrock", &rows.0);
+}
+
+/// Calcium summed over every compartment and buffer, weighted by volume
+/// (µM·µm³), with the weights of the model's own conservation law
+/// (src/model/muscle_fibre/tests.rs).
+fn total_calcium(fibre: &MuscleFibre, y: &[f64]) -> f64 {
+    let v = fibre.volumes();
+    v.myoplasm_triad_um3
+        * (y[index::CA_TRIAD] + y[index::CA_PARVALBUMIN_TRIAD] + y[index::CA_ATP_TRIAD])
+        + v.myoplasm_bulk_um3
+            * (y[index::CA_BULK]
+                + y[index::CA_PARVALBUMIN_BULK]
+                + y[index::CA_ATP_BULK]
+                + y[index::CA_TROPONIN]
+                + y[index::DETACHED_1]
+                + 2.0
+                    * (y[index::CA2_TROPONIN]
+                        + y[index::DETACHED_2]
+                        + y[index::PRE_STROKE]
+                        + y[index::POST_STROKE]))
+        + v.sr_triad_um3 * (y[index::CA_SR_TRIAD] + y[index::CA_CALSEQUESTRIN_TRIAD])
+        + v.sr_bulk_um3
+            * (y[index::CA_SR_BULK]
+                + y[index::CA_CALSEQUESTRIN_BULK]
+                + 1000.0 * y[index::PRECIPITATE_SR])
+}
+
+/// Over the whole CellML protocol (nine pulses at 20 Hz, 500 ms) total Ca and
+/// the ten RyR states are conserved to the solver's tolerance (rtol = atol =
+/// 1e-8: drift below 1e-6 relative). The troponin/crossbridge units are
+/// conserved by construction (the CellML computes free troponin T_0 as the
+/// total minus the seven states), so what can go wrong there is T_0 turning
+/// negative: it must stay within [0, total].
+#[test]
+fn calcium_ryr_and_crossbridge_totals_are_conserved_over_the_published_protocol() {
+    let template = Template::load(Path::new("scenarios/muscle-20hz.toml")).unwrap();
+    let run = template
+        .build_with_arguments(&["solver.rtol=1e-8".into(), "solver.atol=1e-8".into()])
+        .unwrap();
+    let ModelChoice::MuscleFibre(fibre) = &run.model else {
+        panic!("muscle-fibre expected")
+    };
+    let start: Vec<f64> = fibre.initial_state().iter().copied().collect();
+    let end = execute(&run, &mut NoTrace).unwrap().final_state;
+    let ryr = |y: &[f64]| {
+        (index::RYR_CLOSED..index::RYR_OPEN + 5)
+            .map(|i| y[i])
+            .sum::<f64>()
+    };
+    let (before, after) = (total_calcium(fibre, &start), total_calcium(fibre, &end));
+    assert!(
+        ((after - before) / before).abs() < 1e-6,
+        "total Ca: {before} → {after}"
+    );
+    let (before, after) = (ryr(&start), ryr(&end));
+    assert!(
+        ((after - before) / before).abs() < 1e-6,
+        "RyR states: {before} → {after}"
+    );
+    let bound = fibre.config().crossbridges.troponin_total_um;
+    let explicit_units: f64 = (index::CA_TROPONIN..=index::POST_STROKE)
+        .map(|i| end[i])
+        .sum();
+    assert!(
+        (0.0..=bound).contains(&(bound - explicit_units)),
+        "free troponin {} of {bound}",
+        bound - explicit_units
+    );
 }
 
 /// The published initial state is not a rest state (SCIENCE.md §2.1,
