@@ -14,4 +14,5 @@ pub mod rates;
 pub mod sarcoplasmic_reticulum;
 pub mod sodium_channel;
 pub mod sodium_potassium_pump;
+pub mod surface_charge;
 pub mod temperature;
