@@ -156,51 +156,35 @@ pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
         system.steps_in_chunk = 0;
         system.chunk_limit = CHUNK_STEPS.min(budget);
         let h0 = system.last_step_ms;
+        // Dopri5 and Dop853 share `from_param`'s 16 positional arguments;
+        // only the stepper type and its controller constants differ.
+        macro_rules! adaptive {
+            ($stepper:ident, $controller:expr) => {{
+                let (safety, beta, fac_min, fac_max) = $controller;
+                $stepper::from_param(
+                    &mut system,
+                    t0,
+                    end,
+                    0.0,
+                    y0,
+                    tolerances.rtol,
+                    tolerances.atol,
+                    safety,
+                    beta,
+                    fac_min,
+                    fac_max,
+                    tolerances.max_step_ms,
+                    h0,
+                    MAX_ATTEMPTS_PER_CHUNK,
+                    STIFFNESS_TEST_INTERVAL,
+                    OutputType::Sparse,
+                )
+                .integrate()
+            }};
+        }
         let result = match method {
-            Explicit::Dopri5 => {
-                let (safety, beta, fac_min, fac_max) = DOPRI5_CONTROLLER;
-                Dopri5::from_param(
-                    &mut system,
-                    t0,
-                    end,
-                    0.0,
-                    y0,
-                    tolerances.rtol,
-                    tolerances.atol,
-                    safety,
-                    beta,
-                    fac_min,
-                    fac_max,
-                    tolerances.max_step_ms,
-                    h0,
-                    MAX_ATTEMPTS_PER_CHUNK,
-                    STIFFNESS_TEST_INTERVAL,
-                    OutputType::Sparse,
-                )
-                .integrate()
-            }
-            Explicit::Dop853 => {
-                let (safety, beta, fac_min, fac_max) = DOP853_CONTROLLER;
-                Dop853::from_param(
-                    &mut system,
-                    t0,
-                    end,
-                    0.0,
-                    y0,
-                    tolerances.rtol,
-                    tolerances.atol,
-                    safety,
-                    beta,
-                    fac_min,
-                    fac_max,
-                    tolerances.max_step_ms,
-                    h0,
-                    MAX_ATTEMPTS_PER_CHUNK,
-                    STIFFNESS_TEST_INTERVAL,
-                    OutputType::Sparse,
-                )
-                .integrate()
-            }
+            Explicit::Dopri5 => adaptive!(Dopri5, DOPRI5_CONTROLLER),
+            Explicit::Dop853 => adaptive!(Dop853, DOP853_CONTROLLER),
             Explicit::Rk4 => {
                 let remaining = end - t0;
                 let step_count = (remaining / tolerances.dt_ms).ceil().max(1.0);
