@@ -16,3 +16,4 @@ pub mod sodium_channel;
 pub mod sodium_potassium_pump;
 pub mod surface_charge;
 pub mod temperature;
+pub mod transmitter_release;
