@@ -7,6 +7,7 @@ pub mod calcium_release;
 pub mod chloride_channel;
 pub mod crossbridges;
 pub mod delayed_rectifier;
+pub mod endplate_current;
 pub mod ghk;
 pub mod inward_rectifier;
 pub mod ion_accumulation;
