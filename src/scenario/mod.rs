@@ -102,6 +102,19 @@ impl Template {
         Ok(Self { source, document })
     }
 
+    /// A template from the scenario table at `prefix` of an already parsed
+    /// file (a sweep file's inline `[base]`): errors point into that file.
+    pub fn embedded(
+        file: &source::SourceMap,
+        prefix: &path::KeyPath,
+        document: toml::Table,
+    ) -> Self {
+        Self {
+            source: file.subtree(prefix),
+            document,
+        }
+    }
+
     /// The file this template came from.
     pub fn path(&self) -> &Path {
         self.source.path()

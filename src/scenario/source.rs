@@ -75,6 +75,31 @@ impl SourceMap {
         }
     }
 
+    /// The map of the table at `prefix` as if it were a file of its own:
+    /// key paths lose the prefix, positions stay in this file, and the root
+    /// points at the table itself. A scenario embedded in another file (a
+    /// sweep file's inline `[base]`) is checked with it.
+    pub fn subtree(&self, prefix: &KeyPath) -> Self {
+        let prefix_text = prefix.to_string();
+        let mut spans: HashMap<String, (Range<usize>, Range<usize>)> = self
+            .spans
+            .iter()
+            .filter_map(|(path, spans)| {
+                let rest = path.strip_prefix(&prefix_text)?.strip_prefix('.')?;
+                Some((rest.to_owned(), spans.clone()))
+            })
+            .collect();
+        if let Some(root) = self.spans.get(&prefix_text) {
+            spans.insert(String::new(), root.clone());
+        }
+        Self {
+            path: self.path.clone(),
+            line_starts: self.line_starts.clone(),
+            text: self.text.clone(),
+            spans,
+        }
+    }
+
     /// The file this map describes.
     pub fn path(&self) -> &Path {
         &self.path
@@ -158,6 +183,28 @@ mod tests {
             map.value_text(&KeyPath::parse("simulation.duration_ms").unwrap()),
             Some("50.0")
         );
+    }
+
+    #[test]
+    fn a_subtree_locates_its_keys_in_the_enclosing_file() {
+        let text =
+            "axes = []\n\n[base]\nmodel = \"hh1952\"\n\n[base.simulation]\nduration_ms = 5\n";
+        let map = SourceMap::parse(Path::new("s.toml"), text).unwrap();
+        let base = map.subtree(&KeyPath::parse("base").unwrap());
+        assert_eq!(
+            at(base.locate(&KeyPath::parse("simulation.duration_ms").unwrap(), false)),
+            (7, 15)
+        );
+        assert_eq!(
+            base.value_text(&KeyPath::parse("model").unwrap()),
+            Some("\"hh1952\"")
+        );
+        // Absent keys fall back to the embedded table's header, not the file's first line.
+        assert_eq!(
+            at(base.locate(&KeyPath::parse("stimulus").unwrap(), true)),
+            (3, 2)
+        );
+        assert_eq!(base.value_text(&KeyPath::parse("axes").unwrap()), None);
     }
 
     #[test]
