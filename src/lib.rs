@@ -30,3 +30,4 @@ pub mod protocol;
 pub mod scenario;
 pub mod simulation;
 pub mod solve;
+pub mod sweep;

@@ -1,14 +1,22 @@
-//! `endplate check`: validate scenario files without running them.
+//! `endplate check`: validate scenario and sweep files without running them.
+//! A file with a top-level `base` or `axes` key is a sweep file.
 
 use std::path::PathBuf;
 
 use crate::cli::{Failure, emit};
-use crate::scenario;
+use crate::{scenario, sweep};
 
 /// Checks every file; reports each, fails (exit 2) if any is bad.
 pub fn check(files: &[PathBuf], overrides: &[String]) -> Result<(), Failure> {
     let mut errors = Vec::new();
     for file in files {
+        if sweep::file::is_sweep_file(file) {
+            match super::sweep::check_file(file, overrides) {
+                Ok(line) => emit(&line)?,
+                Err(error) => errors.push(error),
+            }
+            continue;
+        }
         match scenario::load(file, overrides) {
             Ok(run) => emit(&format!(
                 "ok: {} ({}, {} ms, {})\n",

@@ -4,7 +4,10 @@
 
 mod check;
 mod describe;
+mod merge;
+mod plot;
 mod run;
+mod sweep;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -13,6 +16,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::scenario::ScenarioError;
 use crate::solve::SolveError;
+pub use sweep::SweepArgs;
 
 /// endplate: neuromuscular junction and skeletal-muscle membrane simulator.
 #[derive(Debug, Parser)]
@@ -45,6 +49,22 @@ pub enum Command {
         /// Override a scalar in every file, checked like the file itself (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         overrides: Vec<String>,
+    },
+    /// Run a sweep file's points in parallel: results.csv, sweep.json, plots/.
+    Sweep(SweepArgs),
+    /// Merge the results folders of all shards of a sweep into one.
+    Merge {
+        /// The shard folders (one per shard).
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+        /// The merged folder.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Redraw a sweep's figures from its results folder.
+    Plot {
+        /// The results folder (with results.csv and sweep.json).
+        dir: PathBuf,
     },
     /// List the models, or show one model's state variables and parameters.
     Describe {
@@ -130,5 +150,8 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
         } => run::run(&scenario, out.as_deref(), &overrides),
         Command::Check { files, overrides } => check::check(&files, &overrides),
         Command::Describe { model, format } => describe::describe(model.as_deref(), format),
+        Command::Sweep(args) => sweep::sweep(&args),
+        Command::Merge { dirs, out } => merge::merge(&dirs, &out),
+        Command::Plot { dir } => plot::plot(&dir),
     }
 }

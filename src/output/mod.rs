@@ -6,6 +6,7 @@
 //! half-written trace or a plot of a different run behind.
 
 pub mod atomic;
+pub mod heatmap;
 pub mod plot;
 pub mod trace;
 

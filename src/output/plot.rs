@@ -20,7 +20,7 @@ pub const FIGURE_SIZE: (u32, u32) = (1000, 640);
 static FONT: Once = Once::new();
 
 /// Registers the embedded font under the family name plotters asks for.
-fn register_font() {
+pub(crate) fn register_font() {
     FONT.call_once(|| {
         // Registration fails only for malformed font bytes; the bytes are
         // compiled in and exercised by the tests, so this cannot fail at run time.

@@ -1,0 +1,18 @@
+//! `endplate plot`: redraw a sweep's figures from its results folder.
+
+use std::path::Path;
+
+use crate::cli::{Failure, emit};
+use crate::sweep::manifest::MANIFEST;
+
+/// Draws the figures of the sweep results in `dir` into `dir/plots/`.
+pub fn plot(dir: &Path) -> Result<(), Failure> {
+    if !dir.join(MANIFEST).is_file() {
+        return Err(Failure::Input(format!(
+            "{} is not a sweep results folder (no {MANIFEST})",
+            dir.display()
+        )));
+    }
+    let text = super::sweep::plot_lines(dir)?;
+    emit(&format!("{}:\n{text}", dir.display()))
+}

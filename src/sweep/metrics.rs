@@ -1,0 +1,241 @@
+//! The metrics a sweep collects: metrics.json keys named by path
+//! (`firing_rate_hz`, `first_spike.peak_mV`, `solver.steps`,
+//! `spike_times_ms[0]`), checked before any point runs and read from each
+//! point's [`RunMetrics`] serialized once to JSON.
+
+use crate::analysis::{FirstSpike, MembraneMetrics};
+use crate::scenario::error::did_you_mean;
+use crate::scenario::path::{KeyPath, Segment};
+use crate::simulation::{RunMetrics, SolverReport};
+use crate::solve::SolverStats;
+
+/// A checked metric path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    /// The path as written (the column name in results.csv).
+    pub name: String,
+    path: KeyPath,
+}
+
+impl Metric {
+    /// Checks `name` against the keys metrics.json can hold; the error says
+    /// what is wrong and what would be accepted.
+    pub fn parse(name: &str) -> Result<Self, MetricError> {
+        let path = KeyPath::parse(name).ok_or_else(|| {
+            MetricError::new(
+                "not a key path",
+                "dot-separated keys with [i] for list items, e.g. first_spike.peak_mV",
+            )
+        })?;
+        let schema = schema();
+        let mut here = &schema;
+        let mut at = KeyPath::root();
+        for segment in &path.0 {
+            here = match (here, segment) {
+                (serde_json::Value::Object(map), Segment::Key(key)) => {
+                    map.get(key).ok_or_else(|| MetricError {
+                        problem: format!("metrics.json has no `{}`", at.key(key)),
+                        allowed: keys(map),
+                        suggestion: did_you_mean(key, map.keys().map(String::as_str)),
+                    })?
+                }
+                (serde_json::Value::Array(items), Segment::Index(_)) => &items[0],
+                (serde_json::Value::Object(map), Segment::Index(_)) => {
+                    return Err(MetricError::new(
+                        format!("`{at}` is a table, not a list"),
+                        members(&at, map),
+                    ));
+                }
+                (serde_json::Value::Array(_), Segment::Key(_)) => {
+                    return Err(MetricError::new(
+                        format!("`{at}` is a list"),
+                        format!("one item, e.g. {at}[0]"),
+                    ));
+                }
+                (_, _) => {
+                    return Err(MetricError::new(
+                        format!("`{at}` is a single value, with nothing inside"),
+                        format!("`{at}` itself"),
+                    ));
+                }
+            };
+            at = match segment {
+                Segment::Key(key) => at.key(key),
+                Segment::Index(i) => at.index(*i),
+            };
+        }
+        match here {
+            serde_json::Value::Object(map) => Err(MetricError::new(
+                format!("`{name}` is a table, not a single value"),
+                members(&path, map),
+            )),
+            serde_json::Value::Array(_) => Err(MetricError::new(
+                format!("`{name}` is a list, not a single value"),
+                format!("one item, e.g. {name}[0]"),
+            )),
+            _ => Ok(Self {
+                name: name.to_owned(),
+                path,
+            }),
+        }
+    }
+
+    /// This metric's value in `metrics` (metrics.json as JSON), formatted
+    /// for a CSV cell; empty when absent (null, or a list item that does not exist).
+    pub fn cell(&self, metrics: &serde_json::Value, out: &mut String) {
+        let mut here = metrics;
+        for segment in &self.path.0 {
+            let next = match (here, segment) {
+                (serde_json::Value::Object(map), Segment::Key(key)) => map.get(key),
+                (serde_json::Value::Array(items), Segment::Index(i)) => items.get(*i),
+                _ => None,
+            };
+            match next {
+                Some(value) => here = value,
+                None => return,
+            }
+        }
+        match here {
+            serde_json::Value::Number(number) => match (number.as_u64(), number.as_i64()) {
+                (Some(n), _) => out.push_str(&n.to_string()),
+                (None, Some(n)) => out.push_str(&n.to_string()),
+                _ => out.push_str(&format_float(number.as_f64().unwrap_or(f64::NAN))),
+            },
+            serde_json::Value::String(text) => out.push_str(text),
+            serde_json::Value::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
+            serde_json::Value::Null
+            | serde_json::Value::Array(_)
+            | serde_json::Value::Object(_) => {}
+        }
+    }
+}
+
+/// A float as results.csv writes it: the shortest text that reads back to
+/// the same number (`50.0`, `0.1`, `1e-20`).
+pub fn format_float(value: f64) -> String {
+    format!("{value:?}")
+}
+
+/// Why a metric name is not accepted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricError {
+    /// What is wrong.
+    pub problem: String,
+    /// What would be accepted.
+    pub allowed: String,
+    /// A likely fix.
+    pub suggestion: Option<String>,
+}
+
+impl MetricError {
+    fn new(problem: impl Into<String>, allowed: impl Into<String>) -> Self {
+        Self {
+            problem: problem.into(),
+            allowed: allowed.into(),
+            suggestion: None,
+        }
+    }
+}
+
+/// The keys of the table at `at`, as full paths.
+fn members(at: &KeyPath, map: &serde_json::Map<String, serde_json::Value>) -> String {
+    map.keys()
+        .map(|k| at.key(k).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn keys(map: &serde_json::Map<String, serde_json::Value>) -> String {
+    map.keys().cloned().collect::<Vec<_>>().join(", ")
+}
+
+/// metrics.json with every optional part present: the shape metric paths
+/// are checked against. A new field of [`RunMetrics`] must be listed here
+/// (the struct literal will not compile until it is).
+fn schema() -> serde_json::Value {
+    let metrics = RunMetrics {
+        scenario: String::new(),
+        model: "",
+        temperature_celsius: 0.0,
+        duration_ms: 0.0,
+        membrane: MembraneMetrics {
+            spike_threshold_mv: 0.0,
+            spike_times_ms: vec![0.0],
+            spike_count: 0,
+            firing_rate_hz: Some(0.0),
+            stimulus_window_ms: Some([0.0, 0.0]),
+            first_spike: Some(FirstSpike {
+                time_ms: 0.0,
+                peak_mv: 0.0,
+                half_width_ms: Some(0.0),
+            }),
+            resting_mv: 0.0,
+            v_min_mv: 0.0,
+            v_max_mv: 0.0,
+            v_final_mv: 0.0,
+        },
+        solver: SolverReport {
+            method: "",
+            stats: SolverStats::default(),
+        },
+    };
+    serde_json::to_value(&metrics).unwrap_or(serde_json::Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_nested_keys_and_list_items_and_explains_the_rest() {
+        for name in [
+            "firing_rate_hz",
+            "first_spike.peak_mV",
+            "solver.steps",
+            "solver.method",
+            "spike_times_ms[3]",
+            "resting_mV",
+        ] {
+            assert!(Metric::parse(name).is_ok(), "{name}");
+        }
+        let error = Metric::parse("first_spike.peak_mv").unwrap_err();
+        assert_eq!(error.suggestion.as_deref(), Some("did you mean `peak_mV`?"));
+        assert!(error.allowed.contains("half_width_ms"), "{error:?}");
+        let error = Metric::parse("first_spike").unwrap_err();
+        assert!(error.problem.contains("table"), "{error:?}");
+        assert!(error.allowed.contains("first_spike.time_ms"), "{error:?}");
+        let error = Metric::parse("spike_times_ms").unwrap_err();
+        assert!(error.allowed.contains("spike_times_ms[0]"), "{error:?}");
+        assert!(Metric::parse("solver.steps.x").is_err());
+        assert!(Metric::parse("a..b").is_err());
+    }
+
+    #[test]
+    fn cells_print_numbers_exactly_and_leave_absent_values_empty() {
+        let json = serde_json::json!({
+            "spike_count": 7,
+            "firing_rate_hz": 68.5,
+            "first_spike": null,
+            "spike_times_ms": [12.25],
+            "solver": {"method": "dopri5"},
+            "tiny": 1e-20
+        });
+        let cell = |name: &str| {
+            let mut out = String::new();
+            Metric {
+                name: name.into(),
+                path: KeyPath::parse(name).unwrap(),
+            }
+            .cell(&json, &mut out);
+            out
+        };
+        assert_eq!(cell("spike_count"), "7");
+        assert_eq!(cell("firing_rate_hz"), "68.5");
+        assert_eq!(cell("first_spike.peak_mV"), "");
+        assert_eq!(cell("spike_times_ms[0]"), "12.25");
+        assert_eq!(cell("spike_times_ms[1]"), "");
+        assert_eq!(cell("solver.method"), "dopri5");
+        assert_eq!(cell("tiny"), "1e-20");
+        assert_eq!(format_float(50.0), "50.0");
+    }
+}
