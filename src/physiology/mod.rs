@@ -18,3 +18,4 @@ pub mod sodium_potassium_pump;
 pub mod surface_charge;
 pub mod temperature;
 pub mod transmitter_release;
+pub mod troponin_magnesium;
