@@ -6,7 +6,7 @@
 use crate::analysis::{FirstSpike, MembraneMetrics};
 use crate::scenario::error::did_you_mean;
 use crate::scenario::path::{KeyPath, Segment};
-use crate::simulation::{RunMetrics, SolverReport};
+use crate::simulation::SolverReport;
 use crate::solve::SolverStats;
 
 /// A checked metric path.
@@ -150,36 +150,45 @@ fn keys(map: &serde_json::Map<String, serde_json::Value>) -> String {
 }
 
 /// metrics.json with every optional part present: the shape metric paths
-/// are checked against. A new field of [`RunMetrics`] must be listed here
-/// (the struct literal will not compile until it is).
+/// are checked against. It is assembled from the parts every model reports
+/// (the run's scalars, [`MembraneMetrics`] flattened, [`SolverReport`])
+/// rather than from a [`crate::simulation::RunMetrics`] literal, so a new
+/// field there does not break this file; a section only some models
+/// report must be added here to be sweepable.
 fn schema() -> serde_json::Value {
-    let metrics = RunMetrics {
-        scenario: String::new(),
-        model: "",
-        temperature_celsius: 0.0,
-        duration_ms: 0.0,
-        membrane: MembraneMetrics {
-            spike_threshold_mv: 0.0,
-            spike_times_ms: vec![0.0],
-            spike_count: 0,
-            firing_rate_hz: Some(0.0),
-            stimulus_window_ms: Some([0.0, 0.0]),
-            first_spike: Some(FirstSpike {
-                time_ms: 0.0,
-                peak_mv: 0.0,
-                half_width_ms: Some(0.0),
-            }),
-            resting_mv: 0.0,
-            v_min_mv: 0.0,
-            v_max_mv: 0.0,
-            v_final_mv: 0.0,
-        },
-        solver: SolverReport {
-            method: "",
-            stats: SolverStats::default(),
-        },
+    let membrane = MembraneMetrics {
+        spike_threshold_mv: 0.0,
+        spike_times_ms: vec![0.0],
+        spike_count: 0,
+        firing_rate_hz: Some(0.0),
+        stimulus_window_ms: Some([0.0, 0.0]),
+        first_spike: Some(FirstSpike {
+            time_ms: 0.0,
+            peak_mv: 0.0,
+            half_width_ms: Some(0.0),
+        }),
+        resting_mv: 0.0,
+        v_min_mv: 0.0,
+        v_max_mv: 0.0,
+        v_final_mv: 0.0,
     };
-    serde_json::to_value(&metrics).unwrap_or(serde_json::Value::Null)
+    let solver = SolverReport {
+        method: "",
+        stats: SolverStats::default(),
+    };
+    let mut schema = serde_json::json!({
+        "scenario": "",
+        "model": "",
+        "temperature_celsius": 0.0,
+        "duration_ms": 0.0,
+        "solver": serde_json::to_value(solver).unwrap_or_default(),
+    });
+    if let (Some(all), Ok(serde_json::Value::Object(parts))) =
+        (schema.as_object_mut(), serde_json::to_value(membrane))
+    {
+        all.extend(parts);
+    }
+    schema
 }
 
 #[cfg(test)]
@@ -208,6 +217,44 @@ mod tests {
         assert!(error.allowed.contains("spike_times_ms[0]"), "{error:?}");
         assert!(Metric::parse("solver.steps.x").is_err());
         assert!(Metric::parse("a..b").is_err());
+    }
+
+    /// Every scalar path of a real run's metrics.json, lists by their first item.
+    fn leaves(value: &serde_json::Value, at: &KeyPath, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, inner) in map {
+                    leaves(inner, &at.key(key), out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                if let Some(first) = items.first() {
+                    leaves(first, &at.index(0), out);
+                }
+            }
+            _ => out.push(at.to_string()),
+        }
+    }
+
+    #[test]
+    fn every_value_a_real_run_reports_is_a_valid_metric() {
+        let run = crate::scenario::load_text(
+            std::path::Path::new("t.toml"),
+            "model = \"hh1952\"\n[simulation]\nduration_ms = 20\n[[stimulus.steps]]\nstart_ms = 2\nduration_ms = 10\namplitude_ua_per_cm2 = 20\n",
+            &[],
+        )
+        .unwrap();
+        let result = crate::simulation::execute(&run, &mut crate::simulation::NoTrace).unwrap();
+        let json = serde_json::to_value(&result.metrics).unwrap();
+        let mut paths = Vec::new();
+        leaves(&json, &KeyPath::root(), &mut paths);
+        assert!(
+            paths.contains(&"first_spike.peak_mV".to_owned()),
+            "{paths:?}"
+        );
+        for path in paths {
+            assert!(Metric::parse(&path).is_ok(), "{path} is not accepted");
+        }
     }
 
     #[test]
