@@ -19,3 +19,4 @@ pub mod surface_charge;
 pub mod temperature;
 pub mod transmitter_release;
 pub mod troponin_magnesium;
+pub mod washout;
