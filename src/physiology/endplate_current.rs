@@ -39,9 +39,9 @@
 //!   "The M. omohyoideus of the mouse as a convenient mammalian muscle
 //!   preparation", Pflügers Arch, via scilit; authors not captured). The EPC
 //!   decays with the channel burst lifetime (Magleby & Stevens 1972, SCIENCE.md
-//!   §3.3 [MEM]: single exponential, τ ≈ 1–2 ms at room temperature).
+//!   §3.3 \[MEM\]: single exponential, τ ≈ 1–2 ms at room temperature).
 //! - Q10 = 2.1: from the same two lifetimes, (1.0/0.3)^(10/16) = 2.12.
-//! - τ_rise = 0.3 ms at 23 °C: SCIENCE.md §3.3 [MEM] ("EPC rise ≈ 0.3–0.5 ms"),
+//! - τ_rise = 0.3 ms at 23 °C: SCIENCE.md §3.3 \[MEM\] ("EPC rise ≈ 0.3–0.5 ms"),
 //!   unverified.
 //! - g_quantum = 40 nS: unverified estimate. Channel conductance 22.4 pS
 //!   below 25 °C and 45.6 pS at 34–39 °C (same omohyoid abstract) times
@@ -56,7 +56,7 @@
 //!
 //! ## Validity
 //! Mammalian endplate, 20–40 °C; no voltage dependence of τ_decay (it grows
-//! e-fold per ~100 mV of hyperpolarization, SCIENCE.md §3.3 [MEM]), no
+//! e-fold per ~100 mV of hyperpolarization, SCIENCE.md §3.3 \[MEM\]), no
 //! desensitization, no summation nonlinearity between quanta.
 
 use crate::parameters;
@@ -70,7 +70,7 @@ parameters! {
     /// Endplate (nicotinic ACh receptor) conductance per impulse.
     pub struct EndplateCurrentParams {
         /// Rise time constant τ_rise at the reference temperature.
-        tau_rise_ms: f64 = 0.3, "ms", 0.001..=100.0, "SCIENCE.md §3.3 [MEM]: EPC rise ≈ 0.3–0.5 ms (unverified)";
+        tau_rise_ms: f64 = 0.3, "ms", 0.001..=100.0, "SCIENCE.md §3.3 (MEM): EPC rise ≈ 0.3–0.5 ms (unverified)";
         /// Decay time constant τ_decay at the reference temperature.
         tau_decay_ms: f64 = 1.0, "ms", 0.001..=1000.0, "mouse omohyoid noise analysis: channel lifetime 1.0 ms at 23 °C (Pflügers Arch abstract via scilit)";
         /// Temperature at which τ_rise and τ_decay apply.

@@ -40,7 +40,7 @@
 //! side is convex in ψ₀ with its minimum 0 at ψ₀ = 0 (for an electroneutral
 //! bulk), so on the side of σ it is monotonic and a bracketed bisection
 //! always converges. At physiological ionic strength this gives only 1–3 mV
-//! for clinical changes of Ca (SCIENCE.md §4.1 [COMP] table, reproduced in
+//! for clinical changes of Ca (SCIENCE.md §4.1 \[COMP\] table, reproduced in
 //! the tests): the measured 20–25 mV/decade needs binding of divalents or
 //! charge close to the sensor, so the empirical form is the default.
 //!
@@ -97,9 +97,9 @@ parameters! {
         /// Surface charge density σ (negative for acidic groups).
         surface_charge_e_per_nm2: f64 = -0.9, "e/nm²", -5.0..=5.0, "Hille, Woodhull & Shapiro 1975 abstract: acid group of pKa 2.88 at −0.9 e/nm²";
         /// Relative permittivity ε_r of the aqueous phase.
-        relative_permittivity: f64 = 74.0, "1", 1.0..=100.0, "water at 37 °C (≈74); the value of the SCIENCE.md §4.1 [COMP] table";
+        relative_permittivity: f64 = 74.0, "1", 1.0..=100.0, "water at 37 °C (≈74); the value of the SCIENCE.md §4.1 (COMP) table";
         /// Monovalent salt concentration (cation and its anion, e.g. NaCl + KCl).
-        monovalent_salt_mm: f64 = 145.0, "mM", 0.0..=1000.0, "saline of the SCIENCE.md §4.1 [COMP] table";
+        monovalent_salt_mm: f64 = 145.0, "mM", 0.0..=1000.0, "saline of the SCIENCE.md §4.1 (COMP) table";
     }
 }
 

@@ -4,11 +4,11 @@
 //!
 //! ## What it models
 //! Dodge & Rahamimoff 1967 (J Physiol 193:419, abstract, PubMed 6065887):
-//! on log–log axes the end-plate potential rises with [Ca] with slope
-//! 3.78 ± 0.2 (S.D., 28 experiments) at low [Ca]; a constant [Mg] lowers it
-//! without changing the slope; the slope falls as [Ca] approaches normal.
+//! on log–log axes the end-plate potential rises with \[Ca\] with slope
+//! 3.78 ± 0.2 (S.D., 28 experiments) at low \[Ca\]; a constant \[Mg\] lowers it
+//! without changing the slope; the slope falls as \[Ca\] approaches normal.
 //! Their explanation: Ca binds a site X (Mg competes for it) and release is
-//! proportional to [CaX]⁴. With competitive binding [CaX] ∝ R:
+//! proportional to \[CaX\]⁴. With competitive binding \[CaX\] ∝ R:
 //! ```text
 //! R(Ca, Mg) = Ca / (1 + Ca/K_Ca + Mg/K_Mg)                          [mM]
 //! m         = m_normal · (R(Ca, Mg) / R(Ca_ref, Mg_ref))^n           (n = 4)
@@ -29,7 +29,7 @@
 //!
 //! ## Parameters
 //! - K_Ca = 1 mM, K_Mg = 3 mM: **unverified placeholders** (frog, room
-//!   temperature; ../shared/SCIENCE.md §3.1 [MEM]). The paper's table was not
+//!   temperature; ../shared/SCIENCE.md §3.1 \[MEM\]). The paper's table was not
 //!   available; searches of the stored pages found only abstracts (Dodge &
 //!   Rahamimoff 1967; Dascal, Landau & Lass 1981, Biophys J 35:573, which
 //!   report that TTX raises the Ca dissociation constant of the release site
@@ -38,14 +38,14 @@
 //!   0.13 mM for the Ca dependence of the release probability p in toad, but
 //!   for a different model (p ∝ Ca³ saturating), so it is not a drop-in K_Ca.
 //! - m_normal = 42 and N = 50: cut rat diaphragm, voltage clamp, 23 °C,
-//!   binomial fit m = 40–45, n = 45–53, p = 0.82–0.90 (SCIENCE.md §3.2 [SRC]).
+//!   binomial fit m = 40–45, n = 45–53, p = 0.82–0.90 (SCIENCE.md §3.2 \[SRC\]).
 //!   The bath composition of that measurement is not recorded in SCIENCE.md;
 //!   here m_normal is taken as the quantal content at Ca_ref / Mg_ref.
 //! - Ca_ref = 1.2, Mg_ref = 0.5 mM: normal human ionized values (SCIENCE.md
 //!   §3.1 and §6).
 //!
 //! ## Validity
-//! Ca from about 0.1 mM to normal; the [CaX]⁴ law holds down to a few quanta
+//! Ca from about 0.1 mM to normal; the \[CaX\]⁴ law holds down to a few quanta
 //! per thousand impulses (Andreu & Barrett 1980, J Physiol 308:79), but in
 //! 2–10 mM Mg the lowest quantal contents lie above the fourth-power
 //! prediction (same paper). No facilitation or depression between impulses.
@@ -56,24 +56,24 @@ parameters! {
     /// Ca²⁺/Mg²⁺ dependence of evoked quantal release (Dodge & Rahamimoff 1967).
     pub struct TransmitterReleaseParams {
         /// Mean quantal content m_normal at the reference ions.
-        quantal_content_normal: f64 = 42.0, "1", 0.0..=10000.0, "rat diaphragm, 23 °C, binomial fit m = 40–45 (SCIENCE.md §3.2 [SRC])";
+        quantal_content_normal: f64 = 42.0, "1", 0.0..=10000.0, "rat diaphragm, 23 °C, binomial fit m = 40–45 (SCIENCE.md §3.2 (SRC))";
         /// Dissociation constant K_Ca of Ca²⁺ at the release site X.
-        k_ca_mm: f64 = 1.0, "mM", 0.001..=100.0, "placeholder, Dodge & Rahamimoff 1967 frog (SCIENCE.md §3.1 [MEM], unverified)";
+        k_ca_mm: f64 = 1.0, "mM", 0.001..=100.0, "placeholder, Dodge & Rahamimoff 1967 frog (SCIENCE.md §3.1 (MEM), unverified)";
         /// Dissociation constant K_Mg of Mg²⁺ competing for X.
-        k_mg_mm: f64 = 3.0, "mM", 0.001..=1000.0, "placeholder, Dodge & Rahamimoff 1967 frog (SCIENCE.md §3.1 [MEM], unverified)";
-        /// Cooperativity n: the power of [CaX] that release follows.
-        cooperativity: f64 = 4.0, "1", 1.0..=6.0, "Dodge & Rahamimoff 1967 abstract: fourth power of [CaX] (log–log slope 3.78 ± 0.2)";
+        k_mg_mm: f64 = 3.0, "mM", 0.001..=1000.0, "placeholder, Dodge & Rahamimoff 1967 frog (SCIENCE.md §3.1 (MEM), unverified)";
+        /// Cooperativity n: the power of \[CaX\] that release follows.
+        cooperativity: f64 = 4.0, "1", 1.0..=6.0, "Dodge & Rahamimoff 1967 abstract: fourth power of (CaX) (log–log slope 3.78 ± 0.2)";
         /// Ionized Ca²⁺ at which the quantal content is m_normal.
         ca_ref_mm: f64 = 1.2, "mM", 0.01..=100.0, "normal human ionized Ca (SCIENCE.md §3.1, §6)";
         /// Ionized Mg²⁺ at which the quantal content is m_normal.
         mg_ref_mm: f64 = 0.5, "mM", 0.0..=100.0, "normal human ionized Mg (SCIENCE.md §3.1, §6)";
         /// Number of release sites N of the binomial (stochastic) mode.
-        release_sites: u64 = 50, "1", 1.0..=100000.0, "rat diaphragm, 23 °C, binomial fit n = 45–53 (SCIENCE.md §3.2 [SRC])";
+        release_sites: u64 = 50, "1", 1.0..=100000.0, "rat diaphragm, 23 °C, binomial fit n = 45–53 (SCIENCE.md §3.2 (SRC))";
     }
 }
 
 /// R = Ca/(1 + Ca/K_Ca + Mg/K_Mg) in mM, proportional to the occupied
-/// release sites [CaX] (Dodge & Rahamimoff 1967).
+/// release sites \[CaX\] (Dodge & Rahamimoff 1967).
 #[inline]
 pub fn calcium_site_term_mm(p: &TransmitterReleaseParams, ca_mm: f64, mg_mm: f64) -> f64 {
     ca_mm / (1.0 + ca_mm / p.k_ca_mm + mg_mm / p.k_mg_mm)

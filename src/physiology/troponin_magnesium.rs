@@ -22,9 +22,9 @@
 //! | | low | 6.4×10⁴ | 520 |
 //!
 //! Potter & Gergely 1975 (J Biol Chem 250:4628, abstract; ../shared/SCIENCE.md
-//! §5.2 [ABS]): isolated TnC; with 2 mM Mg²⁺ the Ca–Mg sites' apparent
+//! §5.2 \[ABS\]): isolated TnC; with 2 mM Mg²⁺ the Ca–Mg sites' apparent
 //! constant drops to 2×10⁶ M⁻¹ (the formula gives 2×10⁷/11 = 1.8×10⁶).
-//! Ogawa 1985 (SCIENCE.md §5.2 [ABS], full reference not recorded there):
+//! Ogawa 1985 (SCIENCE.md §5.2 \[ABS\], full reference not recorded there):
 //! Mg²⁺ also competes at the low-affinity sites. SCIENCE.md §5.2 estimates
 //! for the regulatory sites, with K_Mg 200–500 M⁻¹ and free Mg 0.5–1 mM, a
 //! multiplier of only ~1.1–1.5×; Ogawa's 520 M⁻¹ at 1 mM gives 1.52×.
@@ -55,7 +55,7 @@ parameters! {
 }
 
 impl TroponinMagnesiumParams {
-    /// The alternative constants of Ogawa 1985 (SCIENCE.md §5.2 [ABS]):
+    /// The alternative constants of Ogawa 1985 (SCIENCE.md §5.2 \[ABS\]):
     /// high sites K_Ca 4.5×10⁶, K_Mg 1000 M⁻¹; low sites K_Ca 6.4×10⁴,
     /// K_Mg 520 M⁻¹.
     pub fn ogawa_1985() -> Self {
@@ -68,7 +68,7 @@ impl TroponinMagnesiumParams {
     }
 }
 
-/// Fraction of sites with Ca²⁺ bound, K_Ca[Ca]/(1 + K_Ca[Ca] + K_Mg[Mg]),
+/// Fraction of sites with Ca²⁺ bound, K_Ca\[Ca\]/(1 + K_Ca\[Ca\] + K_Mg\[Mg\]),
 /// with association constants in M⁻¹ and concentrations in µM.
 #[inline]
 pub fn calcium_occupancy(k_ca_per_molar: f64, k_mg_per_molar: f64, ca_um: f64, mg_um: f64) -> f64 {
@@ -77,14 +77,14 @@ pub fn calcium_occupancy(k_ca_per_molar: f64, k_mg_per_molar: f64, ca_um: f64, m
     ca_term / (1.0 + ca_term + mg_term)
 }
 
-/// Factor 1 + K_Mg[Mg] by which free Mg²⁺ (µM) raises the apparent Ca²⁺
+/// Factor 1 + K_Mg\[Mg\] by which free Mg²⁺ (µM) raises the apparent Ca²⁺
 /// dissociation constant of a site.
 #[inline]
 pub fn apparent_kd_multiplier(k_mg_per_molar: f64, mg_um: f64) -> f64 {
     1.0 + k_mg_per_molar * mg_um / UM_PER_MOLAR
 }
 
-/// Apparent Ca²⁺ dissociation constant (1/K_Ca)(1 + K_Mg[Mg]) in µM.
+/// Apparent Ca²⁺ dissociation constant (1/K_Ca)(1 + K_Mg\[Mg\]) in µM.
 #[inline]
 pub fn apparent_kd_ca_um(k_ca_per_molar: f64, k_mg_per_molar: f64, mg_um: f64) -> f64 {
     UM_PER_MOLAR / k_ca_per_molar * apparent_kd_multiplier(k_mg_per_molar, mg_um)
