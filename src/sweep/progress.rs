@@ -6,7 +6,7 @@
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 /// How often a plain progress line is printed when stderr is not a terminal.
 pub const LINE_INTERVAL: Duration = Duration::from_secs(10);
@@ -45,9 +45,15 @@ impl Progress {
             Mode::Auto if std::io::stderr().is_terminal() => {
                 let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
                 if let Ok(style) = ProgressStyle::with_template(
-                    "{wide_bar} {pos}/{len} points · {per_sec} · ETA {eta} {msg}",
+                    "{wide_bar} {pos}/{len} points · {rate} · ETA {eta} {msg}",
                 ) {
-                    bar.set_style(style);
+                    bar.set_style(style.with_key(
+                        "rate",
+                        |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                            // Best effort: a failed write only blanks the field.
+                            let _ = write!(w, "{:.0} points/s", state.per_sec());
+                        },
+                    ));
                 }
                 bar.set_position(done);
                 bar.reset_eta();
