@@ -4,10 +4,14 @@
 
 use serde::Serialize;
 
-use crate::analysis::{MembraneAnalysis, MembraneMetrics, SpikeDetector};
+use crate::analysis::{
+    MembraneAnalysis, MembraneMetrics, MuscleAnalysis, MuscleMetrics, SpikeDetector,
+};
+use crate::model::muscle_fibre::STATE_COUNT as MUSCLE_STATE_COUNT;
 use crate::model::{Model, State};
 use crate::scenario::{ModelChoice, Run};
 use crate::solve::sampler::{GridSampler, SampleSink};
+use crate::solve::steady_state::{self, RestReport};
 use crate::solve::{self, SolveError, SolverStats};
 
 /// Receives output rows of any model: time, state in layout order, stimulus.
@@ -59,6 +63,12 @@ pub struct RunMetrics {
     pub membrane: MembraneMetrics,
     /// Solver statistics.
     pub solver: SolverReport,
+    /// How the rest state was found, when the scenario asked for it (`rest.equilibrate`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rest: Option<RestReport>,
+    /// Excitation–contraction metrics of `muscle-fibre`; absent for other models.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub muscle: Option<MuscleMetrics>,
 }
 
 /// A finished run.
@@ -73,22 +83,85 @@ pub struct RunResult {
 /// Simulates `run`, sending rows every `output_dt_ms` to `trace`.
 pub fn execute<T: Trace>(run: &Run, trace: &mut T) -> Result<RunResult, SolveError> {
     match &run.model {
-        ModelChoice::Hh1952(model) => execute_model(model, run, trace),
-        ModelChoice::MuscleFibre(model) => execute_model(model.as_ref(), run, trace),
+        ModelChoice::Hh1952(model) => execute_model(model, run, trace, MembraneOnly),
+        ModelChoice::MuscleFibre(model) => {
+            let muscle = MuscleAnalysis::new(
+                &run.protocol,
+                run.simulation.duration_ms,
+                model.config().crossbridges.troponin_total_um,
+            );
+            execute_model(model.as_ref(), run, trace, muscle)
+        }
     }
 }
 
-fn execute_model<const N: usize, M: Model<N>, T: Trace>(
+/// What a model adds to the membrane metrics, computed from the same
+/// samples: a sample sink that completes [`RunMetrics`] at the end, so
+/// [`execute_model`] stays one generic function for every model.
+trait ModelAnalysis<const N: usize>: SampleSink<N> {
+    /// Adds this analysis's metrics to `metrics`, which already hold the
+    /// membrane metrics (with the precise spike times of the sarcolemma).
+    fn finish(self, metrics: &mut RunMetrics);
+}
+
+/// Models with nothing beyond the membrane metrics.
+struct MembraneOnly;
+
+impl<const N: usize> SampleSink<N> for MembraneOnly {
+    fn sample(&mut self, _t_ms: f64, _y: &State<N>, _i_stim: f64) {}
+}
+
+impl<const N: usize> ModelAnalysis<N> for MembraneOnly {
+    fn finish(self, _metrics: &mut RunMetrics) {}
+}
+
+impl ModelAnalysis<MUSCLE_STATE_COUNT> for MuscleAnalysis {
+    fn finish(self, metrics: &mut RunMetrics) {
+        metrics.muscle = MuscleAnalysis::finish(self, &metrics.membrane.spike_times_ms);
+    }
+}
+
+/// The published initial state, or the rest state reached from it when the
+/// scenario asks for equilibration (refusing to go on if it is not reached).
+fn starting_state<const N: usize, M: Model<N>>(
+    model: &M,
+    run: &Run,
+) -> Result<(State<N>, Option<RestReport>), SolveError> {
+    let published = model.initial_state();
+    if !run.equilibrate {
+        return Ok((published, None));
+    }
+    let (rest, report) = steady_state::equilibrate(
+        model,
+        &published,
+        &run.rest,
+        run.rest_holds_ions,
+        &run.solver,
+    )?;
+    if !report.converged {
+        return Err(steady_state::not_at_rest(
+            model,
+            &rest,
+            &report,
+            &run.solver,
+        ));
+    }
+    Ok((rest, Some(report)))
+}
+
+fn execute_model<const N: usize, M: Model<N>, T: Trace, A: ModelAnalysis<N>>(
     model: &M,
     run: &Run,
     trace: &mut T,
+    extra: A,
 ) -> Result<RunResult, SolveError> {
     let threshold = run.analysis.spike_threshold_mv;
     let window = run.protocol.active_window_ms();
     let analysis = MembraneAnalysis::new(0, threshold, window);
-    let sampler = GridSampler::new(run.simulation.output_dt_ms, (analysis, TraceSink(trace)));
+    let sinks = ((analysis, extra), TraceSink(trace));
+    let sampler = GridSampler::new(run.simulation.output_dt_ms, sinks);
     let mut observers = (sampler, SpikeDetector::new(0, threshold));
-    let y0 = model.initial_state();
+    let (y0, rest) = starting_state(model, run)?;
     let outcome = solve::simulate(
         model,
         &y0,
@@ -98,19 +171,61 @@ fn execute_model<const N: usize, M: Model<N>, T: Trace>(
         &mut observers,
     )?;
     let (sampler, spikes) = observers;
-    let (analysis, _) = sampler.sink;
-    Ok(RunResult {
-        metrics: RunMetrics {
-            scenario: run.name.clone(),
-            model: run.model.kind().name(),
-            temperature_celsius: run.temperature_celsius,
-            duration_ms: run.simulation.duration_ms,
-            membrane: analysis.finish(spikes.times_ms),
-            solver: SolverReport {
-                method: run.solver.method.name(),
-                stats: outcome.stats,
-            },
+    let ((analysis, extra), _) = sampler.sink;
+    let mut metrics = RunMetrics {
+        scenario: run.name.clone(),
+        model: run.model.kind().name(),
+        temperature_celsius: run.temperature_celsius,
+        duration_ms: run.simulation.duration_ms,
+        membrane: analysis.finish(spikes.times_ms),
+        solver: SolverReport {
+            method: run.solver.method.name(),
+            stats: outcome.stats,
         },
+        rest,
+        muscle: None,
+    };
+    extra.finish(&mut metrics);
+    Ok(RunResult {
+        metrics,
         final_state: outcome.final_state.iter().copied().collect(),
     })
+}
+
+/// A model brought to rest, for `endplate rest`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestOutcome {
+    /// How the search went.
+    pub report: RestReport,
+    /// The published initial state, by variable.
+    pub initial: Vec<f64>,
+    /// The state reached, by variable.
+    pub state: Vec<f64>,
+}
+
+/// Searches for the rest state of `run`'s model from its published initial
+/// state, whatever `rest.equilibrate` says.
+pub fn find_rest(run: &Run) -> Result<RestOutcome, SolveError> {
+    fn search<const N: usize, M: Model<N>>(
+        model: &M,
+        run: &Run,
+    ) -> Result<RestOutcome, SolveError> {
+        let initial = model.initial_state();
+        let (state, report) = steady_state::equilibrate(
+            model,
+            &initial,
+            &run.rest,
+            run.rest_holds_ions,
+            &run.solver,
+        )?;
+        Ok(RestOutcome {
+            report,
+            initial: initial.iter().copied().collect(),
+            state: state.iter().copied().collect(),
+        })
+    }
+    match &run.model {
+        ModelChoice::Hh1952(model) => search(model, run),
+        ModelChoice::MuscleFibre(model) => search(model.as_ref(), run),
+    }
 }

@@ -352,3 +352,120 @@ fn simulation_failure_reports_time_state_and_advice_and_writes_nothing() {
         "{err}"
     );
 }
+
+#[test]
+fn rest_reports_convergence_and_writes_the_rest_state() {
+    let out = TempDir::new().unwrap();
+    let output = endplate()
+        .args(["rest", "scenarios/muscle-twitch.toml", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = stdout_of(&output);
+    assert!(
+        text.contains("rest reached after") && text.contains("largest |dy/dt|/(|y| + 1e-3)"),
+        "{text}"
+    );
+    let rest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.path().join("rest.json")).unwrap()).unwrap();
+    assert_eq!(rest["report"]["converged"], true);
+    assert!(rest["report"]["max_scaled_rate_per_ms"].as_f64().unwrap() < 1e-9);
+    // Held ion concentrations keep their published values; the potential settles
+    // near −82 mV, as SCIENCE.md §2.5 computes for this model at rest.
+    assert_eq!(rest["state"]["k_interstitial_mM"], 5.9);
+    let v = rest["state"]["v_surface_mV"].as_f64().unwrap();
+    assert!((-83.0..-81.5).contains(&v), "rest at {v} mV");
+
+    // Too short a search: exit 1, and the report says so.
+    let output = endplate()
+        .args([
+            "rest",
+            "scenarios/muscle-twitch.toml",
+            "--set",
+            "rest.max_ms=5",
+            "--set",
+            "rest.check_interval_ms=5",
+            "--out",
+        ])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout_of(&output).contains("NOT at rest"));
+    assert!(stderr_of(&output).contains("rest.max_ms"));
+}
+
+#[test]
+fn a_run_that_asks_for_rest_refuses_to_start_without_it() {
+    let out = TempDir::new().unwrap();
+    let output = endplate()
+        .args([
+            "run",
+            "scenarios/muscle-twitch.toml",
+            "--set",
+            "rest.max_ms=5",
+            "--set",
+            "rest.check_interval_ms=5",
+            "--out",
+        ])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr_of(&output);
+    assert!(
+        err.contains("no rest state was reached") && err.contains("still changes by"),
+        "{err}"
+    );
+    assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn muscle_fibre_run_draws_the_muscle_figure_and_reports_muscle_metrics() {
+    let dir = TempDir::new().unwrap();
+    let path = scenario(
+        &dir,
+        "twitch.toml",
+        "model = \"muscle-fibre\"\n\
+         [simulation]\nduration_ms = 30.0\noutput_dt_ms = 0.05\n\
+         [[stimulus.trains]]\nstart_ms = 5.0\ncount = 1\ninterval_ms = 10.0\n\
+         width_ms = 0.5\namplitude_ua_per_cm2 = 150.0\n",
+    );
+    let out = dir.path().join("out");
+    let output = endplate()
+        .arg("run")
+        .arg(&path)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let summary = stdout_of(&output);
+    assert!(
+        summary.contains("muscle: Ca peak") && summary.contains("muscle.png, muscle.svg"),
+        "{summary}"
+    );
+
+    let png = fs::read(out.join("muscle.png")).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let svg = fs::read_to_string(out.join("muscle.svg")).unwrap();
+    for label in [
+        "surface",
+        "T-tubule",
+        "bulk Ca²⁺ (µM)",
+        "force (µM)",
+        "tubule K⁺ (mM)",
+    ] {
+        assert!(svg.contains(label), "muscle.svg lacks {label}");
+    }
+    // The membrane figure is drawn for every model.
+    assert!(out.join("v.png").exists() && out.join("v.svg").exists());
+    let metrics: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("metrics.json")).unwrap()).unwrap();
+    assert!(metrics["muscle"]["force_peak_uM"].as_f64().unwrap() > 0.0);
+    assert_eq!(
+        metrics["muscle"]["per_stimulus"].as_array().unwrap().len(),
+        1
+    );
+}

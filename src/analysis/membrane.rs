@@ -201,7 +201,7 @@ impl MembraneAnalysis {
 }
 
 /// Time at which the segment from `a` to `b` (t, v) reaches `level`.
-fn interpolate_time(a: (f64, f64), b: (f64, f64), level: f64) -> f64 {
+pub(super) fn interpolate_time(a: (f64, f64), b: (f64, f64), level: f64) -> f64 {
     if b.1 == a.1 {
         b.0
     } else {

@@ -2,8 +2,9 @@
 //!
 //! Columns: `t_ms`, every state variable by its layout name (the membrane
 //! potential `v_mV` first), then the stimulus `i_stim_uA_per_cm2`. The plot
-//! series are kept alongside (time, membrane potential, stimulus) since the
-//! figure needs them; nothing else of the trajectory stays in memory.
+//! series are kept alongside (time, membrane potential, stimulus, and the
+//! state columns a model's own figure asks for with [`CsvTrace::keeping`]);
+//! nothing else of the trajectory stays in memory.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -23,6 +24,8 @@ pub struct CsvTrace {
     pub v_mv: Vec<f64>,
     /// Stimulus (µA/cm²) of every row.
     pub i_stim: Vec<f64>,
+    /// Further state columns kept for plots: (state index, value of every row).
+    kept: Vec<(usize, Vec<f64>)>,
 }
 
 impl CsvTrace {
@@ -42,7 +45,22 @@ impl CsvTrace {
             t_ms: Vec::new(),
             v_mv: Vec::new(),
             i_stim: Vec::new(),
+            kept: Vec::new(),
         })
+    }
+
+    /// Also keeps the state columns at `indices` in memory, for a figure.
+    pub fn keeping(mut self, indices: &[usize]) -> Self {
+        self.kept = indices.iter().map(|&index| (index, Vec::new())).collect();
+        self
+    }
+
+    /// The kept values of state column `index`, one per row, if it was asked for.
+    pub fn kept(&self, index: usize) -> Option<&[f64]> {
+        self.kept
+            .iter()
+            .find(|(kept, _)| *kept == index)
+            .map(|(_, values)| values.as_slice())
     }
 
     /// The finished file, or the first write error.
@@ -59,6 +77,9 @@ impl Trace for CsvTrace {
         self.t_ms.push(t_ms);
         self.v_mv.push(state[0]);
         self.i_stim.push(i_stim);
+        for (index, values) in &mut self.kept {
+            values.push(state[*index]);
+        }
         if self.error.is_some() {
             return;
         }
