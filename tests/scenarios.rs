@@ -124,3 +124,86 @@ proptest! {
         let _ = scenario::load_text(Path::new("random.toml"), &text, &[set]);
     }
 }
+
+#[test]
+fn muscle_twitch_is_one_cellml_pulse_from_rest() {
+    let run = scenario::load(Path::new("scenarios/muscle-twitch.toml"), &[]).unwrap();
+    assert!(matches!(run.model, ModelChoice::MuscleFibre(_)));
+    assert_eq!(
+        run.solver.method,
+        Method::Rosenbrock,
+        "the fibre's default method is the stiff one"
+    );
+    assert!(run.equilibrate && run.rest_holds_ions);
+    let [train] = run.protocol.trains.as_slice() else {
+        panic!("one train expected")
+    };
+    assert_eq!(
+        (train.count, train.width_ms, train.amplitude_ua_per_cm2),
+        (1, 0.5, 150.0)
+    );
+}
+
+#[test]
+fn muscle_20hz_is_the_published_cellml_protocol() {
+    let run = scenario::load(Path::new("scenarios/muscle-20hz.toml"), &[]).unwrap();
+    assert!(
+        !run.equilibrate,
+        "the CellML starts from its published state"
+    );
+    assert_eq!(run.temperature_celsius, 19.85, "293 K as in the CellML");
+    let [train] = run.protocol.trains.as_slice() else {
+        panic!("one train expected")
+    };
+    assert_eq!(
+        *train,
+        Train {
+            start_ms: 0.0,
+            count: 9,
+            interval_ms: 50.0,
+            width_ms: 0.5,
+            amplitude_ua_per_cm2: 150.0
+        }
+    );
+}
+
+#[test]
+fn muscle_tetanus_is_100_hz_for_500_ms_from_rest() {
+    let run = scenario::load(Path::new("scenarios/muscle-tetanus.toml"), &[]).unwrap();
+    assert!(run.equilibrate);
+    let [train] = run.protocol.trains.as_slice() else {
+        panic!("one train expected")
+    };
+    assert_eq!(train.interval_ms, 10.0);
+    assert_eq!(train.count as f64 * train.interval_ms, 500.0);
+}
+
+#[test]
+fn rest_switches_are_checked_like_every_other_key() {
+    let base = "model = \"muscle-fibre\"\n[rest]\n";
+    let error = scenario::load_text(
+        Path::new("t.toml"),
+        &format!("{base}equilibrate = 1\n"),
+        &[],
+    )
+    .unwrap_err();
+    assert!(
+        error.problem == "wrong type" && error.allowed.as_deref() == Some("true or false"),
+        "{error}"
+    );
+    let error =
+        scenario::load_text(Path::new("t.toml"), &format!("{base}max = 1\n"), &[]).unwrap_err();
+    assert!(
+        error
+            .allowed
+            .unwrap()
+            .starts_with("equilibrate, hold_ion_concentrations, max_ms")
+    );
+    let run = scenario::load_text(
+        Path::new("t.toml"),
+        base,
+        &["rest.hold_ion_concentrations=false".into()],
+    )
+    .unwrap();
+    assert!(!run.rest_holds_ions && !run.equilibrate);
+}

@@ -6,6 +6,7 @@ mod check;
 mod describe;
 mod merge;
 mod plot;
+mod rest;
 mod run;
 mod sweep;
 
@@ -38,6 +39,17 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
         /// Override a scalar: --set simulation.duration_ms=200 (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        overrides: Vec<String>,
+    },
+    /// Bring a scenario's model to rest (no stimulus) and report convergence; writes rest.json.
+    Rest {
+        /// The scenario file (TOML); its [rest] and [solver] settings apply.
+        scenario: PathBuf,
+        /// Output folder [default: out/<scenario name>].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Override a scalar: --set rest.tolerance_per_ms=1e-8 (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         overrides: Vec<String>,
     },
@@ -148,6 +160,11 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
             out,
             overrides,
         } => run::run(&scenario, out.as_deref(), &overrides),
+        Command::Rest {
+            scenario,
+            out,
+            overrides,
+        } => rest::rest(&scenario, out.as_deref(), &overrides),
         Command::Check { files, overrides } => check::check(&files, &overrides),
         Command::Describe { model, format } => describe::describe(model.as_deref(), format),
         Command::Sweep(args) => sweep::sweep(&args),

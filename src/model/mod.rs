@@ -52,6 +52,15 @@ pub trait Model<const N: usize>: Sync {
     /// `i_stim_ua_per_cm2` is the applied current density, positive
     /// depolarizing, constant over the current protocol segment.
     fn derivatives(&self, t_ms: f64, y: &State<N>, i_stim_ua_per_cm2: f64, dydt: &mut State<N>);
+
+    /// Indices of the K⁺ and Na⁺ concentration states (myoplasm, T-tubule,
+    /// interstitium), which set the ionic conditions. A rest search may hold
+    /// them at their given values, so that "rest" means rest at the scenario's
+    /// concentrations rather than wherever hours of unbalanced fluxes would
+    /// carry them. None by default (models with fixed reversal potentials).
+    fn ion_concentration_indices(&self) -> &'static [usize] {
+        &[]
+    }
 }
 
 /// A group of declared parameters under one key of `[parameters]`

@@ -14,6 +14,7 @@ use crate::scenario::path::KeyPath;
 use crate::scenario::raw::{RawScenario, RawStimulus};
 use crate::scenario::source::SourceMap;
 use crate::scenario::{ModelChoice, Run};
+use crate::solve::steady_state::RestSettings;
 use crate::solve::{Method, SolverSettings, SolverTolerances};
 
 /// What errors need to find their place: the file's spans and the overrides.
@@ -137,6 +138,7 @@ fn plain_type(expected: &str) -> String {
         "f64" => "a number".to_owned(),
         "u64" => "a whole number ≥ 0".to_owned(),
         "a string" | "a borrowed string" => "a string in quotes".to_owned(),
+        "a boolean" => "true or false".to_owned(),
         other => other.to_owned(),
     }
 }
@@ -211,6 +213,7 @@ pub fn build(
 
     let solver = solver_settings(raw.solver, kind, &root.key("solver"), ctx)?;
     let protocol = protocol(raw.stimulus, &root.key("stimulus"), ctx)?;
+    let (equilibrate, rest_holds_ions, rest) = rest_settings(raw.rest, &root.key("rest"), ctx)?;
 
     let parameters_path = root.key("parameters");
     let model = match kind {
@@ -251,6 +254,9 @@ pub fn build(
         solver,
         protocol,
         analysis: raw.analysis,
+        equilibrate,
+        rest,
+        rest_holds_ions,
     })
 }
 
@@ -272,6 +278,29 @@ fn solver_settings(
         e
     })?;
     Ok(SolverSettings { method, tolerances })
+}
+
+/// `[rest]`: the switches `equilibrate` (default false) and
+/// `hold_ion_concentrations` (default true), then the numbers.
+fn rest_settings(
+    mut table: toml::Table,
+    at: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<(bool, bool, RestSettings), ScenarioError> {
+    let mut switch = |name: &str, default: bool| match table.remove(name) {
+        Some(value) => deserialize::<bool>(value, &at.key(name), ctx),
+        None => Ok(default),
+    };
+    let equilibrate = switch("equilibrate", false)?;
+    let hold_ions = switch("hold_ion_concentrations", true)?;
+    let settings: RestSettings = section(table, at, ctx).map_err(|mut e| {
+        if e.problem == "unknown key" {
+            let allowed = e.allowed.take().unwrap_or_default();
+            e.allowed = Some(format!("equilibrate, hold_ion_concentrations, {allowed}"));
+        }
+        e
+    })?;
+    Ok((equilibrate, hold_ions, settings))
 }
 
 fn protocol(raw: RawStimulus, at: &KeyPath, ctx: &Context<'_>) -> Result<Protocol, ScenarioError> {

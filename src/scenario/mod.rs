@@ -20,6 +20,7 @@ use crate::model::hh1952::Hh1952;
 use crate::model::muscle_fibre::MuscleFibre;
 use crate::protocol::Protocol;
 use crate::solve::SolverSettings;
+use crate::solve::steady_state::RestSettings;
 pub use error::{Origin, ScenarioError};
 pub use overrides::Override;
 pub use raw::{AnalysisSettings, SimulationSettings};
@@ -62,6 +63,12 @@ pub struct Run {
     pub protocol: Protocol,
     /// Metric settings.
     pub analysis: AnalysisSettings,
+    /// Whether to bring the model to rest before the protocol starts (`rest.equilibrate`).
+    pub equilibrate: bool,
+    /// How rest is searched for (also used by `endplate rest`).
+    pub rest: RestSettings,
+    /// Whether the rest search holds the K⁺/Na⁺ concentrations (`rest.hold_ion_concentrations`).
+    pub rest_holds_ions: bool,
 }
 
 /// Reads, overrides and checks the scenario at `path`.

@@ -46,6 +46,10 @@ pub struct RawScenario {
     /// kept as a table so `method` and the numbers can be checked separately.
     #[serde(default)]
     pub solver: toml::Table,
+    /// `[rest]`: `equilibrate` plus [`crate::solve::steady_state::RestSettings`];
+    /// kept as a table so the switch and the numbers can be checked separately.
+    #[serde(default)]
+    pub rest: toml::Table,
     /// `[stimulus]`.
     #[serde(default)]
     pub stimulus: RawStimulus,

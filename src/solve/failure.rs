@@ -20,6 +20,8 @@ pub enum FailureKind {
     NonFinite,
     /// The run needed more steps than `solver.max_steps` allows.
     StepLimit,
+    /// The run asked for rest (`rest.equilibrate`) and the model did not settle.
+    NoRest,
 }
 
 /// A failure inside one segment, before it is dressed with names.
@@ -48,6 +50,8 @@ pub struct SolveError {
     pub non_finite_derivatives: Vec<&'static str>,
     /// The method in use.
     pub method: &'static str,
+    /// More on what happened, when there is more to say (empty otherwise).
+    pub detail: String,
 }
 
 impl<const N: usize> SegmentFailure<N> {
@@ -85,6 +89,7 @@ impl<const N: usize> SegmentFailure<N> {
                 .collect(),
             non_finite_derivatives,
             method: settings.method.name(),
+            detail: String::new(),
         }
     }
 }
@@ -102,6 +107,10 @@ impl SolveError {
                 "a variable became NaN or infinite: look for a parameter that divides by zero or drives a \
                  concentration negative; with solver.method = \"rk4\", a smaller solver.dt_ms often cures it"
             }
+            FailureKind::NoRest => {
+                "raise rest.max_ms, or loosen rest.tolerance_per_ms; a variable that keeps drifting may \
+                 have no rest state under these conditions (look at it in trace.csv of a long run)"
+            }
             FailureKind::StepLimit => {
                 "raise solver.max_steps or shorten simulation.duration_ms; a model that needs this many steps \
                  may be stiff, and a stiff method will take far fewer"
@@ -116,12 +125,16 @@ impl fmt::Display for SolveError {
             FailureKind::StepSizeCollapse => "the step size collapsed",
             FailureKind::NonFinite => "the state became non-finite",
             FailureKind::StepLimit => "the step limit was reached",
+            FailureKind::NoRest => "no rest state was reached",
         };
         writeln!(
             f,
             "simulation failed at t = {} ms ({} with {}; stimulus {} µA/cm²)",
             self.t_ms, what, self.method, self.i_stim_ua_per_cm2
         )?;
+        if !self.detail.is_empty() {
+            writeln!(f, "  {}", self.detail)?;
+        }
         if !self.non_finite_derivatives.is_empty() {
             writeln!(
                 f,

@@ -13,6 +13,7 @@ pub mod failure;
 pub mod hermite;
 pub mod rosenbrock;
 pub mod sampler;
+pub mod steady_state;
 pub mod stiff;
 
 use serde::{Deserialize, Serialize};

@@ -221,6 +221,17 @@ impl Model<STATE_COUNT> for MuscleFibre {
         State::from(PUBLISHED_INITIAL_STATE)
     }
 
+    fn ion_concentration_indices(&self) -> &'static [usize] {
+        &[
+            index::K_MYOPLASM,
+            index::K_TUBULE,
+            index::K_INTERSTITIAL,
+            index::NA_MYOPLASM,
+            index::NA_TUBULE,
+            index::NA_INTERSTITIAL,
+        ]
+    }
+
     /// `i_stim_ua_per_cm2` is the CellML `I_HH` (positive depolarizing),
     /// applied to the sarcolemma.
     fn derivatives(

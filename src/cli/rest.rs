@@ -1,0 +1,97 @@
+//! `endplate rest`: bring a scenario's model to rest and report how it went.
+
+use std::fmt::Write;
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::cli::{Failure, emit};
+use crate::output::write_json;
+use crate::scenario;
+use crate::simulation::find_rest;
+use crate::solve::steady_state::RestReport;
+
+#[derive(Serialize)]
+struct RestFile<'a> {
+    scenario: &'a str,
+    model: &'a str,
+    report: &'a RestReport,
+    wall_time_s: f64,
+    /// Variable name → value at rest, in layout order.
+    state: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Searches for rest, prints the report and writes `rest.json` to `out` (default `out/<name>`).
+pub fn rest(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), Failure> {
+    let run = scenario::load(path, overrides)?;
+    let started = Instant::now();
+    let outcome = find_rest(&run)?;
+    let wall_time_s = started.elapsed().as_secs_f64();
+    let variables = run.model.kind().state_variables();
+    let report = &outcome.report;
+
+    let mut text = String::new();
+    let verdict = if report.converged {
+        "rest reached"
+    } else {
+        "NOT at rest"
+    };
+    let _ = writeln!(
+        text,
+        "{}: {verdict} after {} ms simulated ({wall_time_s:.2} s wall, {} steps)",
+        run.name, report.simulated_ms, report.solver.steps
+    );
+    let _ = writeln!(
+        text,
+        "  largest |dy/dt|/(|y| + 1e-3): {:.3e} per ms in {} (tolerance {:.1e})",
+        report.max_scaled_rate_per_ms, report.slowest_variable, report.tolerance_per_ms
+    );
+    let _ = writeln!(
+        text,
+        "  {:<28} {:>16} {:>16}  unit",
+        "variable", "published", "rest"
+    );
+    for ((variable, initial), value) in variables.iter().zip(&outcome.initial).zip(&outcome.state) {
+        let _ = writeln!(
+            text,
+            "  {:<28} {initial:>16.8} {value:>16.8}  {}",
+            variable.name, variable.unit
+        );
+    }
+
+    let out_dir = out.map_or_else(|| scenario::default_output_dir(&run), Path::to_path_buf);
+    let output_error = |error: std::io::Error| {
+        Failure::Output(format!(
+            "cannot write rest.json in {}: {error}",
+            out_dir.display()
+        ))
+    };
+    fs::create_dir_all(&out_dir).map_err(output_error)?;
+    let state = variables
+        .iter()
+        .zip(&outcome.state)
+        .map(|(v, &x)| (v.name.to_owned(), serde_json::json!(x)))
+        .collect();
+    let file = RestFile {
+        scenario: &run.name,
+        model: run.model.kind().name(),
+        report,
+        wall_time_s,
+        state,
+    };
+    write_json(&out_dir.join("rest.json"), &file)
+        .and_then(|f| f.commit())
+        .map_err(output_error)?;
+    let _ = writeln!(text, "  wrote {}", out_dir.join("rest.json").display());
+    emit(&text)?;
+    if report.converged {
+        Ok(())
+    } else {
+        Err(Failure::Simulation(format!(
+            "no rest state within rest.max_ms = {} ms; raise it or loosen rest.tolerance_per_ms",
+            run.rest.max_ms
+        )))
+    }
+}
