@@ -459,6 +459,23 @@ fn two_axis_sweeps_draw_heatmaps_that_plot_redraws() {
 }
 
 #[test]
+fn line_plots_keep_a_negative_parameter_range() {
+    let text = "name = \"ek\"\nbase = \"base.toml\"\nmetrics = [\"resting_mV\"]\n[[axes]]\npath = \"parameters.e_k_mv\"\nvalues = [-90.0, -80.0, -70.0]\n";
+    let (dir, file) = sweep_folder("ek.toml", text);
+    let out = dir.path().join("ek");
+    let output = sweep(&file, &out, &["--quiet"]);
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let svg = read(&out.join("plots/resting_mV.svg"));
+    assert!(svg.contains("parameters.e_k (mV)") && svg.contains("ek: resting (mV)"));
+    for tick in ["-90.0", "-80.0", "-70.0"] {
+        assert!(
+            svg.lines().any(|line| line.trim() == tick),
+            "the x axis spans the swept values: no {tick} tick"
+        );
+    }
+}
+
+#[test]
 fn random_designs_with_an_inline_base_are_reproducible() {
     let text = "name = \"lhs\"\ndesign = \"random\"\nmetrics = [\"resting_mV\"]\n[random]\npoints = 8\nseed = 11\n[[axes]]\npath = \"parameters.g_k_ms_per_cm2\"\nrange = [20.0, 40.0]\n[[axes]]\npath = \"parameters.g_leak_ms_per_cm2\"\nrange = [0.1, 1.0]\nscale = \"log\"\n[base]\nmodel = \"hh1952\"\n[base.simulation]\nduration_ms = 5.0\n";
     let (dir, file) = sweep_folder("lhs.toml", text);

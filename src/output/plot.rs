@@ -103,7 +103,21 @@ fn draw<DB: DrawingBackend>(
             .iter()
             .flat_map(|p| p.series.iter().flat_map(|s| s.x.iter())),
     );
-    let x_range = (x_range.0.max(0.0).min(x_range.1), x_range.1);
+    // A time axis starts at 0 rather than in the padding before it; an axis
+    // with negative values (a sweep over a reversal potential) keeps its range.
+    let lowest_x = figure
+        .panels
+        .iter()
+        .flat_map(|p| p.series.iter().flat_map(|s| s.x.iter()))
+        .fold(
+            f64::INFINITY,
+            |lo, &x| if x.is_finite() { lo.min(x) } else { lo },
+        );
+    let x_range = if lowest_x >= 0.0 {
+        (x_range.0.max(0.0), x_range.1)
+    } else {
+        x_range
+    };
     for (index, panel) in figure.panels.iter().enumerate() {
         let last = index + 1 == figure.panels.len();
         let area = if last {
