@@ -157,6 +157,38 @@ pub struct MuscleMetrics {
     pub per_stimulus: Vec<StimulusResponse>,
 }
 
+impl MuscleMetrics {
+    /// Every field present (zeros) with one per-stimulus entry: the shape
+    /// sweep files' metric names (`muscle.force_peak_uM`,
+    /// `muscle.per_stimulus[3].ca_peak_uM`) are checked against.
+    pub fn shape() -> Self {
+        let present = Some(0.0);
+        Self {
+            ca_pre_stimulus_um: 0.0,
+            ca_peak_um: 0.0,
+            force_baseline_um: 0.0,
+            force_peak_um: 0.0,
+            troponin_total_um: 0.0,
+            force_peak_normalized: present,
+            time_to_peak_ms: present,
+            half_relaxation_ms: present,
+            force_ripple: present,
+            after_discharge_count: 0,
+            after_discharge_duration_ms: present,
+            sustained_contraction_ms: present,
+            sustained_until_end: false,
+            tubule_k_pre_stimulus_mm: 0.0,
+            tubule_k_peak_mm: 0.0,
+            per_stimulus: vec![StimulusResponse {
+                onset_ms: 0.0,
+                ap_peak_mv: present,
+                ca_peak_um: present,
+                force_peak_um: present,
+            }],
+        }
+    }
+}
+
 /// Values of the sample the first stimulus finds.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct PreStimulus {

@@ -44,7 +44,7 @@ parameters! {
 const SCALE_FLOOR: f64 = 1e-3;
 
 /// How the search for rest went.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct RestReport {
     /// Whether the tolerance was met.
     pub converged: bool,

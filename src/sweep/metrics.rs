@@ -3,11 +3,12 @@
 //! `spike_times_ms[0]`), checked before any point runs and read from each
 //! point's [`RunMetrics`] serialized once to JSON.
 
-use crate::analysis::{FirstSpike, MembraneMetrics};
+use crate::analysis::{FirstSpike, MembraneMetrics, MuscleMetrics};
 use crate::scenario::error::did_you_mean;
 use crate::scenario::path::{KeyPath, Segment};
 use crate::simulation::SolverReport;
 use crate::solve::SolverStats;
+use crate::solve::steady_state::RestReport;
 
 /// A checked metric path.
 #[derive(Debug, Clone, PartialEq)]
@@ -151,10 +152,11 @@ fn keys(map: &serde_json::Map<String, serde_json::Value>) -> String {
 
 /// metrics.json with every optional part present: the shape metric paths
 /// are checked against. It is assembled from the parts every model reports
-/// (the run's scalars, [`MembraneMetrics`] flattened, [`SolverReport`])
-/// rather than from a [`crate::simulation::RunMetrics`] literal, so a new
-/// field there does not break this file; a section only some models
-/// report must be added here to be sweepable.
+/// (the run's scalars, [`MembraneMetrics`] flattened, [`SolverReport`]) and
+/// the sections only some runs report (`muscle`, `rest`), rather than from a
+/// [`crate::simulation::RunMetrics`] literal, so a new field there does not
+/// break this file; a new optional section must be added here to be
+/// sweepable. A point whose run lacks a section gets empty cells.
 fn schema() -> serde_json::Value {
     let membrane = MembraneMetrics {
         spike_threshold_mv: 0.0,
@@ -182,6 +184,8 @@ fn schema() -> serde_json::Value {
         "temperature_celsius": 0.0,
         "duration_ms": 0.0,
         "solver": serde_json::to_value(solver).unwrap_or_default(),
+        "muscle": serde_json::to_value(MuscleMetrics::shape()).unwrap_or_default(),
+        "rest": serde_json::to_value(RestReport::default()).unwrap_or_default(),
     });
     if let (Some(all), Ok(serde_json::Value::Object(parts))) =
         (schema.as_object_mut(), serde_json::to_value(membrane))
@@ -238,22 +242,23 @@ mod tests {
 
     #[test]
     fn every_value_a_real_run_reports_is_a_valid_metric() {
-        let run = crate::scenario::load_text(
-            std::path::Path::new("t.toml"),
-            "model = \"hh1952\"\n[simulation]\nduration_ms = 20\n[[stimulus.steps]]\nstart_ms = 2\nduration_ms = 10\namplitude_ua_per_cm2 = 20\n",
-            &[],
-        )
-        .unwrap();
-        let result = crate::simulation::execute(&run, &mut crate::simulation::NoTrace).unwrap();
-        let json = serde_json::to_value(&result.metrics).unwrap();
-        let mut paths = Vec::new();
-        leaves(&json, &KeyPath::root(), &mut paths);
-        assert!(
-            paths.contains(&"first_spike.peak_mV".to_owned()),
-            "{paths:?}"
-        );
-        for path in paths {
-            assert!(Metric::parse(&path).is_ok(), "{path} is not accepted");
+        let hh = "model = \"hh1952\"\n[simulation]\nduration_ms = 20\n[[stimulus.steps]]\nstart_ms = 2\nduration_ms = 10\namplitude_ua_per_cm2 = 20\n";
+        let fibre = "model = \"muscle-fibre\"\n[simulation]\nduration_ms = 30\n[rest]\nequilibrate = true\n\
+                     [[stimulus.trains]]\nstart_ms = 2\ncount = 2\ninterval_ms = 10\nwidth_ms = 0.5\namplitude_ua_per_cm2 = 150\n";
+        for (text, must_have) in [
+            (hh, "first_spike.peak_mV"),
+            (fibre, "muscle.per_stimulus[0].force_peak_uM"),
+        ] {
+            let run =
+                crate::scenario::load_text(std::path::Path::new("t.toml"), text, &[]).unwrap();
+            let result = crate::simulation::execute(&run, &mut crate::simulation::NoTrace).unwrap();
+            let json = serde_json::to_value(&result.metrics).unwrap();
+            let mut paths = Vec::new();
+            leaves(&json, &KeyPath::root(), &mut paths);
+            assert!(paths.contains(&must_have.to_owned()), "{paths:?}");
+            for path in paths {
+                assert!(Metric::parse(&path).is_ok(), "{path} is not accepted");
+            }
         }
     }
 
