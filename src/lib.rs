@@ -27,6 +27,7 @@ pub mod output;
 pub mod params;
 pub mod physiology;
 pub mod protocol;
+pub mod random;
 pub mod scenario;
 pub mod simulation;
 pub mod solve;
