@@ -16,6 +16,7 @@
 use nalgebra::SVector;
 
 pub mod hh1952;
+pub mod ions;
 pub mod muscle_fibre;
 
 /// A model's state vector: fixed size, on the stack, allocation-free.
@@ -117,13 +118,11 @@ impl ModelKind {
     pub fn published_temperature_celsius(self) -> f64 {
         match self {
             ModelKind::Hh1952 => hh1952::Hh1952Params::default().reference_temperature_celsius,
-            ModelKind::MuscleFibre => {
-                let kelvin = muscle_fibre::MuscleFibreConfig::default()
+            ModelKind::MuscleFibre => celsius_from_kelvin(
+                muscle_fibre::MuscleFibreConfig::default()
                     .thermodynamics
-                    .temperature_k;
-                // Rounded to 1e-9 °C so 293 K reads as 19.85 °C, not 19.850000000000023.
-                ((kelvin - KELVIN_AT_ZERO_CELSIUS) * 1e9).round() / 1e9
-            }
+                    .temperature_k,
+            ),
         }
     }
 
@@ -176,3 +175,9 @@ impl ModelKind {
 
 /// 0 °C in kelvin.
 pub const KELVIN_AT_ZERO_CELSIUS: f64 = 273.15;
+
+/// `kelvin` in °C, rounded to 1e-9 °C so that 293 K reads as 19.85 °C
+/// (not 19.850000000000023) and compares equal to the literal.
+pub fn celsius_from_kelvin(kelvin: f64) -> f64 {
+    ((kelvin - KELVIN_AT_ZERO_CELSIUS) * 1e9).round() / 1e9
+}

@@ -21,7 +21,7 @@ parameters! {
     /// Q10 factors of Senneff & Lowery 2021, referenced to 20 °C.
     pub struct SenneffLoweryQ10Params {
         /// Temperature at which the unscaled model's values apply.
-        reference_temperature_celsius: f64 = 20.0, "°C", 0.0..=45.0, "Senneff & Lowery 2021 (SCIENCE.md §2.2): Q10 factors referenced to 20 °C";
+        reference_temperature_celsius: f64 = 19.85, "°C", 0.0..=45.0, "Senneff & Lowery 2021 (SCIENCE.md §2.2) reference their Q10 factors to '20 °C', the Wallinga/Shorten T = 293 K = 19.85 °C";
         /// Q10 of the internal (myoplasmic) and luminal (T-tubule) conductivities.
         conductivity_q10: f64 = 1.37, "1", 0.5..=5.0, "Senneff & Lowery 2021, Run_Fast_Twitch_Model.m (SCIENCE.md §2.2)";
         /// Q10 of the membrane capacitance C_m.
@@ -103,7 +103,7 @@ mod tests {
     }
 
     #[test]
-    fn senneff_lowery_factors_are_one_at_20_and_the_q10_at_30() {
+    fn senneff_lowery_factors_are_one_at_293_k_and_the_q10_ten_degrees_above() {
         let p = SenneffLoweryQ10Params::default();
         let as_list = |f: SenneffLoweryFactors| {
             [
@@ -120,13 +120,13 @@ mod tests {
         };
         // SCIENCE.md §2.2 table, in the field order above.
         let q10s = [1.37, 1.02, 2.5, 2.3, 1.5, 1.5, 1.5, 1.55, 1.0];
-        for factor in as_list(p.factors_at(20.0)) {
+        for factor in as_list(p.factors_at(19.85)) {
             assert_eq!(factor, 1.0);
         }
-        for (factor, q10) in as_list(p.factors_at(30.0)).into_iter().zip(q10s) {
+        for (factor, q10) in as_list(p.factors_at(29.85)).into_iter().zip(q10s) {
             assert!((factor - q10).abs() < 1e-12, "{factor} vs {q10}");
         }
-        // 37 °C by hand for Na gating: 2.3^1.7 = exp(1.7 · 0.83291) = 4.1204.
-        assert!((p.factors_at(37.0).na_gating - 4.1204).abs() < 1e-4);
+        // 37 °C by hand for Na gating: 2.3^1.715 = exp(1.715 · 0.83291) = 4.1722.
+        assert!((p.factors_at(37.0).na_gating - 4.1722).abs() < 1e-4);
     }
 }

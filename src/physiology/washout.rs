@@ -13,7 +13,8 @@
 //! Crone 1963, Acta Physiol Scand 58:292, "P = (Q/A) ln 1/(1 − E)"), the
 //! plasma flow F_p times the extraction 1 − exp(−PS/F_p). When PS ≫ F_p, as
 //! for K⁺ and Na⁺ in resting muscle, exchange is flow-limited and τ ≈ V_isf/F_p;
-//! a longer τ stands for poor circulation; zero flow gives no term at all.
+//! a longer τ stands for poor circulation; zero flow (the default) gives no
+//! term at all.
 //!
 //! ## Deriving the default (no direct measurement of τ was found)
 //! Searches of the stored pages found interstitial K⁺ levels (microdialysis:
@@ -24,7 +25,9 @@
 //! "Effect of exercise intensity on potassium balance in muscle and blood of
 //! man", J Physiol, abstract), but no interstitial exchange time constant. The default is therefore built from the terms above:
 //! - F_blood = 3 ml/(min·100 g): resting human skeletal-muscle blood flow,
-//!   textbook order of magnitude (2–5), not read in a source here.
+//!   textbook order of magnitude (2–5), not read in a source here. This is
+//!   the value to give for normal rest; the parameter's default is 0 (no
+//!   washout) so that the published fibre runs unchanged.
 //! - Hct = 0.45: textbook haematocrit.
 //! - PS_K = 42 ml/(min·100 g): single-capillary K⁺ permeability 8.6–13.1×10⁻⁵
 //!   cm/s (Frøkjaer-Jensen, "Permeability of single muscle capillaries to
@@ -55,7 +58,7 @@ parameters! {
     /// Blood flow and capillary exchange that wash the interstitium.
     pub struct WashoutParams {
         /// Muscle blood flow F_blood; 0 means no flow (no washout term).
-        blood_flow_ml_per_min_per_100g: f64 = 3.0, "ml/(min·100 g)", 0.0..=200.0, "resting human muscle blood flow, textbook order (2–5), unverified";
+        blood_flow_ml_per_min_per_100g: f64 = 0.0, "ml/(min·100 g)", 0.0..=200.0, "none by default, so the published fibre is unchanged; resting human muscle is about 3 (2–5), textbook order, unverified";
         /// Haematocrit Hct, the red-cell volume fraction of blood.
         hematocrit: f64 = 0.45, "1", 0.0..=0.9, "textbook haematocrit, unverified";
         /// Capillary permeability–surface product PS for K⁺.
@@ -127,8 +130,12 @@ pub fn washout_rate_mm_per_ms(
 mod tests {
     use super::*;
 
+    /// Resting human muscle: 3 ml/(min·100 g) (the default is no flow).
     fn p() -> WashoutParams {
-        WashoutParams::default()
+        WashoutParams {
+            blood_flow_ml_per_min_per_100g: 3.0,
+            ..WashoutParams::default()
+        }
     }
 
     /// \[X\]_e after `duration_ms` of washout alone, by classical RK4 with `steps` steps.

@@ -3,9 +3,10 @@
 
 use serde::de::DeserializeOwned;
 
+use crate::model::ModelKind;
 use crate::model::hh1952::{Hh1952, Hh1952Params};
+use crate::model::ions::{Ions, NormalHumanIons};
 use crate::model::muscle_fibre::{MuscleFibre, MuscleFibreConfig};
-use crate::model::{KELVIN_AT_ZERO_CELSIUS, ModelKind};
 use crate::params::{OutOfRange, ParameterSet};
 use crate::protocol::{Protocol, Step, Train};
 use crate::scenario::error::{Origin, ScenarioError, did_you_mean};
@@ -200,16 +201,11 @@ pub fn build(
             )));
     }
 
-    let temperature_path = root.key("ions").key("temperature_celsius");
-    let temperature_celsius = raw
-        .ions
+    let ions = raw.ions;
+    check_ions(&ions, kind, &root.key("ions"), ctx)?;
+    let temperature_celsius = ions
         .temperature_celsius
         .unwrap_or(kind.published_temperature_celsius());
-    if !(-10.0..=50.0).contains(&temperature_celsius) {
-        return Err(ctx
-            .value_error(&temperature_path, "value out of range")
-            .with_allowed("-10 to 50 °C"));
-    }
 
     let solver = solver_settings(raw.solver, kind, &root.key("solver"), ctx)?;
     let protocol = protocol(raw.stimulus, &root.key("stimulus"), ctx)?;
@@ -227,21 +223,18 @@ pub fn build(
                 .get("thermodynamics")
                 .and_then(toml::Value::as_table)
                 .is_some_and(|t| t.contains_key("temperature_k"));
-            if sets_kelvin && raw.ions.temperature_celsius.is_some() {
+            if sets_kelvin && ions.temperature_celsius.is_some() {
                 let path = parameters_path.key("thermodynamics").key("temperature_k");
                 return Err(ctx
                     .value_error(&path, "the temperature is set twice")
                     .with_allowed("either ions.temperature_celsius or parameters.thermodynamics.temperature_k"));
             }
-            let mut config: MuscleFibreConfig =
+            let config: MuscleFibreConfig =
                 deserialize(toml::Value::Table(raw.parameters), &parameters_path, ctx)?;
-            if let Some(celsius) = raw.ions.temperature_celsius {
-                config.thermodynamics.temperature_k = celsius + KELVIN_AT_ZERO_CELSIUS;
-            }
             config.check_ranges().map_err(|(section_name, e)| {
                 out_of_range(&e, &parameters_path.key(section_name), ctx)
             })?;
-            ModelChoice::MuscleFibre(Box::new(MuscleFibre::new(config)))
+            ModelChoice::MuscleFibre(Box::new(MuscleFibre::with_ions(config, &ions)))
         }
     };
 
@@ -249,6 +242,7 @@ pub fn build(
         name: raw.name.unwrap_or_else(|| default_name.to_owned()),
         description: raw.description.unwrap_or_default(),
         model,
+        ions,
         temperature_celsius,
         simulation,
         solver,
@@ -258,6 +252,45 @@ pub fn build(
         rest,
         rest_holds_ions,
     })
+}
+
+/// `[ions]`: each given value in its declared range ([`NormalHumanIons`]),
+/// and only keys the model can honour.
+fn check_ions(
+    ions: &Ions,
+    kind: ModelKind,
+    at: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<(), ScenarioError> {
+    for ((name, value), info) in ions.entries().into_iter().zip(NormalHumanIons::INFO) {
+        let Some(value) = value else { continue };
+        let path = at.key(name);
+        if !(value >= info.min && value <= info.max) {
+            return Err(ctx
+                .value_error(&path, "value out of range")
+                .with_allowed(format!("{} to {} {}", info.min, info.max, info.unit)));
+        }
+        let refusal = match (kind, name) {
+            (_, "temperature_celsius") => None,
+            (ModelKind::Hh1952, _) => Some(
+                "hh1952 has fixed reversal potentials and no concentrations, so this key would have no effect",
+            ),
+            (ModelKind::MuscleFibre, "cl_o_mm") => Some(
+                "the muscle fibre's Cl⁻ is passively distributed with K⁺ (Cl_i = 156.5/(5 + e^(−E_K F/RT)), Cl_o = 156.5 − 5 Cl_i), so Cl_o cannot be set on its own",
+            ),
+            (ModelKind::MuscleFibre, _) => None,
+        };
+        if let Some(problem) = refusal {
+            let allowed = match kind {
+                ModelKind::Hh1952 => "temperature_celsius only",
+                ModelKind::MuscleFibre => {
+                    "k_o_mm, na_o_mm, ca_o_mm, mg_o_mm, mg_i_um, temperature_celsius"
+                }
+            };
+            return Err(ctx.value_error(&path, problem).with_allowed(allowed));
+        }
+    }
+    Ok(())
 }
 
 fn solver_settings(

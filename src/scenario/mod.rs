@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::ModelKind;
 use crate::model::hh1952::Hh1952;
+use crate::model::ions::Ions;
 use crate::model::muscle_fibre::MuscleFibre;
 use crate::protocol::Protocol;
 use crate::solve::SolverSettings;
@@ -53,6 +54,8 @@ pub struct Run {
     pub description: String,
     /// The model.
     pub model: ModelChoice,
+    /// `[ions]` as given (absent keys: as published); already applied to `model`.
+    pub ions: Ions,
     /// Temperature of the run (°C).
     pub temperature_celsius: f64,
     /// Duration and output spacing.

@@ -4,6 +4,7 @@
 
 use serde::Deserialize;
 
+use crate::model::ions::Ions;
 use crate::parameters;
 
 parameters! {
@@ -39,9 +40,9 @@ pub struct RawScenario {
     /// `[simulation]`.
     #[serde(default)]
     pub simulation: SimulationSettings,
-    /// `[ions]`: the conditions the tissue sits in.
+    /// `[ions]`: the conditions the tissue sits in (every key optional).
     #[serde(default)]
-    pub ions: RawIons,
+    pub ions: Ions,
     /// `[solver]`: the method name plus [`crate::solve::SolverTolerances`];
     /// kept as a table so `method` and the numbers can be checked separately.
     #[serde(default)]
@@ -59,14 +60,6 @@ pub struct RawScenario {
     /// `[parameters]`: the model's own constants; which keys exist depends on `model`.
     #[serde(default)]
     pub parameters: toml::Table,
-}
-
-/// `[ions]` as written.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawIons {
-    /// Temperature (°C); default: the model's published temperature.
-    pub temperature_celsius: Option<f64>,
 }
 
 /// `[stimulus]` as written: steps and trains, summed.

@@ -16,6 +16,9 @@ use crate::physiology::ion_accumulation::IonAccumulationParams;
 use crate::physiology::sarcoplasmic_reticulum::SarcoplasmicReticulumParams;
 use crate::physiology::sodium_channel::SodiumChannelParams;
 use crate::physiology::sodium_potassium_pump::SodiumPotassiumPumpParams;
+use crate::physiology::surface_charge::SurfaceChargeParams;
+use crate::physiology::temperature::SenneffLoweryQ10Params;
+use crate::physiology::washout::WashoutParams;
 use serde::{Deserialize, Serialize};
 
 /// Which form of the equations to integrate.
@@ -93,12 +96,18 @@ pub struct MuscleFibreConfig {
     pub calcium_buffers: CalciumBufferParams,
     /// Troponin, crossbridges, phosphate.
     pub crossbridges: CrossbridgeParams,
+    /// Q10 factors applied away from the published temperature.
+    pub temperature_q10: SenneffLoweryQ10Params,
+    /// Divalent-cation gating shift (acts only when `ions.ca_o_mm` or `ions.mg_o_mm` is given).
+    pub surface_charge: SurfaceChargeParams,
+    /// Blood washout of the interstitium (none unless a blood flow is given).
+    pub washout: WashoutParams,
 }
 
 impl MuscleFibreConfig {
     /// The first parameter outside its declared range, with the sub-table it is in.
     pub fn check_ranges(&self) -> Result<(), (&'static str, OutOfRange)> {
-        let checks: [(&'static str, Result<(), OutOfRange>); 13] = [
+        let checks: [(&'static str, Result<(), OutOfRange>); 16] = [
             ("thermodynamics", self.thermodynamics.check_ranges()),
             ("membrane", self.membrane.check_ranges()),
             ("sodium_channel", self.sodium_channel.check_ranges()),
@@ -121,6 +130,9 @@ impl MuscleFibreConfig {
             ),
             ("calcium_buffers", self.calcium_buffers.check_ranges()),
             ("crossbridges", self.crossbridges.check_ranges()),
+            ("temperature_q10", self.temperature_q10.check_ranges()),
+            ("surface_charge", self.surface_charge.check_ranges()),
+            ("washout", self.washout.check_ranges()),
         ];
         checks
             .into_iter()
@@ -181,6 +193,18 @@ impl MuscleFibreConfig {
             ParameterGroup {
                 section: "crossbridges",
                 parameters: CrossbridgeParams::INFO,
+            },
+            ParameterGroup {
+                section: "temperature_q10",
+                parameters: SenneffLoweryQ10Params::INFO,
+            },
+            ParameterGroup {
+                section: "surface_charge",
+                parameters: SurfaceChargeParams::INFO,
+            },
+            ParameterGroup {
+                section: "washout",
+                parameters: WashoutParams::INFO,
             },
         ]
     }

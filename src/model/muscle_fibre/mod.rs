@@ -43,6 +43,8 @@
 //! quirks; [`Variant::Corrected`] fixes them. See [`Variant`].
 
 mod calcium;
+#[cfg(test)]
+mod conditions_tests;
 mod config;
 mod currents;
 pub mod state;
@@ -53,16 +55,20 @@ pub use config::{MembraneParams, MuscleFibreConfig, Variant};
 pub use currents::Currents;
 pub use state::{PUBLISHED_INITIAL_STATE, STATE_COUNT, STATE_VARIABLES, index};
 
+use crate::model::ions::Ions;
+use crate::model::{KELVIN_AT_ZERO_CELSIUS, celsius_from_kelvin};
 use crate::model::{Model, State, StateVariable};
 use crate::physiology::calcium_compartments::{self, CompartmentVolumes};
 use crate::physiology::ion_accumulation::{
     Ion, compartment_rates, potassium_outward_ua_per_cm2, sodium_outward_ua_per_cm2,
 };
-use crate::physiology::{delayed_rectifier, sodium_channel};
+use crate::physiology::{delayed_rectifier, sodium_channel, surface_charge, washout};
 
 /// The Shorten et al. 2007 fibre, ready to integrate. Immutable during a run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MuscleFibre {
+    /// The parameters in effect: conductances, C_m, R_a and the pump already
+    /// scaled to the temperature (unchanged at the published 293 K).
     config: MuscleFibreConfig,
     /// F/(RT), precomputed once.
     f_over_rt_per_mv: f64,
@@ -70,11 +76,92 @@ pub struct MuscleFibre {
     volumes: CompartmentVolumes,
     /// Scale of τ_hK in the T-tubule after the variant is applied.
     tau_h_k_tubule_scale_ms: f64,
+    /// Q10 factor φ of the Na⁺ gates m, h, S (1 at 293 K).
+    na_gating_rate_factor: f64,
+    /// Q10 factor φ of the delayed-rectifier gates n, h_K (1 at 293 K).
+    k_gating_rate_factor: f64,
+    /// Divalent shift of Na⁺ gating (mV; 0 without `ions.ca_o_mm`/`mg_o_mm`).
+    na_gating_shift_mv: f64,
+    /// Divalent shift of delayed-rectifier gating (mV; 0 likewise).
+    k_gating_shift_mv: f64,
+    /// Plasma K⁺ and Na⁺ (mM) that washout pulls the interstitium towards.
+    plasma_k_mm: f64,
+    /// See `plasma_k_mm`.
+    plasma_na_mm: f64,
+    /// Washout time constant of interstitial K⁺ (ms; `None`: no blood flow).
+    washout_k_tau_ms: Option<f64>,
+    /// Washout time constant of interstitial Na⁺ (ms; `None`: no blood flow).
+    washout_na_tau_ms: Option<f64>,
+    /// Initial state: the published one with the given `[ions]` written in.
+    initial: [f64; STATE_COUNT],
 }
 
 impl MuscleFibre {
-    /// The fibre with `config`.
+    /// The fibre with `config` in the published ionic conditions.
     pub fn new(config: MuscleFibreConfig) -> Self {
+        Self::with_ions(config, &Ions::default())
+    }
+
+    /// The fibre with `config` in the ionic conditions `ions`; every key of
+    /// `ions` that is `None` leaves the published model unchanged.
+    ///
+    /// - `temperature_celsius` sets T (F/RT, Nernst and GHK terms) and scales
+    ///   the rates by `config.temperature_q10` (Senneff & Lowery 2021
+    ///   factors, all exactly 1 at the published 293 K): Na⁺ gating (m, h, S)
+    ///   and K⁺ gating (n, h_K) rates by their φ; g_Na, g_K, g_Cl, G_K(Kir) by
+    ///   theirs; C_m by its φ; R_a divided by the luminal-conductivity φ; the
+    ///   pump's J_max by its φ (Q10 1.0). Ca²⁺ handling, crossbridges and the
+    ///   ion exchange times are not scaled (not in the Senneff & Lowery list).
+    /// - `k_o_mm`, `na_o_mm` set the initial interstitial and T-tubule K⁺/Na⁺
+    ///   (states K_e, K_t, Na_e, Na_t) and the plasma values of washout.
+    /// - `mg_i_um` sets the initial free myoplasmic Mg²⁺ (Mg1, Mg2); the Mg
+    ///   buffers re-equilibrate from there (`rest.equilibrate`).
+    /// - `ca_o_mm`, `mg_o_mm` shift Na⁺ and delayed-rectifier gating by the
+    ///   empirical divalent law of `config.surface_charge` (an absent one is
+    ///   taken at its reference value; both absent: no shift).
+    /// - `cl_o_mm` cannot act: the model's Cl⁻ follows K⁺ (SCIENCE.md §2.1);
+    ///   the scenario layer refuses it.
+    pub fn with_ions(config: MuscleFibreConfig, ions: &Ions) -> Self {
+        let mut config = config;
+        if let Some(celsius) = ions.temperature_celsius {
+            config.thermodynamics.temperature_k = celsius + KELVIN_AT_ZERO_CELSIUS;
+        }
+        let q10 = config
+            .temperature_q10
+            .factors_at(celsius_from_kelvin(config.thermodynamics.temperature_k));
+        config.sodium_channel.g_na_max_ms_per_cm2 *= q10.g_na;
+        config.delayed_rectifier.g_k_max_ms_per_cm2 *= q10.g_k;
+        config.chloride_channel.g_cl_max_ms_per_cm2 *= q10.g_cl;
+        config.inward_rectifier.g_max_ms_per_cm2 *= q10.g_kir;
+        config.membrane.c_m_uf_per_cm2 *= q10.membrane_capacitance;
+        config.membrane.access_resistance_ohm_cm2 /= q10.conductivity;
+        config.sodium_potassium_pump.j_max_umol_per_cm2_per_s *= q10.pump;
+
+        let mut initial = PUBLISHED_INITIAL_STATE;
+        let mut set = |indices: [usize; 2], value: Option<f64>| {
+            if let Some(value) = value {
+                for i in indices {
+                    initial[i] = value;
+                }
+            }
+        };
+        set([index::K_TUBULE, index::K_INTERSTITIAL], ions.k_o_mm);
+        set([index::NA_TUBULE, index::NA_INTERSTITIAL], ions.na_o_mm);
+        set([index::MG_TRIAD, index::MG_BULK], ions.mg_i_um);
+
+        let (na_gating_shift_mv, k_gating_shift_mv) =
+            if ions.ca_o_mm.is_none() && ions.mg_o_mm.is_none() {
+                (0.0, 0.0)
+            } else {
+                let sc = &config.surface_charge;
+                let ca = ions.ca_o_mm.unwrap_or(sc.ca_ref_mm);
+                let mg = ions.mg_o_mm.unwrap_or(sc.mg_ref_mm);
+                (
+                    surface_charge::na_gating_shift_mv(sc, ca, mg),
+                    surface_charge::k_gating_shift_mv(sc, ca, mg),
+                )
+            };
+
         let dr = &config.delayed_rectifier;
         let tau_h_k_tubule_scale_ms = match config.variant {
             // Quirk 2 of the published model: 1 ms in the T-tubule against 1000 ms on the surface.
@@ -85,6 +172,15 @@ impl MuscleFibre {
             f_over_rt_per_mv: config.thermodynamics.f_over_rt_per_mv(),
             volumes: calcium_compartments::volumes(&config.calcium_compartments),
             tau_h_k_tubule_scale_ms,
+            na_gating_rate_factor: q10.na_gating,
+            k_gating_rate_factor: q10.k_gating,
+            na_gating_shift_mv,
+            k_gating_shift_mv,
+            plasma_k_mm: initial[index::K_INTERSTITIAL],
+            plasma_na_mm: initial[index::NA_INTERSTITIAL],
+            washout_k_tau_ms: washout::k_washout_time_constant_ms(&config.washout),
+            washout_na_tau_ms: washout::na_washout_time_constant_ms(&config.washout),
+            initial,
             config,
         }
     }
@@ -94,7 +190,7 @@ impl MuscleFibre {
         Self::new(MuscleFibreConfig::default())
     }
 
-    /// The configuration in use.
+    /// The parameters in effect (temperature scaling applied).
     pub fn config(&self) -> &MuscleFibreConfig {
         &self.config
     }
@@ -159,13 +255,24 @@ impl MuscleFibre {
         );
         dydt[index::K_MYOPLASM] = potassium.myoplasm_mm_per_ms;
         dydt[index::K_TUBULE] = potassium.tubule_mm_per_ms;
-        dydt[index::K_INTERSTITIAL] = potassium.interstitial_mm_per_ms;
+        dydt[index::K_INTERSTITIAL] = potassium.interstitial_mm_per_ms
+            + washout::washout_rate_mm_per_ms(
+                y[index::K_INTERSTITIAL],
+                self.plasma_k_mm,
+                self.washout_k_tau_ms,
+            );
         dydt[index::NA_MYOPLASM] = sodium.myoplasm_mm_per_ms;
         dydt[index::NA_TUBULE] = sodium.tubule_mm_per_ms;
-        dydt[index::NA_INTERSTITIAL] = sodium.interstitial_mm_per_ms;
+        dydt[index::NA_INTERSTITIAL] = sodium.interstitial_mm_per_ms
+            + washout::washout_rate_mm_per_ms(
+                y[index::NA_INTERSTITIAL],
+                self.plasma_na_mm,
+                self.washout_na_tau_ms,
+            );
     }
 
-    /// The five gates of one membrane, written from `first` (n, h_K, m, h, S).
+    /// The five gates of one membrane, written from `first` (n, h_K, m, h, S):
+    /// rates evaluated at V − ΔV (divalent shift) and multiplied by the Q10 φ.
     fn gate_derivatives(
         &self,
         v_mv: f64,
@@ -176,6 +283,9 @@ impl MuscleFibre {
     ) {
         let dr = &self.config.delayed_rectifier;
         let na = &self.config.sodium_channel;
+        let v_k = v_mv - self.k_gating_shift_mv;
+        let v_na = v_mv - self.na_gating_shift_mv;
+        let (phi_k, phi_na) = (self.k_gating_rate_factor, self.na_gating_rate_factor);
         let (n, h_k, m, h, s) = (
             y[first],
             y[first + 1],
@@ -184,25 +294,28 @@ impl MuscleFibre {
             y[first + 4],
         );
         let kinetic = |alpha: f64, beta: f64, x: f64| alpha * (1.0 - x) - beta * x;
-        dydt[first] = kinetic(
-            delayed_rectifier::alpha_n(dr, v_mv),
-            delayed_rectifier::beta_n(dr, v_mv),
-            n,
-        );
-        dydt[first + 1] = (delayed_rectifier::h_k_inf(dr, v_mv) - h_k)
-            / delayed_rectifier::tau_h_k_ms(dr, v_mv, tau_h_k_scale_ms);
-        dydt[first + 2] = kinetic(
-            sodium_channel::alpha_m(na, v_mv),
-            sodium_channel::beta_m(na, v_mv),
-            m,
-        );
-        dydt[first + 3] = kinetic(
-            sodium_channel::alpha_h(na, v_mv),
-            sodium_channel::beta_h(na, v_mv),
-            h,
-        );
+        dydt[first] = phi_k
+            * kinetic(
+                delayed_rectifier::alpha_n(dr, v_k),
+                delayed_rectifier::beta_n(dr, v_k),
+                n,
+            );
+        dydt[first + 1] = phi_k * (delayed_rectifier::h_k_inf(dr, v_k) - h_k)
+            / delayed_rectifier::tau_h_k_ms(dr, v_k, tau_h_k_scale_ms);
+        dydt[first + 2] = phi_na
+            * kinetic(
+                sodium_channel::alpha_m(na, v_na),
+                sodium_channel::beta_m(na, v_na),
+                m,
+            );
+        dydt[first + 3] = phi_na
+            * kinetic(
+                sodium_channel::alpha_h(na, v_na),
+                sodium_channel::beta_h(na, v_na),
+                h,
+            );
         dydt[first + 4] =
-            (sodium_channel::s_inf(na, v_mv) - s) / sodium_channel::tau_s_ms(na, v_mv);
+            phi_na * (sodium_channel::s_inf(na, v_na) - s) / sodium_channel::tau_s_ms(na, v_na);
     }
 }
 
@@ -217,8 +330,9 @@ impl Model<STATE_COUNT> for MuscleFibre {
         &STATE_VARIABLES
     }
 
+    /// The published initial state with the given `[ions]` written in.
     fn initial_state(&self) -> State<STATE_COUNT> {
-        State::from(PUBLISHED_INITIAL_STATE)
+        State::from(self.initial)
     }
 
     fn ion_concentration_indices(&self) -> &'static [usize] {
