@@ -469,3 +469,63 @@ fn muscle_fibre_run_draws_the_muscle_figure_and_reports_muscle_metrics() {
         1
     );
 }
+
+#[test]
+fn compare_overlays_scenarios_and_tabulates_their_metrics() {
+    let out = TempDir::new().unwrap();
+    let output = endplate()
+        .args([
+            "compare",
+            "scenarios/hh1952-step.toml",
+            "scenarios/hh1952-pulse.toml",
+            "--out",
+        ])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let table = stdout_of(&output);
+    let header = table.lines().next().unwrap();
+    assert!(
+        header.contains("hh1952-step") && header.contains("hh1952-pulse"),
+        "{table}"
+    );
+    let spikes = table
+        .lines()
+        .find(|l| l.starts_with("spike_count"))
+        .expect("a spike_count row");
+    assert_eq!(
+        spikes.split_whitespace().collect::<Vec<_>>(),
+        ["spike_count", "7", "1"]
+    );
+    let csv = fs::read_to_string(out.path().join("compare.csv")).unwrap();
+    assert!(
+        csv.starts_with("metric,hh1952-step,hh1952-pulse\n"),
+        "{csv}"
+    );
+    assert!(csv.lines().any(|l| l == "spike_count,7,1"), "{csv}");
+    let svg = fs::read_to_string(out.path().join("compare.svg")).unwrap();
+    assert!(
+        svg.contains("hh1952-step") && svg.contains("hh1952-pulse"),
+        "the legend names both"
+    );
+    assert!(out.path().join("compare.png").exists());
+
+    let empty = TempDir::new().unwrap();
+    let output = endplate()
+        .args([
+            "compare",
+            "scenarios/hh1952-step.toml",
+            "no/such.toml",
+            "--out",
+        ])
+        .arg(empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        fs::read_dir(empty.path()).unwrap().count(),
+        0,
+        "nothing is run or written when an input is bad"
+    );
+}

@@ -3,6 +3,7 @@
 //! the failure class into the exit code.
 
 mod check;
+mod compare;
 mod describe;
 mod merge;
 mod plot;
@@ -50,6 +51,18 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
         /// Override a scalar: --set rest.tolerance_per_ms=1e-8 (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        overrides: Vec<String>,
+    },
+    /// Run several scenarios and compare them: overlaid potentials (and forces), metrics side by side.
+    Compare {
+        /// The scenario files, e.g. a normal one and a deficient one.
+        #[arg(required = true, num_args = 2..)]
+        scenarios: Vec<PathBuf>,
+        /// Output folder [default: out/compare].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Override a scalar in every scenario (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         overrides: Vec<String>,
     },
@@ -165,6 +178,11 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
             out,
             overrides,
         } => rest::rest(&scenario, out.as_deref(), &overrides),
+        Command::Compare {
+            scenarios,
+            out,
+            overrides,
+        } => compare::compare(&scenarios, out.as_deref(), &overrides),
         Command::Check { files, overrides } => check::check(&files, &overrides),
         Command::Describe { model, format } => describe::describe(model.as_deref(), format),
         Command::Sweep(args) => sweep::sweep(&args),

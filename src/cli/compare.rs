@@ -1,0 +1,270 @@
+//! `endplate compare`: several scenarios side by side — the classroom move,
+//! normal against deficient. One figure overlays their membrane potentials
+//! (and forces, for muscle models); a table puts their metrics in columns.
+
+use std::fmt::Write;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::cli::{Failure, emit};
+use crate::model::ModelKind;
+use crate::model::muscle_fibre::index;
+use crate::output::atomic::{AtomicFile, commit_all};
+use crate::output::plot::{self, Figure, Panel, Series};
+use crate::scenario::{self, Run};
+use crate::simulation::{Trace, execute};
+
+/// Metrics printed in the terminal table, in this order, when a run has them
+/// (compare.csv holds every scalar metric).
+const HEADLINE_METRICS: [&str; 14] = [
+    "resting_mV",
+    "spike_count",
+    "firing_rate_hz",
+    "first_spike.peak_mV",
+    "first_spike.half_width_ms",
+    "muscle.ca_peak_uM",
+    "muscle.force_peak_uM",
+    "muscle.time_to_peak_ms",
+    "muscle.half_relaxation_ms",
+    "muscle.after_discharge_count",
+    "muscle.sustained_contraction_ms",
+    "muscle.tubule_k_peak_mM",
+    "solver.steps",
+    "solver.rhs_evaluations",
+];
+
+/// What the figure needs of one run: time, potential and (muscle) A_2.
+struct Curves {
+    force_index: Option<usize>,
+    t_ms: Vec<f64>,
+    v_mv: Vec<f64>,
+    a2_um: Vec<f64>,
+}
+
+impl Trace for Curves {
+    fn row(&mut self, t_ms: f64, state: &[f64], _i_stim: f64) {
+        self.t_ms.push(t_ms);
+        self.v_mv.push(state[0]);
+        if let Some(i) = self.force_index {
+            self.a2_um.push(state[i]);
+        }
+    }
+}
+
+/// One finished scenario.
+struct Compared {
+    run: Run,
+    curves: Curves,
+    metrics: serde_json::Value,
+    force_um: Option<Vec<f64>>,
+}
+
+/// Runs every scenario, then writes compare.png/.svg/.csv to `out` (default `out/compare`).
+pub fn compare(files: &[PathBuf], out: Option<&Path>, overrides: &[String]) -> Result<(), Failure> {
+    let runs = files
+        .iter()
+        .map(|f| scenario::load(f, overrides))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut compared = Vec::new();
+    for (run, file) in runs.into_iter().zip(files) {
+        let force_index =
+            (run.model.kind() == ModelKind::MuscleFibre).then_some(index::POST_STROKE);
+        let mut curves = Curves {
+            force_index,
+            t_ms: Vec::new(),
+            v_mv: Vec::new(),
+            a2_um: Vec::new(),
+        };
+        let result = execute(&run, &mut curves)
+            .map_err(|e| Failure::Simulation(format!("{} ({}): {e}", run.name, file.display())))?;
+        let force_um = result.metrics.muscle.as_ref().map(|m| {
+            curves
+                .a2_um
+                .iter()
+                .map(|a2| a2 - m.force_baseline_um)
+                .collect()
+        });
+        let metrics = serde_json::to_value(&result.metrics)
+            .map_err(|e| Failure::Output(format!("cannot encode metrics: {e}")))?;
+        compared.push(Compared {
+            run,
+            curves,
+            metrics,
+            force_um,
+        });
+    }
+
+    let out_dir = out.map_or_else(|| Path::new("out").join("compare"), Path::to_path_buf);
+    let output_error = |what: &str, e: std::io::Error| {
+        Failure::Output(format!("{what} in {}: {e}", out_dir.display()))
+    };
+    fs::create_dir_all(&out_dir).map_err(|e| output_error("cannot create the folder", e))?;
+    let names: Vec<&str> = compared.iter().map(|c| c.run.name.as_str()).collect();
+    let title = format!("compare: {}", names.join(" vs "));
+    let mut panels = vec![Panel {
+        y_label: "membrane potential (mV)",
+        series: compared
+            .iter()
+            .map(|c| Series {
+                label: &c.run.name,
+                x: &c.curves.t_ms,
+                y: &c.curves.v_mv,
+            })
+            .collect(),
+        height_share: 1.0,
+    }];
+    let forces: Vec<Series> = compared
+        .iter()
+        .filter_map(|c| {
+            c.force_um.as_ref().map(|f| Series {
+                label: &c.run.name,
+                x: &c.curves.t_ms,
+                y: f,
+            })
+        })
+        .collect();
+    if !forces.is_empty() {
+        panels.push(Panel {
+            y_label: "force (A₂ rise, µM)",
+            series: forces,
+            height_share: 1.0,
+        });
+    }
+    let figure = Figure {
+        title: &title,
+        x_label: "time (ms)",
+        panels,
+    };
+    let [png, svg] = plot::render(
+        &figure,
+        &out_dir.join("compare.png"),
+        &out_dir.join("compare.svg"),
+    )
+    .map_err(|e| output_error("cannot draw the figure", e))?;
+    let table = metric_rows(&compared);
+    let mut csv = AtomicFile::create(&out_dir.join("compare.csv"))
+        .map_err(|e| output_error("cannot write compare.csv", e))?;
+    std::io::Write::write_all(csv.writer(), csv_text(&names, &table).as_bytes())
+        .map_err(|e| output_error("cannot write compare.csv", e))?;
+    commit_all(vec![png, svg, csv]).map_err(|e| output_error("cannot finish the outputs", e))?;
+
+    let mut text = terminal_table(&names, &table);
+    let _ = writeln!(
+        text,
+        "wrote {}/{{compare.png, compare.svg, compare.csv}}",
+        out_dir.display()
+    );
+    emit(&text)
+}
+
+/// Every scalar metric (lists left out) with one cell per scenario, in the
+/// order metrics first appear.
+fn metric_rows(compared: &[Compared]) -> Vec<(String, Vec<String>)> {
+    let mut order: Vec<String> = Vec::new();
+    for c in compared {
+        scalar_paths(&c.metrics, "", &mut order);
+    }
+    order
+        .into_iter()
+        .map(|path| {
+            let cells = compared
+                .iter()
+                .map(|c| cell(lookup(&c.metrics, &path)))
+                .collect();
+            (path, cells)
+        })
+        .collect()
+}
+
+fn scalar_paths(value: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, inner) in map {
+                let path = if at.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{at}.{key}")
+                };
+                scalar_paths(inner, &path, out);
+            }
+        }
+        serde_json::Value::Array(_) => {}
+        _ => {
+            if !out.iter().any(|p| p == at) {
+                out.push(at.to_owned());
+            }
+        }
+    }
+}
+
+fn lookup<'a>(value: &'a serde_json::Value, path: &str) -> Option<&'a serde_json::Value> {
+    path.split('.').try_fold(value, |v, key| v.get(key))
+}
+
+fn cell(value: Option<&serde_json::Value>) -> String {
+    match value {
+        Some(serde_json::Value::Number(n)) => match n.as_f64() {
+            Some(x) if n.is_f64() => format!("{x:.6}")
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_owned(),
+            _ => n.to_string(),
+        },
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Bool(b)) => b.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn csv_text(names: &[&str], rows: &[(String, Vec<String>)]) -> String {
+    let quote = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_owned()
+        }
+    };
+    let mut text = String::from("metric");
+    for name in names {
+        text.push(',');
+        text.push_str(&quote(name));
+    }
+    text.push('\n');
+    for (path, cells) in rows {
+        text.push_str(&quote(path));
+        for c in cells {
+            text.push(',');
+            text.push_str(&quote(c));
+        }
+        text.push('\n');
+    }
+    text
+}
+
+fn terminal_table(names: &[&str], rows: &[(String, Vec<String>)]) -> String {
+    let width = names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(12);
+    let mut text = format!("{:<32}", "metric");
+    for name in names {
+        let _ = write!(text, " {name:>width$}");
+    }
+    text.push('\n');
+    for headline in HEADLINE_METRICS {
+        if let Some((path, cells)) = rows
+            .iter()
+            .find(|(p, c)| p == headline && c.iter().any(|x| !x.is_empty()))
+        {
+            let _ = write!(text, "{path:<32}");
+            for c in cells {
+                let shown = if c.is_empty() { "—" } else { c };
+                let _ = write!(text, " {shown:>width$}");
+            }
+            text.push('\n');
+        }
+    }
+    text
+}
