@@ -32,3 +32,4 @@ pub mod scenario;
 pub mod simulation;
 pub mod solve;
 pub mod sweep;
+pub mod validation;

@@ -529,3 +529,36 @@ fn compare_overlays_scenarios_and_tabulates_their_metrics() {
         "nothing is run or written when an input is bad"
     );
 }
+
+#[test]
+fn validate_prints_every_target_and_passes() {
+    let output = endplate().arg("validate").output().unwrap();
+    let table = stdout_of(&output);
+    assert!(output.status.success(), "{table}\n{}", stderr_of(&output));
+    assert!(
+        table.lines().next().unwrap().starts_with("target"),
+        "{table}"
+    );
+    assert!(
+        table.contains("NEURON 9.0.2 hh") && table.contains("OpenCOR via phydrax"),
+        "{table}"
+    );
+    let rows = table
+        .lines()
+        .filter(|l| !l.contains("targets pass") && (l.ends_with(" pass") || l.ends_with(" FAIL")))
+        .count();
+    assert!(rows >= 15, "{table}");
+    assert!(
+        table.contains(&format!("{rows} of {rows} targets pass")),
+        "{table}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(
+        &endplate()
+            .args(["validate", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(json.as_array().unwrap().len(), rows);
+}

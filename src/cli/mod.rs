@@ -10,6 +10,7 @@ mod plot;
 mod rest;
 mod run;
 mod sweep;
+mod validate;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -65,6 +66,12 @@ pub enum Command {
         /// Override a scalar in every scenario (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         overrides: Vec<String>,
+    },
+    /// Compute every validation target (HH vs NEURON, Shorten 2007 vs OpenCOR) and print pass/fail.
+    Validate {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Check scenario files without running them.
     Check {
@@ -183,6 +190,7 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
             out,
             overrides,
         } => compare::compare(&scenarios, out.as_deref(), &overrides),
+        Command::Validate { format } => validate::validate(format),
         Command::Check { files, overrides } => check::check(&files, &overrides),
         Command::Describe { model, format } => describe::describe(model.as_deref(), format),
         Command::Sweep(args) => sweep::sweep(&args),
