@@ -28,6 +28,7 @@ pub mod params;
 pub mod physiology;
 pub mod protocol;
 pub mod random;
+pub mod rest_scan;
 pub mod scenario;
 pub mod simulation;
 pub mod solve;

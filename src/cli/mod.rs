@@ -8,6 +8,7 @@ mod describe;
 mod merge;
 mod plot;
 mod rest;
+mod rest_scan;
 mod run;
 mod sweep;
 mod validate;
@@ -72,6 +73,30 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Rest states against one parameter from a depolarized and a hyperpolarized start
+    /// (continuation up and down, ions held): rest_scan.csv, rest_scan.png/svg.
+    RestScan {
+        /// The scenario file (TOML); its [rest] and [solver] settings apply.
+        scenario: PathBuf,
+        /// The scalar to scan, e.g. ions.k_o_mm.
+        #[arg(long)]
+        param: String,
+        /// First value.
+        #[arg(long)]
+        from: f64,
+        /// Last value.
+        #[arg(long)]
+        to: f64,
+        /// Number of values, evenly spaced.
+        #[arg(long, default_value_t = 24)]
+        steps: usize,
+        /// Output folder [default: out/<scenario name>].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Override a scalar: --set parameters.gating_pore.g_ms_per_cm2=0.015 (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        overrides: Vec<String>,
     },
     /// Check scenario files without running them.
     Check {
@@ -190,6 +215,21 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
             out,
             overrides,
         } => compare::compare(&scenarios, out.as_deref(), &overrides),
+        Command::RestScan {
+            scenario,
+            param,
+            from,
+            to,
+            steps,
+            out,
+            overrides,
+        } => rest_scan::rest_scan(
+            &scenario,
+            &param,
+            (from, to, steps),
+            out.as_deref(),
+            &overrides,
+        ),
         Command::Validate { format } => validate::validate(format),
         Command::Check { files, overrides } => check::check(&files, &overrides),
         Command::Describe { model, format } => describe::describe(model.as_deref(), format),

@@ -8,6 +8,7 @@ pub mod chloride_channel;
 pub mod crossbridges;
 pub mod delayed_rectifier;
 pub mod endplate_current;
+pub mod gating_pore;
 pub mod ghk;
 pub mod inward_rectifier;
 pub mod ion_accumulation;

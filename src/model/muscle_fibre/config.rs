@@ -10,6 +10,7 @@ use crate::physiology::calcium_release::CalciumReleaseParams;
 use crate::physiology::chloride_channel::ChlorideChannelParams;
 use crate::physiology::crossbridges::CrossbridgeParams;
 use crate::physiology::delayed_rectifier::DelayedRectifierParams;
+use crate::physiology::gating_pore::GatingPoreParams;
 use crate::physiology::ghk::ThermodynamicParams;
 use crate::physiology::inward_rectifier::InwardRectifierParams;
 use crate::physiology::ion_accumulation::IonAccumulationParams;
@@ -102,12 +103,14 @@ pub struct MuscleFibreConfig {
     pub surface_charge: SurfaceChargeParams,
     /// Blood washout of the interstitium (none unless a blood flow is given).
     pub washout: WashoutParams,
+    /// HypoPP gating-pore cation leak (none by default).
+    pub gating_pore: GatingPoreParams,
 }
 
 impl MuscleFibreConfig {
     /// The first parameter outside its declared range, with the sub-table it is in.
     pub fn check_ranges(&self) -> Result<(), (&'static str, OutOfRange)> {
-        let checks: [(&'static str, Result<(), OutOfRange>); 16] = [
+        let checks: [(&'static str, Result<(), OutOfRange>); 17] = [
             ("thermodynamics", self.thermodynamics.check_ranges()),
             ("membrane", self.membrane.check_ranges()),
             ("sodium_channel", self.sodium_channel.check_ranges()),
@@ -133,6 +136,7 @@ impl MuscleFibreConfig {
             ("temperature_q10", self.temperature_q10.check_ranges()),
             ("surface_charge", self.surface_charge.check_ranges()),
             ("washout", self.washout.check_ranges()),
+            ("gating_pore", self.gating_pore.check_ranges()),
         ];
         checks
             .into_iter()
@@ -205,6 +209,10 @@ impl MuscleFibreConfig {
             ParameterGroup {
                 section: "washout",
                 parameters: WashoutParams::INFO,
+            },
+            ParameterGroup {
+                section: "gating_pore",
+                parameters: GatingPoreParams::INFO,
             },
         ]
     }

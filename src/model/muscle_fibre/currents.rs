@@ -6,7 +6,8 @@ use super::state::{STATE_COUNT, index};
 use crate::model::State;
 use crate::physiology::ghk::{ghk_driving_term_mv_mm, nernst_mv};
 use crate::physiology::{
-    chloride_channel, delayed_rectifier, inward_rectifier, sodium_channel, sodium_potassium_pump,
+    chloride_channel, delayed_rectifier, gating_pore, inward_rectifier, sodium_channel,
+    sodium_potassium_pump,
 };
 
 /// µA per mA: the CellML's `1000/1` in `I_T = 1000 (vS − vT)/R_a`
@@ -45,6 +46,10 @@ pub struct Currents {
     pub i_na_tubule_ua_per_cm2: f64,
     /// Na⁺/K⁺ pump, T-tubule (CellML `I_NaK_t`).
     pub i_nak_tubule_ua_per_cm2: f64,
+    /// Na⁺ part of the HypoPP gating-pore leak, sarcolemma (0 by default).
+    pub i_gp_na_surface_ua_per_cm2: f64,
+    /// K⁺ part of the HypoPP gating-pore leak, sarcolemma (0 by default).
+    pub i_gp_k_surface_ua_per_cm2: f64,
     /// Background currents I_K,rest + I_Na,rest counted in the voltage
     /// equations of both membranes: 0 in [`Variant::Published`], where they
     /// act on concentrations only.
@@ -62,6 +67,8 @@ impl Currents {
             + self.i_na_surface_ua_per_cm2
             + self.i_nak_surface_ua_per_cm2
             + self.i_background_ua_per_cm2
+            + self.i_gp_na_surface_ua_per_cm2
+            + self.i_gp_k_surface_ua_per_cm2
     }
 
     /// Ionic current of the T-tubule membrane that drives dvT/dt (CellML `I_ionic_t`).
@@ -123,6 +130,12 @@ impl MuscleFibre {
                 c.ion_accumulation.i_k_rest_ua_per_cm2 + c.ion_accumulation.i_na_rest_ua_per_cm2
             }
         };
+        let (i_gp_na, i_gp_k) = gating_pore::currents_ua_per_cm2(
+            &c.gating_pore,
+            v_s,
+            nernst_mv(na_e, na_i, 1.0, frt),
+            nernst_mv(k_e, k_i, 1.0, frt),
+        );
         Currents {
             i_t_ua_per_cm2: UA_PER_MA * ((v_s - v_t) / c.membrane.access_resistance_ohm_cm2),
             i_cl_surface_ua_per_cm2: surface.i_cl,
@@ -135,6 +148,8 @@ impl MuscleFibre {
             i_dr_tubule_ua_per_cm2: c.delayed_rectifier.tubule_density_ratio * tubule.i_dr,
             i_na_tubule_ua_per_cm2: c.sodium_channel.tubule_density_ratio * tubule.i_na,
             i_nak_tubule_ua_per_cm2: c.sodium_potassium_pump.tubule_density_ratio * tubule.i_nak,
+            i_gp_na_surface_ua_per_cm2: i_gp_na,
+            i_gp_k_surface_ua_per_cm2: i_gp_k,
             i_background_ua_per_cm2: i_background,
         }
     }

@@ -226,7 +226,7 @@ impl MuscleFibre {
                 currents.i_dr_surface_ua_per_cm2,
                 acc.i_k_rest_ua_per_cm2,
                 currents.i_nak_surface_ua_per_cm2,
-            ),
+            ) + currents.i_gp_k_surface_ua_per_cm2,
             potassium_outward_ua_per_cm2(
                 currents.i_ir_tubule_ua_per_cm2,
                 currents.i_dr_tubule_ua_per_cm2,
@@ -244,7 +244,7 @@ impl MuscleFibre {
                 currents.i_na_surface_ua_per_cm2,
                 acc.i_na_rest_ua_per_cm2,
                 currents.i_nak_surface_ua_per_cm2,
-            ),
+            ) + currents.i_gp_na_surface_ua_per_cm2,
             sodium_outward_ua_per_cm2(
                 currents.i_na_tubule_ua_per_cm2,
                 acc.i_na_rest_ua_per_cm2,

@@ -1,0 +1,143 @@
+//! `endplate rest-scan`: rest states along one parameter from two sides;
+//! writes rest_scan.csv and rest_scan.png/svg (see [`crate::rest_scan`]).
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io::{self, Write as _};
+use std::path::Path;
+
+use crate::cli::{Failure, emit};
+use crate::output::atomic::{AtomicFile, commit_all};
+use crate::output::plot::{self, Figure, Panel, Series};
+use crate::rest_scan::{self, Branch, RestPoint, RestScanError};
+use crate::scenario::{self, Template};
+
+/// Scans `parameter` from `from` to `to` in `steps` values and writes the results to `out`.
+pub fn rest_scan(
+    path: &Path,
+    parameter: &str,
+    (from, to, steps): (f64, f64, usize),
+    out: Option<&Path>,
+    overrides: &[String],
+) -> Result<(), Failure> {
+    if !(from.is_finite() && to.is_finite() && from < to && steps >= 2) {
+        return Err(Failure::Input(format!(
+            "--from {from} --to {to} --steps {steps}: need finite --from < --to and at least 2 steps"
+        )));
+    }
+    let template = Template::load(path)?;
+    let first = template.build_with_arguments(overrides)?;
+    let values = rest_scan::values(from, to, steps);
+    let points =
+        rest_scan::scan(&template, parameter, &values, overrides).map_err(|e| match e {
+            RestScanError::Scenario(e) => Failure::from(*e),
+            RestScanError::Solve(e) => Failure::from(*e),
+        })?;
+
+    let out_dir = out.map_or_else(|| scenario::default_output_dir(&first), Path::to_path_buf);
+    let output_error = |what: &str, error: io::Error| {
+        Failure::Output(format!("{what} in {}: {error}", out_dir.display()))
+    };
+    fs::create_dir_all(&out_dir).map_err(|e| output_error("cannot create the folder", e))?;
+    let csv = write_csv(&out_dir.join("rest_scan.csv"), parameter, &points)
+        .map_err(|e| output_error("cannot write rest_scan.csv", e))?;
+    let [png, svg] = draw(&out_dir, &first.name, parameter, &points)
+        .map_err(|e| output_error("cannot draw the figure", e))?;
+    commit_all(vec![csv, png, svg]).map_err(|e| output_error("cannot finish the outputs", e))?;
+
+    let mut text = String::new();
+    let unconverged = points.iter().filter(|p| !p.report.converged).count();
+    let _ = writeln!(
+        text,
+        "{}: {} rest states of {parameter} from {from} to {to} ({unconverged} not converged)",
+        first.name,
+        points.len()
+    );
+    match rest_scan::bistable_range(&points) {
+        Some((low, high)) => {
+            let _ = writeln!(
+                text,
+                "  two stable states (branches > {} mV apart) from {low} to {high}",
+                rest_scan::SAME_STATE_MV
+            );
+        }
+        None => {
+            let _ = writeln!(
+                text,
+                "  one stable state at every value (the branches coincide)"
+            );
+        }
+    }
+    let _ = writeln!(
+        text,
+        "  wrote {}",
+        out_dir.join("rest_scan.{csv, png, svg}").display()
+    );
+    emit(&text)
+}
+
+fn write_csv(path: &Path, parameter: &str, points: &[RestPoint]) -> io::Result<AtomicFile> {
+    let mut file = AtomicFile::create(path)?;
+    let w = file.writer();
+    writeln!(
+        w,
+        "param,value,branch,v_surface_mV,converged,simulated_ms,max_scaled_rate_per_ms"
+    )?;
+    for p in points {
+        writeln!(
+            w,
+            "{parameter},{},{},{},{},{},{}",
+            p.value,
+            p.branch.name(),
+            p.v_mv,
+            p.report.converged,
+            p.report.simulated_ms,
+            p.report.max_scaled_rate_per_ms
+        )?;
+    }
+    Ok(file)
+}
+
+fn draw(
+    out_dir: &Path,
+    name: &str,
+    parameter: &str,
+    points: &[RestPoint],
+) -> io::Result<[AtomicFile; 2]> {
+    let branch = |b: Branch| -> (Vec<f64>, Vec<f64>) {
+        let mut pairs: Vec<(f64, f64)> = points
+            .iter()
+            .filter(|p| p.branch == b)
+            .map(|p| (p.value, p.v_mv))
+            .collect();
+        pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        pairs.into_iter().unzip()
+    };
+    let (up_x, up_v) = branch(Branch::Up);
+    let (down_x, down_v) = branch(Branch::Down);
+    let figure = Figure {
+        title: &format!("{name}: rest potential against {parameter}"),
+        x_label: parameter,
+        panels: vec![Panel {
+            y_label: "rest potential (mV)",
+            series: vec![
+                Series {
+                    label: "up (from −40 mV)",
+                    x: &up_x,
+                    y: &up_v,
+                },
+                Series {
+                    label: "down (from −100 mV)",
+                    x: &down_x,
+                    y: &down_v,
+                },
+            ],
+            height_share: 1.0,
+        }],
+    };
+    plot::render(
+        &figure,
+        &out_dir.join("rest_scan.png"),
+        &out_dir.join("rest_scan.svg"),
+    )
+}
