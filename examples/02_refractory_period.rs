@@ -257,7 +257,7 @@ fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
             y_label: "test threshold / single-pulse threshold (6.92 µA/cm²)",
             series: vec![
                 Series {
-                    label: "test-pulse threshold (none to the left: absolutely refractory)",
+                    label: "test-pulse threshold (none to the left: no second spike even at 20 ×)",
                     x: &curve_x,
                     y: &curve_y,
                 },
