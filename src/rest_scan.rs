@@ -150,17 +150,18 @@ fn rest_from<const N: usize, M: Model<N>>(
     Ok((state.iter().copied().collect(), report))
 }
 
-/// The values where the two branches differ by more than [`SAME_STATE_MV`]:
-/// the smallest and largest, i.e. the bistable range found on the grid
-/// (`None`: one rest state everywhere).
+/// The values where the two branches both reached rest and differ by more
+/// than [`SAME_STATE_MV`]: the smallest and largest, i.e. the bistable range
+/// found on the grid (`None`: one rest state everywhere). Unconverged
+/// points (e.g. slow passage near a fold) never count as a second state.
 pub fn bistable_range(points: &[RestPoint]) -> Option<(f64, f64)> {
     let split: Vec<f64> = points
         .iter()
-        .filter(|p| p.branch == Branch::Up)
+        .filter(|p| p.branch == Branch::Up && p.report.converged)
         .filter_map(|up| {
             let down = points
                 .iter()
-                .find(|p| p.branch == Branch::Down && p.value == up.value)?;
+                .find(|p| p.branch == Branch::Down && p.value == up.value && p.report.converged)?;
             ((up.v_mv - down.v_mv).abs() > SAME_STATE_MV).then_some(up.value)
         })
         .collect();

@@ -26,10 +26,11 @@ fn the_published_fibre_has_one_rest_state_at_every_k_with_or_without_the_leak() 
     // Measured: the Wallinga/Shorten fibre follows E_K down to 0.5 mM
     // (−144 mV) and the gating-pore leak of HypoPP (15 µS/cm², Jurkat-Rott
     // 2009) moves it by under 2 mV; no second (P2 ≈ −60 mV) state appears.
-    // Why: the model's Cl⁻ is passively distributed with K⁺, so E_Cl = E_K
-    // and the large g_Cl holds V at E_K whatever Kir does. The issue's
-    // expectation (two states below ~1–1.5 mM with the leak) is not met by
-    // this model; this test documents that rather than tuning the model.
+    // Why, in part: the model's Cl⁻ is passively distributed with K⁺, so
+    // E_Cl = E_K and the large g_Cl holds V at E_K whatever Kir does; even
+    // with g_Cl = 0 a 15–20 µS/cm² leak leaves one state (measured). The
+    // issue's expectation (two states below ~1–1.5 mM with the leak) is not
+    // met by this model; this test documents that rather than tuning it.
     for g in [0.0, 0.015] {
         let points = scan(&[format!("parameters.gating_pore.g_ms_per_cm2={g}")]);
         assert!(points.iter().all(|p| p.report.converged), "g {g}");
