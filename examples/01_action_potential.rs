@@ -20,8 +20,7 @@
 use std::error::Error;
 use std::path::Path;
 
-use endplate::output::atomic::commit_all;
-use endplate::output::plot::{Figure, Panel, Series, render};
+use endplate::output::plot::{Figure, Panel, Series, save};
 use endplate::scenario::Template;
 use endplate::simulation::{Trace, execute};
 
@@ -79,14 +78,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             height_share: 1.0,
         }],
     };
-    let folder = Path::new("out/examples");
-    std::fs::create_dir_all(folder)?;
-    let files = render(
-        &figure,
-        &folder.join("01_action_potential.png"),
-        &folder.join("01_action_potential.svg"),
-    )?;
-    for path in commit_all(files.into())? {
+    for path in save(&figure, Path::new("out/examples"), "01_action_potential")? {
         println!("wrote {}", path.display());
     }
     Ok(())

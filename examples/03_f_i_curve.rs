@@ -25,8 +25,7 @@
 use std::error::Error;
 use std::path::Path;
 
-use endplate::output::atomic::commit_all;
-use endplate::output::plot::{Figure, Panel, Series, render};
+use endplate::output::plot::{Figure, Panel, Series, save};
 use endplate::scenario::Template;
 use endplate::simulation::{NoTrace, execute};
 use rayon::prelude::*;
@@ -192,14 +191,7 @@ fn main() -> Result<(), AnyError> {
             height_share: 1.0,
         }],
     };
-    let folder = Path::new("out/examples");
-    std::fs::create_dir_all(folder)?;
-    let files = render(
-        &figure,
-        &folder.join("03_f_i_curve.png"),
-        &folder.join("03_f_i_curve.svg"),
-    )?;
-    for path in commit_all(files.into())? {
+    for path in save(&figure, Path::new("out/examples"), "03_f_i_curve")? {
         println!("wrote {}", path.display());
     }
     Ok(())

@@ -29,8 +29,7 @@ use std::error::Error;
 use std::path::Path;
 
 use endplate::model::muscle_fibre::index::POST_STROKE;
-use endplate::output::atomic::commit_all;
-use endplate::output::plot::{Figure, Panel, Series, render};
+use endplate::output::plot::{Figure, Panel, Series, save};
 use endplate::scenario::Template;
 use endplate::simulation::{Trace, execute};
 use rayon::prelude::*;
@@ -166,14 +165,7 @@ fn main() -> Result<(), AnyError> {
             height_share: 1.0,
         }],
     };
-    let folder = Path::new("out/examples");
-    std::fs::create_dir_all(folder)?;
-    let files = render(
-        &figure,
-        &folder.join("07_force_frequency.png"),
-        &folder.join("07_force_frequency.svg"),
-    )?;
-    for path in commit_all(files.into())? {
+    for path in save(&figure, Path::new("out/examples"), "07_force_frequency")? {
         println!("wrote {}", path.display());
     }
     Ok(())

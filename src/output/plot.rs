@@ -194,3 +194,16 @@ pub fn render(figure: &Figure<'_>, png: &Path, svg: &Path) -> io::Result<[Atomic
     svg_file.writer().write_all(svg_text.as_bytes())?;
     Ok([png_file, svg_file])
 }
+
+/// Draws `figure` to `folder/stem.png` and `folder/stem.svg`, creating the
+/// folder, and commits both; returns their paths. What every teaching
+/// example does with its figure.
+pub fn save(figure: &Figure<'_>, folder: &Path, stem: &str) -> io::Result<Vec<std::path::PathBuf>> {
+    std::fs::create_dir_all(folder)?;
+    let files = render(
+        figure,
+        &folder.join(format!("{stem}.png")),
+        &folder.join(format!("{stem}.svg")),
+    )?;
+    crate::output::atomic::commit_all(files.into())
+}
