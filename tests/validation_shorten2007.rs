@@ -26,10 +26,12 @@
 // (shortest round-trip form, sometimes 17 significant digits).
 #![allow(clippy::excessive_precision)]
 
-use endplate::model::muscle_fibre::{MuscleFibre, MuscleFibreConfig, STATE_COUNT, Variant, index};
+use endplate::model::muscle_fibre::{
+    MuscleFibre, MuscleFibreConfig, STATE_COUNT, Variant, index, regulatory_units,
+};
 use endplate::model::{Model, State};
 use endplate::physiology::calcium_release::{k_c_per_ms, k_cm_per_ms};
-use endplate::physiology::crossbridges::{RegulatoryUnits, free_troponin_um};
+use endplate::physiology::crossbridges::free_troponin_um;
 use endplate::scenario::{ModelChoice, Template};
 use endplate::simulation::{NoTrace, Trace, execute};
 use endplate::validation::opencor_shorten2007::{
@@ -94,15 +96,7 @@ fn initial_rates_match_the_reference() {
 fn initial_coupling_algebraics_match_the_reference() {
     let fibre = MuscleFibre::published();
     let y = fibre.initial_state();
-    let units = RegulatoryUnits {
-        ca_troponin: y[index::CA_TROPONIN],
-        ca2_troponin: y[index::CA2_TROPONIN],
-        detached_0: y[index::DETACHED_0],
-        detached_1: y[index::DETACHED_1],
-        detached_2: y[index::DETACHED_2],
-        pre_stroke: y[index::PRE_STROKE],
-        post_stroke: y[index::POST_STROKE],
-    };
+    let units = regulatory_units(&y);
     let release = &fibre.config().calcium_release;
     assert_close(
         "T_0",

@@ -19,6 +19,21 @@ use crate::physiology::sarcoplasmic_reticulum::{
     leak_flux_um_um3_per_ms, serca_flux_um_um3_per_ms,
 };
 
+/// The seven explicit troponin/crossbridge states of `y` (CellML
+/// `Ca_T_2` … `A_2`, µM); free troponin T_0 is the total minus their sum.
+#[inline]
+pub fn regulatory_units(y: &State<STATE_COUNT>) -> RegulatoryUnits {
+    RegulatoryUnits {
+        ca_troponin: y[index::CA_TROPONIN],
+        ca2_troponin: y[index::CA2_TROPONIN],
+        detached_0: y[index::DETACHED_0],
+        detached_1: y[index::DETACHED_1],
+        detached_2: y[index::DETACHED_2],
+        pre_stroke: y[index::PRE_STROKE],
+        post_stroke: y[index::POST_STROKE],
+    }
+}
+
 impl MuscleFibre {
     /// Writes the derivatives of states 18–55.
     pub(super) fn calcium_derivatives(
@@ -63,15 +78,7 @@ impl MuscleFibre {
             y[index::CA_CALSEQUESTRIN_TRIAD],
             y[index::CA_CALSEQUESTRIN_BULK],
         );
-        let regulatory = RegulatoryUnits {
-            ca_troponin: y[index::CA_TROPONIN],
-            ca2_troponin: y[index::CA2_TROPONIN],
-            detached_0: y[index::DETACHED_0],
-            detached_1: y[index::DETACHED_1],
-            detached_2: y[index::DETACHED_2],
-            pre_stroke: y[index::PRE_STROKE],
-            post_stroke: y[index::POST_STROKE],
-        };
+        let regulatory = regulatory_units(y);
         let (phosphate, phosphate_sr) = (y[index::PHOSPHATE_MYOPLASM], y[index::PHOSPHATE_SR]);
 
         // Membrane fluxes of free Ca²⁺ (µM·µm³/ms).

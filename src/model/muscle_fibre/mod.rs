@@ -51,6 +51,7 @@ pub mod state;
 #[cfg(test)]
 mod tests;
 
+pub use calcium::regulatory_units;
 pub use config::{MembraneParams, MuscleFibreConfig, Variant};
 pub use currents::Currents;
 pub use state::{PUBLISHED_INITIAL_STATE, STATE_COUNT, STATE_VARIABLES, index};

@@ -111,15 +111,7 @@ fn regulatory_units_are_conserved() {
     let fibre = MuscleFibre::published();
     let y = busy_state();
     let d = rates(&fibre, &y);
-    let units = crossbridges::RegulatoryUnits {
-        ca_troponin: y[index::CA_TROPONIN],
-        ca2_troponin: y[index::CA2_TROPONIN],
-        detached_0: y[index::DETACHED_0],
-        detached_1: y[index::DETACHED_1],
-        detached_2: y[index::DETACHED_2],
-        pre_stroke: y[index::PRE_STROKE],
-        post_stroke: y[index::POST_STROKE],
-    };
+    let units = regulatory_units(&y);
     let free = crossbridges::free_troponin_rate_um_per_ms(
         &fibre.config().crossbridges,
         y[index::CA_BULK],
