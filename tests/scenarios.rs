@@ -38,7 +38,6 @@ fn hh1952_pulse_is_one_suprathreshold_1_ms_pulse() {
         train.amplitude_ua_per_cm2 > 2.5,
         "well above the ~2.3 µA/cm² 1 ms threshold"
     );
-    let _: &Train = train;
 }
 
 #[test]

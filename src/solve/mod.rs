@@ -40,14 +40,6 @@ pub enum Method {
 }
 
 impl Method {
-    /// Every method, in the order `describe` lists them.
-    pub const ALL: [Method; 4] = [
-        Method::Dopri5,
-        Method::Dop853,
-        Method::Rk4,
-        Method::Rosenbrock,
-    ];
-
     /// The name used in scenario files.
     pub fn name(self) -> &'static str {
         match self {
