@@ -11,12 +11,11 @@ use std::sync::LazyLock;
 
 use endplate::scenario::Template;
 use endplate::simulation::{NoTrace, RunResult, execute};
+use endplate::validation::neuron_hh1952::{self, BASE, REFERENCE_JSON, spikes_between};
 use serde_json::Value;
 
-static NEURON: LazyLock<Value> = LazyLock::new(|| {
-    serde_json::from_str(include_str!("../tools/reference/neuron_hh1952.json"))
-        .expect("reference JSON parses")
-});
+static NEURON: LazyLock<Value> =
+    LazyLock::new(|| serde_json::from_str(REFERENCE_JSON).expect("reference JSON parses"));
 
 fn reference(path: &str) -> &'static Value {
     path.split('.').fold(&NEURON["results"], |v, key| &v[key])
@@ -27,21 +26,6 @@ fn reference_f64(path: &str) -> f64 {
         .as_f64()
         .unwrap_or_else(|| panic!("reference {path} is a number"))
 }
-
-/// The base scenario for these tests: HH at 6.3 °C, tight dopri5, no stimulus.
-const BASE: &str = r#"
-model = "hh1952"
-[ions]
-temperature_celsius = 6.3
-[solver]
-method = "dopri5"
-rtol = 1e-10
-atol = 1e-10
-max_step_ms = 0.5
-[simulation]
-duration_ms = 50.0
-output_dt_ms = 0.005
-"#;
 
 fn simulate(extra: &str, overrides: &[String]) -> RunResult {
     let template =
@@ -54,20 +38,7 @@ fn simulate(extra: &str, overrides: &[String]) -> RunResult {
 }
 
 fn step(start_ms: f64, duration_ms: f64, amplitude: f64, end_ms: f64) -> RunResult {
-    let extra = format!(
-        "[[stimulus.steps]]\nstart_ms = {start_ms}\nduration_ms = {duration_ms}\namplitude_ua_per_cm2 = {amplitude}\n"
-    );
-    simulate(&extra, &[format!("simulation.duration_ms={end_ms}")])
-}
-
-fn spikes_between(result: &RunResult, from_ms: f64, to_ms: f64) -> usize {
-    result
-        .metrics
-        .membrane
-        .spike_times_ms
-        .iter()
-        .filter(|&&t| t >= from_ms && t <= to_ms)
-        .count()
+    neuron_hh1952::step(start_ms, duration_ms, amplitude, end_ms).unwrap()
 }
 
 /// Resting potential after 50 ms without stimulus: NEURON −64.99637927 mV.

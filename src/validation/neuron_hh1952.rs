@@ -12,11 +12,11 @@ use crate::validation::{Target, Tolerance, Unmeasured};
 const SOURCE: &str = "NEURON 9.0.2 hh (tools/reference)";
 
 /// The reference file, compiled in so `validate` needs no files at run time.
-const REFERENCE_JSON: &str = include_str!("../../tools/reference/neuron_hh1952.json");
+pub const REFERENCE_JSON: &str = include_str!("../../tools/reference/neuron_hh1952.json");
 
 /// HH at 6.3 °C with tight dopri5 and fine output: the same settings as
-/// `tests/validation_hh1952.rs`.
-const BASE: &str = "model = \"hh1952\"\n[ions]\ntemperature_celsius = 6.3\n\
+/// `tests/validation_hh1952.rs`, which uses these helpers too.
+pub const BASE: &str = "model = \"hh1952\"\n[ions]\ntemperature_celsius = 6.3\n\
                     [solver]\nmethod = \"dopri5\"\nrtol = 1e-10\natol = 1e-10\nmax_step_ms = 0.5\n\
                     [simulation]\nduration_ms = 50.0\noutput_dt_ms = 0.005\n";
 
@@ -34,7 +34,7 @@ fn reference(json: &serde_json::Value, path: &str) -> Result<f64, Unmeasured> {
 }
 
 /// A run of HH with a current step (start, duration, amplitude) to `end_ms`.
-fn step(
+pub fn step(
     start_ms: f64,
     duration_ms: f64,
     amplitude: f64,
@@ -53,7 +53,8 @@ fn step(
     execute(&run, &mut NoTrace).map_err(|e| fail(e.to_string()))
 }
 
-fn spikes_between(result: &RunResult, from_ms: f64, to_ms: f64) -> usize {
+/// Spikes of `result` in [from_ms, to_ms].
+pub fn spikes_between(result: &RunResult, from_ms: f64, to_ms: f64) -> usize {
     result
         .metrics
         .membrane
