@@ -106,6 +106,9 @@ pub fn scan(
                 ModelChoice::MuscleFibre(model) => {
                     rest_from(model.as_ref(), &run, previous.as_deref(), start_mv)
                 }
+                ModelChoice::MotorUnit(unit) => {
+                    rest_from(&unit.fibre, &run, previous.as_deref(), start_mv)
+                }
             }
             .map_err(|e| RestScanError::Solve(Box::new(e)))?;
             points.push(RestPoint {

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::analysis::MuscleMetrics;
 use crate::cli::{Failure, emit};
+use crate::model::motor_unit;
 use crate::model::muscle_fibre::index;
 use crate::output::atomic::{AtomicFile, commit_all};
 use crate::output::plot::{self, Figure, Panel, Series};
@@ -36,22 +37,43 @@ pub fn run(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), 
         run.model.kind().state_variables(),
     )
     .map_err(|e| output_error("cannot write trace.csv", e))?;
-    if let ModelChoice::MuscleFibre(_) = run.model {
-        trace = trace.keeping(&MUSCLE_FIGURE_COLUMNS);
+    match run.model {
+        ModelChoice::MuscleFibre(_) => trace = trace.keeping(&MUSCLE_FIGURE_COLUMNS),
+        ModelChoice::MotorUnit(_) => {
+            let mut columns = MUSCLE_FIGURE_COLUMNS.to_vec();
+            columns.push(motor_unit::AXON_V);
+            trace = trace.keeping(&columns);
+        }
+        ModelChoice::Hh1952(_) => {}
     }
     let result = simulation::execute(&run, &mut trace)?;
 
+    let mut potentials = vec![Series {
+        label: "",
+        x: &trace.t_ms,
+        y: &trace.v_mv,
+    }];
+    if let (ModelChoice::MotorUnit(_), Some(axon)) = (&run.model, trace.kept(motor_unit::AXON_V)) {
+        potentials = vec![
+            Series {
+                label: "motor axon",
+                x: &trace.t_ms,
+                y: axon,
+            },
+            Series {
+                label: "muscle fibre",
+                x: &trace.t_ms,
+                y: &trace.v_mv,
+            },
+        ];
+    }
     let figure = Figure {
         title: &format!("{}: membrane potential", run.name),
         x_label: "time (ms)",
         panels: vec![
             Panel {
                 y_label: "membrane potential (mV)",
-                series: vec![Series {
-                    label: "",
-                    x: &trace.t_ms,
-                    y: &trace.v_mv,
-                }],
+                series: potentials,
                 height_share: 3.0,
             },
             Panel {

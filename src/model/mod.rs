@@ -17,6 +17,8 @@ use nalgebra::SVector;
 
 pub mod hh1952;
 pub mod ions;
+pub mod motor_axon;
+pub mod motor_unit;
 pub mod muscle_fibre;
 
 /// A model's state vector: fixed size, on the stack, allocation-free.
@@ -81,17 +83,24 @@ pub enum ModelKind {
     Hh1952,
     /// Shorten et al. 2007 skeletal muscle fibre ([`muscle_fibre`]).
     MuscleFibre,
+    /// Motor axon → junction → muscle fibre ([`motor_unit`]).
+    MotorUnit,
 }
 
 impl ModelKind {
     /// Every model, in the order `describe` lists them.
-    pub const ALL: [ModelKind; 2] = [ModelKind::Hh1952, ModelKind::MuscleFibre];
+    pub const ALL: [ModelKind; 3] = [
+        ModelKind::Hh1952,
+        ModelKind::MuscleFibre,
+        ModelKind::MotorUnit,
+    ];
 
     /// The name used in scenario files and on the command line.
     pub fn name(self) -> &'static str {
         match self {
             ModelKind::Hh1952 => "hh1952",
             ModelKind::MuscleFibre => "muscle-fibre",
+            ModelKind::MotorUnit => "motor-unit",
         }
     }
 
@@ -110,6 +119,10 @@ impl ModelKind {
                 "Shorten et al. (2007) rat fast-twitch fibre: Wallinga 1999 sarcolemma + T-tubule, Ríos–Stern Ca release, \
                  buffers with Ca–Mg competition, Razumova crossbridges (CellML, 56 states, 20 °C)"
             }
+            ModelKind::MotorUnit => {
+                "motor unit: Sweeney et al. (1987) mammalian motor-axon node (37 °C) → Dodge–Rahamimoff \
+                 release (mean or binomial) → dual-exponential endplate current → the muscle-fibre model"
+            }
         }
     }
 
@@ -123,6 +136,7 @@ impl ModelKind {
                     .thermodynamics
                     .temperature_k,
             ),
+            ModelKind::MotorUnit => motor_axon::PUBLISHED_TEMPERATURE_CELSIUS,
         }
     }
 
@@ -131,6 +145,7 @@ impl ModelKind {
         match self {
             ModelKind::Hh1952 => hh1952::Hh1952::new(Default::default(), 6.3).state_variables(),
             ModelKind::MuscleFibre => &muscle_fibre::STATE_VARIABLES,
+            ModelKind::MotorUnit => &motor_unit::STATE_VARIABLES,
         }
     }
 
@@ -147,16 +162,18 @@ impl ModelKind {
                 .iter()
                 .copied()
                 .collect(),
+            ModelKind::MotorUnit => motor_unit::MotorUnit::default_initial_state(),
         }
     }
 
     /// The integration method a scenario gets when it names none: explicit
     /// Dormand–Prince for the non-stiff axon, Rodas4P for the fibre, whose
-    /// RyR kinetics (k_Lm = 1000 ms⁻¹) make explicit methods crawl.
+    /// RyR kinetics (k_Lm = 1000 ms⁻¹) make explicit methods crawl (in a
+    /// motor unit, the method of the fibre; its axon always uses Dopri5).
     pub fn default_method(self) -> crate::solve::Method {
         match self {
             ModelKind::Hh1952 => crate::solve::Method::Dopri5,
-            ModelKind::MuscleFibre => crate::solve::Method::Rosenbrock,
+            ModelKind::MuscleFibre | ModelKind::MotorUnit => crate::solve::Method::Rosenbrock,
         }
     }
 
@@ -169,6 +186,7 @@ impl ModelKind {
                 parameters: hh1952::Hh1952Params::INFO,
             }],
             ModelKind::MuscleFibre => muscle_fibre::MuscleFibreConfig::parameter_groups(),
+            ModelKind::MotorUnit => motor_unit::MotorUnit::parameter_groups(),
         }
     }
 }

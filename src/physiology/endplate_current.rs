@@ -27,11 +27,13 @@
 //! conductance is spread over the membrane area that the endplate current
 //! charges, `endplate_area_cm2`, giving a density in mS/cm²
 //! ([`conductance_density_ms_per_cm2`]) and a current in µA/cm²
-//! (mS/cm² × mV = µA/cm²). The default area is a 1 mm long segment of a
-//! 40 µm radius fibre (2π · 40 µm · 1 mm = 2.513e−3 cm²; fast-fibre radius of
-//! Senneff & Lowery 2021, ../shared/SCIENCE.md §2.2). The length is not from
-//! a source: it stands for the stretch of fibre an endplate depolarizes
-//! (about one length constant) and is the knob to match the EPP amplitude.
+//! (mS/cm² × mV = µA/cm²). The default area, 5.5e−4 cm² (219 µm of a 40 µm
+//! radius fibre; radius of Senneff & Lowery 2021, ../shared/SCIENCE.md §2.2),
+//! is not from a source: it is calibrated so that one quantum gives a
+//! miniature endplate potential of 0.4 mV on the `motor-unit` fibre at rest,
+//! 37 °C, normal ions (MEPP ≈ 0.4 mV, SCIENCE.md §3.2 \[SRC\]; measured
+//! 0.40 mV). It stands for the stretch of fibre an endplate depolarizes and
+//! lumps the T-tubules with it.
 //!
 //! ## Parameters and sources
 //! - τ_decay = 1.0 ms at 23 °C: mean ACh-channel lifetime from noise analysis,
@@ -82,7 +84,7 @@ parameters! {
         /// Reversal potential E_rev of the endplate current.
         reversal_mv: f64 = -5.0, "mV", -50.0..=50.0, "SCIENCE.md §3.3: EPC reverses near −5 to −15 mV";
         /// Membrane area the endplate current charges (see the area convention).
-        endplate_area_cm2: f64 = 2.513e-3, "cm²", 1.0e-8..=1.0, "1 mm of a 40 µm radius fibre (radius: Senneff & Lowery 2021); length chosen, not sourced";
+        endplate_area_cm2: f64 = 5.5e-4, "cm²", 1.0e-8..=1.0, "calibrated: one quantum gives a 0.4 mV MEPP (SCIENCE.md §3.2) on the motor-unit fibre at 37 °C; not a measured area";
     }
 }
 
@@ -192,11 +194,11 @@ mod tests {
     #[test]
     fn current_at_rest_is_inward_and_reverses_at_e_rev() {
         let g = conductance_density_ms_per_cm2(42.0 * 40.0, p().endplate_area_cm2);
-        // By hand: 1680 nS = 1.68e-3 mS over 2.513e-3 cm² = 0.6685 mS/cm².
-        assert!((g - 0.668_524).abs() < 1e-5, "{g}");
+        // By hand: 1680 nS = 1.68e-3 mS over 5.5e-4 cm² = 3.054545 mS/cm².
+        assert!((g - 3.054_545).abs() < 1e-5, "{g}");
         let at_rest = endplate_current_ua_per_cm2(g, -85.0, p().reversal_mv);
         assert!(at_rest < 0.0);
-        assert!((at_rest + 0.668_524 * 80.0).abs() < 1e-3);
+        assert!((at_rest + 3.054_545 * 80.0).abs() < 1e-3);
         assert_eq!(endplate_current_ua_per_cm2(g, -5.0, p().reversal_mv), 0.0);
         assert!(endplate_current_ua_per_cm2(g, 20.0, p().reversal_mv) > 0.0);
     }

@@ -6,9 +6,11 @@ use serde::de::DeserializeOwned;
 use crate::model::ModelKind;
 use crate::model::hh1952::{Hh1952, Hh1952Params};
 use crate::model::ions::{Ions, NormalHumanIons};
+use crate::model::motor_unit::{MotorUnit, MotorUnitParams};
 use crate::model::muscle_fibre::{MuscleFibre, MuscleFibreConfig};
 use crate::params::{OutOfRange, ParameterSet};
-use crate::protocol::{Protocol, Step, Train};
+use crate::physiology::endplate_current::EndplateCurrentParams;
+use crate::protocol::{self, Protocol, Step, Train};
 use crate::scenario::error::{Origin, ScenarioError, did_you_mean};
 use crate::scenario::overrides::Override;
 use crate::scenario::path::KeyPath;
@@ -208,7 +210,12 @@ pub fn build(
         .unwrap_or(kind.published_temperature_celsius());
 
     let solver = solver_settings(raw.solver, kind, &root.key("solver"), ctx)?;
-    let protocol = protocol(raw.stimulus, &root.key("stimulus"), ctx)?;
+    let protocol = protocol(
+        raw.stimulus,
+        simulation.duration_ms,
+        &root.key("stimulus"),
+        ctx,
+    )?;
     let (equilibrate, rest_holds_ions, rest) = rest_settings(raw.rest, &root.key("rest"), ctx)?;
 
     let parameters_path = root.key("parameters");
@@ -218,23 +225,27 @@ pub fn build(
             ModelChoice::Hh1952(Hh1952::new(params, temperature_celsius))
         }
         ModelKind::MuscleFibre => {
-            let sets_kelvin = raw
-                .parameters
-                .get("thermodynamics")
-                .and_then(toml::Value::as_table)
-                .is_some_and(|t| t.contains_key("temperature_k"));
-            if sets_kelvin && ions.temperature_celsius.is_some() {
-                let path = parameters_path.key("thermodynamics").key("temperature_k");
-                return Err(ctx
-                    .value_error(&path, "the temperature is set twice")
-                    .with_allowed("either ions.temperature_celsius or parameters.thermodynamics.temperature_k"));
-            }
-            let config: MuscleFibreConfig =
-                deserialize(toml::Value::Table(raw.parameters), &parameters_path, ctx)?;
-            config.check_ranges().map_err(|(section_name, e)| {
-                out_of_range(&e, &parameters_path.key(section_name), ctx)
-            })?;
+            let config = fibre_config(raw.parameters, &ions, &parameters_path, ctx)?;
             ModelChoice::MuscleFibre(Box::new(MuscleFibre::with_ions(config, &ions)))
+        }
+        ModelKind::MotorUnit => {
+            let mut table = raw.parameters;
+            let params = motor_unit_params(&mut table, &parameters_path, ctx)?;
+            if table.contains_key("thermodynamics") {
+                return Err(ctx
+                    .value_error(
+                        &parameters_path.key("thermodynamics"),
+                        "a motor unit has one temperature for axon, junction and fibre",
+                    )
+                    .with_allowed("ions.temperature_celsius"));
+            }
+            let config = fibre_config(table, &ions, &parameters_path, ctx)?;
+            ModelChoice::MotorUnit(Box::new(MotorUnit::new(
+                params,
+                config,
+                &ions,
+                temperature_celsius,
+            )))
         }
     };
 
@@ -251,6 +262,86 @@ pub fn build(
         equilibrate,
         rest,
         rest_holds_ions,
+    })
+}
+
+/// The muscle fibre's `[parameters]`, range-checked; its temperature may
+/// come from `ions.temperature_celsius` or `thermodynamics.temperature_k`, not both.
+fn fibre_config(
+    parameters: toml::Table,
+    ions: &Ions,
+    at: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<MuscleFibreConfig, ScenarioError> {
+    let sets_kelvin = parameters
+        .get("thermodynamics")
+        .and_then(toml::Value::as_table)
+        .is_some_and(|t| t.contains_key("temperature_k"));
+    if sets_kelvin && ions.temperature_celsius.is_some() {
+        let path = at.key("thermodynamics").key("temperature_k");
+        return Err(ctx
+            .value_error(&path, "the temperature is set twice")
+            .with_allowed(
+                "either ions.temperature_celsius or parameters.thermodynamics.temperature_k",
+            ));
+    }
+    let config: MuscleFibreConfig = deserialize(toml::Value::Table(parameters), at, ctx)?;
+    config
+        .check_ranges()
+        .map_err(|(section_name, e)| out_of_range(&e, &at.key(section_name), ctx))?;
+    Ok(config)
+}
+
+/// Takes the motor unit's own sub-tables (`axon`, `release`, `endplate`,
+/// `junction`) out of `[parameters]`, leaving the fibre's.
+fn motor_unit_params(
+    parameters: &mut toml::Table,
+    at: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<MotorUnitParams, ScenarioError> {
+    let mut take = |name: &str| match parameters.remove(name) {
+        Some(toml::Value::Table(table)) => Ok(table),
+        Some(other) => Err(ctx
+            .value_error(&at.key(name), "wrong type")
+            .with_value(other.to_string())
+            .with_allowed("a table")),
+        None => Ok(toml::Table::new()),
+    };
+    let (axon, release, endplate, mut junction) = (
+        take("axon")?,
+        take("release")?,
+        take("endplate")?,
+        take("junction")?,
+    );
+    let junction_path = at.key("junction");
+    let stochastic = match junction.remove("stochastic") {
+        Some(value) => deserialize::<bool>(value, &junction_path.key("stochastic"), ctx)?,
+        None => false,
+    };
+    let endplate: EndplateCurrentParams = section(endplate, &at.key("endplate"), ctx)?;
+    if endplate.tau_rise_ms >= endplate.tau_decay_ms {
+        return Err(ctx
+            .value_error(
+                &at.key("endplate").key("tau_rise_ms"),
+                "the endplate current needs a rise faster than its decay",
+            )
+            .with_allowed(format!(
+                "< endplate.tau_decay_ms = {} ms",
+                endplate.tau_decay_ms
+            )));
+    }
+    Ok(MotorUnitParams {
+        axon: section(axon, &at.key("axon"), ctx)?,
+        release: section(release, &at.key("release"), ctx)?,
+        endplate,
+        junction: section(junction, &junction_path, ctx).map_err(|mut e| {
+            if e.problem == "unknown key" {
+                let allowed = e.allowed.take().unwrap_or_default();
+                e.allowed = Some(format!("stochastic, {allowed}"));
+            }
+            e
+        })?,
+        stochastic,
     })
 }
 
@@ -275,15 +366,15 @@ fn check_ions(
             (ModelKind::Hh1952, _) => Some(
                 "hh1952 has fixed reversal potentials and no concentrations, so this key would have no effect",
             ),
-            (ModelKind::MuscleFibre, "cl_o_mm") => Some(
+            (ModelKind::MuscleFibre | ModelKind::MotorUnit, "cl_o_mm") => Some(
                 "the muscle fibre's Cl⁻ is passively distributed with K⁺ (Cl_i = 156.5/(5 + e^(−E_K F/RT)), Cl_o = 156.5 − 5 Cl_i), so Cl_o cannot be set on its own",
             ),
-            (ModelKind::MuscleFibre, _) => None,
+            (ModelKind::MuscleFibre | ModelKind::MotorUnit, _) => None,
         };
         if let Some(problem) = refusal {
             let allowed = match kind {
                 ModelKind::Hh1952 => "temperature_celsius only",
-                ModelKind::MuscleFibre => {
+                ModelKind::MuscleFibre | ModelKind::MotorUnit => {
                     "k_o_mm, na_o_mm, ca_o_mm, mg_o_mm, mg_i_um, temperature_celsius"
                 }
             };
@@ -336,7 +427,12 @@ fn rest_settings(
     Ok((equilibrate, hold_ions, settings))
 }
 
-fn protocol(raw: RawStimulus, at: &KeyPath, ctx: &Context<'_>) -> Result<Protocol, ScenarioError> {
+fn protocol(
+    raw: RawStimulus,
+    duration_ms: f64,
+    at: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<Protocol, ScenarioError> {
     let positive = |path: KeyPath, value: f64| {
         if value > 0.0 && value.is_finite() {
             Ok(value)
@@ -424,6 +520,37 @@ fn protocol(raw: RawStimulus, at: &KeyPath, ctx: &Context<'_>) -> Result<Protoco
                 train.amplitude_ua_per_cm2,
             )?,
         });
+    }
+    for (i, poisson) in raw.poisson.iter().enumerate() {
+        let here = at.key("poisson").index(i);
+        let rate_hz = poisson.rate_hz;
+        if !(rate_hz > 0.0 && rate_hz <= 1000.0) {
+            return Err(ctx
+                .value_error(&here.key("rate_hz"), "value out of range")
+                .with_allowed("> 0 to 1000 Hz"));
+        }
+        let start_ms = start(here.key("start_ms"), poisson.start_ms)?;
+        let stop_ms = match poisson.stop_ms {
+            Some(stop) => positive(here.key("stop_ms"), stop)?,
+            None => duration_ms,
+        };
+        let width_ms = positive(here.key("width_ms"), poisson.width_ms)?;
+        let amplitude_ua_per_cm2 = amplitude(
+            here.key("amplitude_ua_per_cm2"),
+            poisson.amplitude_ua_per_cm2,
+        )?;
+        let onsets = protocol::poisson_onsets_ms(
+            rate_hz,
+            start_ms,
+            stop_ms.min(duration_ms),
+            width_ms,
+            poisson.seed,
+        );
+        steps.extend(onsets.into_iter().map(|onset| Step {
+            start_ms: onset,
+            duration_ms: width_ms,
+            amplitude_ua_per_cm2,
+        }));
     }
     Ok(Protocol { steps, trains })
 }

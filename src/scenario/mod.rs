@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::model::ModelKind;
 use crate::model::hh1952::Hh1952;
 use crate::model::ions::Ions;
+use crate::model::motor_unit::MotorUnit;
 use crate::model::muscle_fibre::MuscleFibre;
 use crate::protocol::Protocol;
 use crate::solve::SolverSettings;
@@ -33,6 +34,8 @@ pub enum ModelChoice {
     Hh1952(Hh1952),
     /// Shorten et al. 2007 muscle fibre (boxed: its configuration is large).
     MuscleFibre(Box<MuscleFibre>),
+    /// Motor axon, junction and muscle fibre (boxed likewise).
+    MotorUnit(Box<MotorUnit>),
 }
 
 impl ModelChoice {
@@ -41,6 +44,7 @@ impl ModelChoice {
         match self {
             ModelChoice::Hh1952(_) => ModelKind::Hh1952,
             ModelChoice::MuscleFibre(_) => ModelKind::MuscleFibre,
+            ModelChoice::MotorUnit(_) => ModelKind::MotorUnit,
         }
     }
 }

@@ -72,6 +72,30 @@ pub struct RawStimulus {
     /// `[[stimulus.trains]]`.
     #[serde(default)]
     pub trains: Vec<RawTrain>,
+    /// `[[stimulus.poisson]]`: ectopic discharge at random times.
+    #[serde(default)]
+    pub poisson: Vec<RawPoisson>,
+}
+
+/// `[[stimulus.poisson]]` as written: rectangular pulses at the times of a
+/// Poisson process (ectopic discharge of a damaged axon).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPoisson {
+    /// Mean pulse rate (Hz); required.
+    pub rate_hz: f64,
+    /// Start of the discharge (ms); default 0.
+    #[serde(default)]
+    pub start_ms: f64,
+    /// End of the discharge (ms); default: the end of the run.
+    pub stop_ms: Option<f64>,
+    /// Width of each pulse (ms); required.
+    pub width_ms: f64,
+    /// Current density of each pulse (µA/cm², positive depolarizing); required.
+    pub amplitude_ua_per_cm2: f64,
+    /// Seed of the pulse times: the same seed gives the same times; default 1.
+    #[serde(default = "one")]
+    pub seed: u64,
 }
 
 /// `[[stimulus.steps]]` as written.

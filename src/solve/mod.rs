@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Model, State};
 use crate::parameters;
-use crate::protocol::Protocol;
+use crate::protocol::{EDGE_MERGE_MS, Protocol, Segment};
 pub use failure::{FailureKind, SolveError};
 
 /// Integration method, chosen in the scenario's `[solver] method`.
@@ -172,8 +172,75 @@ pub fn simulate<const N: usize, M: Model<N>, O: StepObserver<N>>(
     settings: &SolverSettings,
     observer: &mut O,
 ) -> Result<Outcome<N>, SolveError> {
-    let segments = protocol.segments(duration_ms);
+    simulate_with_kicks(
+        model,
+        y0,
+        protocol,
+        &mut NoKicks,
+        duration_ms,
+        settings,
+        observer,
+    )
+}
+
+/// Instantaneous changes of the state at known times, such as the arrival
+/// of a packet of transmitter: the run is cut at each of them, as at a
+/// stimulus edge, and the state is changed before the next piece starts.
+pub trait Kicks<const N: usize> {
+    /// The kick times (ms), sorted.
+    fn times_ms(&self) -> &[f64];
+    /// Applies the kick number `index` (into [`Kicks::times_ms`]) to `y`.
+    fn apply(&mut self, index: usize, y: &mut State<N>);
+}
+
+/// No kicks at all.
+struct NoKicks;
+
+impl<const N: usize> Kicks<N> for NoKicks {
+    fn times_ms(&self) -> &[f64] {
+        &[]
+    }
+    fn apply(&mut self, _index: usize, _y: &mut State<N>) {}
+}
+
+/// The protocol's segments, further cut at every kick time inside the run.
+fn segments_with_kicks(protocol: &Protocol, kick_times_ms: &[f64], end_ms: f64) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    for segment in protocol.segments(end_ms) {
+        let mut start = segment.start_ms;
+        for &t in kick_times_ms {
+            if t > start + EDGE_MERGE_MS && t < segment.end_ms - EDGE_MERGE_MS {
+                segments.push(Segment {
+                    end_ms: t,
+                    start_ms: start,
+                    ..segment
+                });
+                start = t;
+            }
+        }
+        segments.push(Segment {
+            start_ms: start,
+            ..segment
+        });
+    }
+    segments
+}
+
+/// [`simulate`], with `kicks` applied to the state at their times (a kick
+/// at or before t = 0 acts on the initial state; one at or after the end, never).
+pub fn simulate_with_kicks<const N: usize, M: Model<N>, K: Kicks<N>, O: StepObserver<N>>(
+    model: &M,
+    y0: &State<N>,
+    protocol: &Protocol,
+    kicks: &mut K,
+    duration_ms: f64,
+    settings: &SolverSettings,
+    observer: &mut O,
+) -> Result<Outcome<N>, SolveError> {
+    let kick_times: Vec<f64> = kicks.times_ms().to_vec();
+    let segments = segments_with_kicks(protocol, &kick_times, duration_ms);
     let mut y = *y0;
+    let mut next_kick = 0;
     let mut stats = SolverStats::default();
     observer.start(
         0.0,
@@ -181,6 +248,12 @@ pub fn simulate<const N: usize, M: Model<N>, O: StepObserver<N>>(
         segments.first().map_or(0.0, |s| s.i_stim_ua_per_cm2),
     );
     for segment in &segments {
+        while next_kick < kick_times.len()
+            && kick_times[next_kick] <= segment.start_ms + EDGE_MERGE_MS
+        {
+            kicks.apply(next_kick, &mut y);
+            next_kick += 1;
+        }
         let remaining_steps = settings.tolerances.max_steps.saturating_sub(stats.steps);
         let explicit_method = match settings.method {
             Method::Dopri5 => Some(explicit::Explicit::Dopri5),

@@ -12,12 +12,21 @@ use crate::model::{Model, State};
 use crate::scenario::{ModelChoice, Run};
 use crate::solve::sampler::{GridSampler, SampleSink};
 use crate::solve::steady_state::{self, RestReport};
-use crate::solve::{self, SolveError, SolverStats};
+use crate::solve::{self, SolveError, SolverSettings, SolverStats};
+
+pub mod motor_unit;
+
+pub use motor_unit::JunctionMetrics;
 
 /// Receives output rows of any model: time, state in layout order, stimulus.
 pub trait Trace {
     /// One row.
     fn row(&mut self, t_ms: f64, state: &[f64], i_stim_ua_per_cm2: f64);
+    /// Whether rows are used at all; a run may skip work that only feeds
+    /// the trace (a motor unit then keeps no axon rows in memory).
+    fn wants_rows(&self) -> bool {
+        true
+    }
 }
 
 /// A trace that keeps nothing (sweeps, benchmarks).
@@ -26,6 +35,9 @@ pub struct NoTrace;
 
 impl Trace for NoTrace {
     fn row(&mut self, _t_ms: f64, _state: &[f64], _i_stim: f64) {}
+    fn wants_rows(&self) -> bool {
+        false
+    }
 }
 
 /// Adapts a [`Trace`] to the sampler's fixed-size rows.
@@ -66,9 +78,12 @@ pub struct RunMetrics {
     /// How the rest state was found, when the scenario asked for it (`rest.equilibrate`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rest: Option<RestReport>,
-    /// Excitation–contraction metrics of `muscle-fibre`; absent for other models.
+    /// Excitation–contraction metrics of `muscle-fibre` and `motor-unit`; absent for other models.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub muscle: Option<MuscleMetrics>,
+    /// Axon, release and endplate metrics of `motor-unit`; absent for other models.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub junction: Option<JunctionMetrics>,
 }
 
 /// A finished run.
@@ -92,6 +107,7 @@ pub fn execute<T: Trace>(run: &Run, trace: &mut T) -> Result<RunResult, SolveErr
             );
             execute_model(model.as_ref(), run, trace, muscle)
         }
+        ModelChoice::MotorUnit(unit) => motor_unit::execute(unit, run, trace),
     }
 }
 
@@ -126,25 +142,16 @@ impl ModelAnalysis<MUSCLE_STATE_COUNT> for MuscleAnalysis {
 fn starting_state<const N: usize, M: Model<N>>(
     model: &M,
     run: &Run,
+    solver: &SolverSettings,
 ) -> Result<(State<N>, Option<RestReport>), SolveError> {
     let published = model.initial_state();
     if !run.equilibrate {
         return Ok((published, None));
     }
-    let (rest, report) = steady_state::equilibrate(
-        model,
-        &published,
-        &run.rest,
-        run.rest_holds_ions,
-        &run.solver,
-    )?;
+    let (rest, report) =
+        steady_state::equilibrate(model, &published, &run.rest, run.rest_holds_ions, solver)?;
     if !report.converged {
-        return Err(steady_state::not_at_rest(
-            model,
-            &rest,
-            &report,
-            &run.solver,
-        ));
+        return Err(steady_state::not_at_rest(model, &rest, &report, solver));
     }
     Ok((rest, Some(report)))
 }
@@ -161,7 +168,7 @@ fn execute_model<const N: usize, M: Model<N>, T: Trace, A: ModelAnalysis<N>>(
     let sinks = ((analysis, extra), TraceSink(trace));
     let sampler = GridSampler::new(run.simulation.output_dt_ms, sinks);
     let mut observers = (sampler, SpikeDetector::new(0, threshold));
-    let (y0, rest) = starting_state(model, run)?;
+    let (y0, rest) = starting_state(model, run, &run.solver)?;
     let outcome = solve::simulate(
         model,
         &y0,
@@ -184,6 +191,7 @@ fn execute_model<const N: usize, M: Model<N>, T: Trace, A: ModelAnalysis<N>>(
         },
         rest,
         muscle: None,
+        junction: None,
     };
     extra.finish(&mut metrics);
     Ok(RunResult {
@@ -227,5 +235,6 @@ pub fn find_rest(run: &Run) -> Result<RestOutcome, SolveError> {
     match &run.model {
         ModelChoice::Hh1952(model) => search(model, run),
         ModelChoice::MuscleFibre(model) => search(model.as_ref(), run),
+        ModelChoice::MotorUnit(unit) => search(&unit.fibre, run),
     }
 }

@@ -1,0 +1,350 @@
+//! A motor-unit run: the axon pass, the junction, the fibre pass, and the
+//! junction's metrics (endplate potential, quantal content, safety factor).
+//!
+//! See [`crate::model::motor_unit`] for why two passes are exact here.
+
+use serde::Serialize;
+
+use crate::analysis::{MembraneAnalysis, MuscleAnalysis, SpikeDetector};
+use crate::model::State;
+use crate::model::motor_axon;
+use crate::model::motor_unit::innervated::{self, ReleaseKicks};
+use crate::model::motor_unit::{InnervatedFibre, MotorUnit, Release};
+use crate::model::muscle_fibre::{self, MuscleFibre};
+use crate::protocol::Protocol;
+use crate::scenario::Run;
+use crate::solve::sampler::{GridSampler, SampleSink};
+use crate::solve::{self, Method, SolveError, SolverSettings, StepObserver};
+
+use super::{RunMetrics, RunResult, SolverReport, Trace, starting_state};
+
+/// Time of the single test release of the endplate measurements (ms).
+const TEST_RELEASE_MS: f64 = 1.0;
+/// Length of the endplate measurements (ms): the EPP peaks within a few ms.
+const TEST_RUN_MS: f64 = 16.0;
+/// Halvings of the bisection for the threshold quantal content (relative
+/// precision 2⁻¹⁴ of the bracket).
+const THRESHOLD_BISECTIONS: usize = 14;
+/// How far above the mean quantal content the threshold is sought (×).
+const THRESHOLD_SEARCH_LIMIT: f64 = 1000.0;
+
+/// What the junction did and how safe transmission is (metrics.json `junction`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JunctionMetrics {
+    /// Axon membrane potential at the start (mV): its rest when equilibrated.
+    pub axon_initial_mv: f64,
+    /// Axon spikes (upward crossings of the analysis threshold at the node).
+    pub axon_spike_count: usize,
+    /// Their times (ms).
+    pub axon_spike_times_ms: Vec<f64>,
+    /// Axon spikes per second over the whole run (Hz).
+    pub axon_mean_rate_hz: f64,
+    /// Packets of transmitter released (one per axon spike inside the run).
+    pub release_count: usize,
+    /// Mean quantal content m at the run's Ca²⁺ and Mg²⁺ (Dodge–Rahamimoff).
+    pub mean_quantal_content: f64,
+    /// Quanta actually released per packet, averaged (equals m in the mean mode).
+    pub released_quanta_per_packet: Option<f64>,
+    /// Muscle action potentials per axon spike (1 when every impulse is transmitted).
+    pub fibre_spikes_per_axon_spike: Option<f64>,
+    /// Peak depolarization by one release of m quanta with the fibre's Na⁺
+    /// channels blocked (mV), from the fibre's starting state (measured from
+    /// the potential at the release).
+    pub epp_amplitude_mv: f64,
+    /// Fewest quanta that trigger a muscle action potential (bisection);
+    /// `None` when even 1000 m do not.
+    pub threshold_quantal_content: Option<f64>,
+    /// Depolarization needed for an action potential (mV): the Na⁺-blocked
+    /// EPP of the threshold quantal content.
+    pub threshold_depolarization_mv: Option<f64>,
+    /// Safety factor EPP / (V_threshold − V_rest) (Ruff 2011; Wood & Slater 2001).
+    pub safety_factor: Option<f64>,
+}
+
+/// Adapts a sink of fibre rows (56 states) to rows of the innervated fibre (58).
+struct FibreColumns<S>(S);
+
+impl<S: SampleSink<{ muscle_fibre::STATE_COUNT }>> SampleSink<{ innervated::STATE_COUNT }>
+    for FibreColumns<S>
+{
+    fn sample(&mut self, t_ms: f64, y: &State<{ innervated::STATE_COUNT }>, i_stim: f64) {
+        let fibre = y
+            .fixed_rows::<{ muscle_fibre::STATE_COUNT }>(0)
+            .into_owned();
+        self.0.sample(t_ms, &fibre, i_stim);
+    }
+}
+
+/// Records the axon's rows on the output grid, for the trace (when it wants them).
+struct AxonRows {
+    keep: bool,
+    rows: Vec<([f64; motor_axon::STATE_COUNT], f64)>,
+}
+
+impl SampleSink<{ motor_axon::STATE_COUNT }> for AxonRows {
+    fn sample(&mut self, _t_ms: f64, y: &State<{ motor_axon::STATE_COUNT }>, i_stim: f64) {
+        if self.keep {
+            self.rows.push(((*y).into(), i_stim));
+        }
+    }
+}
+
+/// Joins each fibre row with the axon row of the same time into one trace row.
+struct JoinedRows<'a, T> {
+    trace: &'a mut T,
+    axon: &'a [([f64; motor_axon::STATE_COUNT], f64)],
+    next: usize,
+}
+
+impl<T: Trace> SampleSink<{ innervated::STATE_COUNT }> for JoinedRows<'_, T> {
+    fn sample(&mut self, t_ms: f64, y: &State<{ innervated::STATE_COUNT }>, _i_stim: f64) {
+        let Some((axon, axon_stim)) = self.axon.get(self.next).or(self.axon.last()) else {
+            return;
+        };
+        self.next += 1;
+        let mut row = [0.0; crate::model::motor_unit::STATE_COUNT];
+        row[..innervated::STATE_COUNT].copy_from_slice(y.as_slice());
+        row[innervated::STATE_COUNT..].copy_from_slice(axon);
+        self.trace.row(t_ms, &row, *axon_stim);
+    }
+}
+
+/// The rise of the membrane potential after the test release (mV): the
+/// largest value at the ends of the accepted steps after it, less the value
+/// at the release (so a slow drift of the blocked fibre does not count).
+struct PeakRise {
+    at_release_mv: Option<f64>,
+    peak_mv: f64,
+}
+
+impl<const N: usize> StepObserver<N> for PeakRise {
+    fn step(&mut self, step: &solve::AcceptedStep<'_, N>) {
+        if step.t0_ms < TEST_RELEASE_MS {
+            return;
+        }
+        self.at_release_mv.get_or_insert(step.y0[0]);
+        self.peak_mv = self.peak_mv.max(step.y1[0]);
+    }
+}
+
+/// The axon's solver: Dormand–Prince with the scenario's tolerances (the
+/// scenario's method is the fibre's).
+fn axon_solver(run: &Run) -> SolverSettings {
+    SolverSettings {
+        method: Method::Dopri5,
+        tolerances: run.solver.tolerances,
+    }
+}
+
+/// Simulates a motor-unit run.
+pub fn execute<T: Trace>(
+    unit: &MotorUnit,
+    run: &Run,
+    trace: &mut T,
+) -> Result<RunResult, SolveError> {
+    let threshold = run.analysis.spike_threshold_mv;
+    let duration = run.simulation.duration_ms;
+    let axon_settings = axon_solver(run);
+
+    // Pass 1: the axon under the protocol.
+    let (axon_start, _) = starting_state(&unit.axon, run, &axon_settings)?;
+    let axon_rows = AxonRows {
+        keep: trace.wants_rows(),
+        rows: Vec::new(),
+    };
+    let mut axon_observers = (
+        GridSampler::new(run.simulation.output_dt_ms, axon_rows),
+        SpikeDetector::new(motor_axon::index::V, threshold),
+    );
+    let axon_outcome = solve::simulate(
+        &unit.axon,
+        &axon_start,
+        &run.protocol,
+        duration,
+        &axon_settings,
+        &mut axon_observers,
+    )?;
+    let (axon_sampler, axon_spikes) = axon_observers;
+    let releases = unit.junction.releases(&axon_spikes.times_ms);
+
+    // Pass 2: the fibre under the releases.
+    let (fibre_rest, rest) = starting_state(&unit.fibre, run, &run.solver)?;
+    let innervated = InnervatedFibre::new(&unit.fibre, &unit.junction);
+    let y0 = InnervatedFibre::state_from(&fibre_rest);
+    let membrane = MembraneAnalysis::new(0, threshold, run.protocol.active_window_ms());
+    let muscle = MuscleAnalysis::new(
+        &run.protocol,
+        duration,
+        unit.fibre.config().crossbridges.troponin_total_um,
+    );
+    let joined = JoinedRows {
+        trace,
+        axon: &axon_sampler.sink.rows,
+        next: 0,
+    };
+    let sinks = ((membrane, FibreColumns(muscle)), joined);
+    let mut observers = (
+        GridSampler::new(run.simulation.output_dt_ms, sinks),
+        SpikeDetector::new(0, threshold),
+    );
+    let outcome = solve::simulate_with_kicks(
+        &innervated,
+        &y0,
+        &Protocol::default(),
+        &mut ReleaseKicks::new(&releases),
+        duration,
+        &run.solver,
+        &mut observers,
+    )?;
+    let (sampler, fibre_spikes) = observers;
+    let ((membrane, FibreColumns(muscle)), _) = sampler.sink;
+    let fibre_spike_count = fibre_spikes.times_ms.len();
+
+    let junction = junction_metrics(
+        unit,
+        run,
+        &fibre_rest,
+        axon_start[motor_axon::index::V],
+        &axon_spikes.times_ms,
+        &releases,
+        fibre_spike_count,
+    )?;
+    let mut stats = outcome.stats;
+    stats += axon_outcome.stats;
+    let mut metrics = RunMetrics {
+        scenario: run.name.clone(),
+        model: run.model.kind().name(),
+        temperature_celsius: run.temperature_celsius,
+        duration_ms: duration,
+        membrane: membrane.finish(fibre_spikes.times_ms),
+        solver: SolverReport {
+            method: run.solver.method.name(),
+            stats,
+        },
+        rest,
+        muscle: None,
+        junction: Some(junction),
+    };
+    metrics.muscle = muscle.finish(&metrics.membrane.spike_times_ms);
+    let final_state = outcome
+        .final_state
+        .iter()
+        .chain(axon_outcome.final_state.iter())
+        .copied()
+        .collect();
+    Ok(RunResult {
+        metrics,
+        final_state,
+    })
+}
+
+/// The junction block of the metrics: what happened in the run, and the
+/// endplate measurements made on the side from the fibre's starting state.
+fn junction_metrics(
+    unit: &MotorUnit,
+    run: &Run,
+    fibre_rest: &State<{ muscle_fibre::STATE_COUNT }>,
+    axon_initial_mv: f64,
+    axon_spike_times_ms: &[f64],
+    releases: &[Release],
+    fibre_spike_count: usize,
+) -> Result<JunctionMetrics, SolveError> {
+    let m = unit.junction.mean_quantal_content();
+    let blocked = unit.sodium_blocked_fibre();
+    let epp = |quanta: f64| endplate_potential(unit, &blocked, fibre_rest, quanta, run);
+    let epp_amplitude_mv = epp(m)?;
+    let threshold_quantal_content = threshold_quanta(unit, fibre_rest, m, run)?;
+    let threshold_depolarization_mv = threshold_quantal_content.map(epp).transpose()?;
+    let axon_spike_count = axon_spike_times_ms.len();
+    let released: f64 = releases.iter().map(|r| r.quanta).sum();
+    Ok(JunctionMetrics {
+        axon_initial_mv,
+        axon_spike_count,
+        axon_spike_times_ms: axon_spike_times_ms.to_vec(),
+        axon_mean_rate_hz: axon_spike_count as f64 / (run.simulation.duration_ms / 1000.0),
+        release_count: releases.len(),
+        mean_quantal_content: m,
+        released_quanta_per_packet: (!releases.is_empty())
+            .then(|| released / releases.len() as f64),
+        fibre_spikes_per_axon_spike: (axon_spike_count > 0)
+            .then(|| fibre_spike_count as f64 / axon_spike_count as f64),
+        epp_amplitude_mv,
+        threshold_quantal_content,
+        threshold_depolarization_mv,
+        safety_factor: threshold_depolarization_mv.map(|needed| epp_amplitude_mv / needed),
+    })
+}
+
+/// One release of `quanta` at [`TEST_RELEASE_MS`] on `fibre` from `rest`:
+/// the runs behind the endplate measurements.
+fn single_release<O: StepObserver<{ innervated::STATE_COUNT }>>(
+    unit: &MotorUnit,
+    fibre: &MuscleFibre,
+    rest: &State<{ muscle_fibre::STATE_COUNT }>,
+    quanta: f64,
+    run: &Run,
+    observer: &mut O,
+) -> Result<(), SolveError> {
+    let release = [Release {
+        time_ms: TEST_RELEASE_MS,
+        quanta,
+    }];
+    solve::simulate_with_kicks(
+        &InnervatedFibre::new(fibre, &unit.junction),
+        &InnervatedFibre::state_from(rest),
+        &Protocol::default(),
+        &mut ReleaseKicks::new(&release),
+        TEST_RUN_MS,
+        &run.solver,
+        observer,
+    )
+    .map(|_| ())
+}
+
+/// Peak depolarization (mV) of the Na⁺-blocked fibre by `quanta` quanta.
+fn endplate_potential(
+    unit: &MotorUnit,
+    blocked: &MuscleFibre,
+    rest: &State<{ muscle_fibre::STATE_COUNT }>,
+    quanta: f64,
+    run: &Run,
+) -> Result<f64, SolveError> {
+    let mut rise = PeakRise {
+        at_release_mv: None,
+        peak_mv: f64::NEG_INFINITY,
+    };
+    single_release(unit, blocked, rest, quanta, run, &mut rise)?;
+    Ok(rise.peak_mv - rise.at_release_mv.unwrap_or(rise.peak_mv))
+}
+
+/// The fewest quanta (to 2⁻¹⁴ of the bracket) whose single release makes the
+/// fibre cross the spike threshold; `None` if 1000 m do not.
+fn threshold_quanta(
+    unit: &MotorUnit,
+    rest: &State<{ muscle_fibre::STATE_COUNT }>,
+    mean_quanta: f64,
+    run: &Run,
+) -> Result<Option<f64>, SolveError> {
+    let fires = |quanta: f64| -> Result<bool, SolveError> {
+        let mut spikes = SpikeDetector::new(0, run.analysis.spike_threshold_mv);
+        single_release(unit, &unit.fibre, rest, quanta, run, &mut spikes)?;
+        Ok(!spikes.times_ms.is_empty())
+    };
+    let mut high = mean_quanta.max(1.0);
+    while !fires(high)? {
+        high *= 2.0;
+        if high > THRESHOLD_SEARCH_LIMIT * mean_quanta.max(1.0) {
+            return Ok(None);
+        }
+    }
+    let mut low = 0.0;
+    for _ in 0..THRESHOLD_BISECTIONS {
+        let middle = 0.5 * (low + high);
+        if fires(middle)? {
+            high = middle;
+        } else {
+            low = middle;
+        }
+    }
+    Ok(Some(high))
+}

@@ -1,0 +1,114 @@
+//! The motor unit (issue 4 point 7–8): transmission at normal ions, Mg²⁺
+//! block (V12), stochastic release with a seed, and ectopic discharge.
+
+use std::path::Path;
+
+use endplate::scenario::Template;
+use endplate::simulation::{self, NoTrace, RunMetrics};
+
+fn run(overrides: &[&str]) -> RunMetrics {
+    let template = Template::load(Path::new("scenarios/motor-unit.toml")).unwrap();
+    let arguments: Vec<String> = overrides.iter().map(|s| s.to_string()).collect();
+    let run = template.build_with_arguments(&arguments).unwrap();
+    simulation::execute(&run, &mut NoTrace).unwrap().metrics
+}
+
+#[test]
+fn at_normal_ions_every_nerve_impulse_gives_a_muscle_action_potential() {
+    let metrics = run(&[]);
+    let junction = metrics.junction.unwrap();
+    assert_eq!(junction.axon_spike_count, 5);
+    assert_eq!(metrics.membrane.spike_count, 5);
+    assert_eq!(junction.fibre_spikes_per_axon_spike, Some(1.0));
+    // Each muscle spike follows its nerve spike by the synaptic delay plus
+    // the EPP rise: within 0.5–3 ms.
+    for (nerve, muscle) in junction
+        .axon_spike_times_ms
+        .iter()
+        .zip(&metrics.membrane.spike_times_ms)
+    {
+        let latency = muscle - nerve;
+        assert!((0.5..3.0).contains(&latency), "latency {latency} ms");
+    }
+}
+
+#[test]
+fn safety_factor_is_above_one_but_below_the_published_range() {
+    // Measured: EPP 13.6 mV (Na⁺ blocked) for m = 42 against 11.7 mV needed
+    // (35.5 quanta), safety factor 1.16. Mammalian endplates are reported at
+    // 2–5 (Wood & Slater 2001, via Ruff 2011) and the issue asks for > 2:
+    // with the rat quantal content (42, 23 °C) and a 0.4 mV MEPP the model
+    // transmits with little margin. This test documents that; it is not
+    // tuned (the endplate area is calibrated to the MEPP, not to the factor).
+    let junction = run(&["simulation.duration_ms=20"]).junction.unwrap();
+    let factor = junction.safety_factor.unwrap();
+    assert!(factor > 1.0 && factor < 2.0, "safety factor {factor}");
+    assert!((junction.mean_quantal_content - 42.0).abs() < 1e-9);
+}
+
+#[test]
+fn six_millimolar_magnesium_blocks_transmission_at_37_celsius() {
+    // V12: del Castillo & Engbaek 1954 (rat diaphragm abstract, SCIENCE.md
+    // §3.1): 6 mM Mg²⁺ gave complete block at 37 °C. Here m falls to
+    // 42·(R(1.2, 6)/R(1.2, 0.5))⁴ = 4.2 quanta, far below threshold.
+    let metrics = run(&["ions.mg_o_mm=6"]);
+    let junction = metrics.junction.unwrap();
+    assert_eq!(junction.axon_spike_count, 5, "the nerve still conducts");
+    assert_eq!(
+        metrics.membrane.spike_count, 0,
+        "no muscle action potential"
+    );
+    assert!(junction.mean_quantal_content < 5.0);
+    assert!(junction.safety_factor.unwrap() < 1.0);
+}
+
+#[test]
+fn magnesium_lowers_the_endplate_potential() {
+    let normal = run(&["simulation.duration_ms=20"]).junction.unwrap();
+    let high = run(&["simulation.duration_ms=20", "ions.mg_o_mm=2"])
+        .junction
+        .unwrap();
+    assert!(high.epp_amplitude_mv < 0.7 * normal.epp_amplitude_mv);
+}
+
+#[test]
+fn stochastic_release_repeats_with_its_seed() {
+    let stochastic = ["parameters.junction.stochastic=true", "ions.ca_o_mm=0.8"];
+    let first = run(&stochastic).junction.unwrap();
+    let again = run(&stochastic).junction.unwrap();
+    assert_eq!(first, again);
+    let mut other: Vec<&str> = stochastic.to_vec();
+    other.push("parameters.junction.seed=7");
+    let reseeded = run(&other).junction.unwrap();
+    assert_ne!(
+        first.released_quanta_per_packet,
+        reseeded.released_quanta_per_packet
+    );
+}
+
+#[test]
+fn ectopic_poisson_discharge_drives_the_axon_reproducibly() {
+    let text = "model = \"motor-unit\"\n[simulation]\nduration_ms = 1000.0\noutput_dt_ms = 0.5\n\
+                [[stimulus.poisson]]\nrate_hz = 20.0\nwidth_ms = 0.1\namplitude_ua_per_cm2 = 5000.0\nseed = 3\n";
+    let ectopic = Template::parse(Path::new("ectopic.toml"), text).unwrap();
+    let run_it = |seed: &str| {
+        let run = ectopic
+            .build_with_arguments(&[format!("stimulus.poisson[0].seed={seed}")])
+            .unwrap();
+        simulation::execute(&run, &mut NoTrace).unwrap().metrics
+    };
+    let first = run_it("3");
+    let junction = first.junction.clone().unwrap();
+    // 20 Hz for 1 s: a Poisson count has SD √20 ≈ 4.5; accept 4 SD (every
+    // pulse is suprathreshold, so each one is an axon spike).
+    assert!(
+        (junction.axon_spike_count as f64 - 20.0).abs() < 18.0,
+        "{} axon spikes",
+        junction.axon_spike_count
+    );
+    assert_eq!(first, run_it("3"));
+    assert_ne!(
+        junction.axon_spike_times_ms,
+        run_it("4").junction.unwrap().axon_spike_times_ms
+    );
+}
