@@ -22,6 +22,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod excitability;
 pub mod model;
 pub mod output;
 pub mod params;

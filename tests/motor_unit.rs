@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use endplate::excitability;
 use endplate::scenario::Template;
 use endplate::simulation::{self, NoTrace, RunMetrics};
 
@@ -111,4 +112,27 @@ fn ectopic_poisson_discharge_drives_the_axon_reproducibly() {
         junction.axon_spike_times_ms,
         run_it("4").junction.unwrap().axon_spike_times_ms
     );
+}
+
+#[test]
+fn low_calcium_lowers_the_50_ms_rheobase_of_axon_and_fibre() {
+    // Issue 4 point 9, measured: at Ca 1.2 mM the fibre needs 106.3 µA/cm²
+    // and the axon node 1428 µA/cm² for 50 ms; at 0.6 mM 70.1 and 995.5
+    // (divalent gating shift −5.4 mV on the Na⁺ gates, Hille et al. 1975
+    // slope). Neither fires spontaneously at either Ca (1 s without stimulus).
+    let template = Template::load(Path::new("scenarios/motor-unit.toml")).unwrap();
+    let measure = |ca: &str| {
+        let run = template
+            .build_with_arguments(&[format!("ions.ca_o_mm={ca}")])
+            .unwrap();
+        excitability::measure(&run).unwrap()
+    };
+    let (normal, low) = (measure("1.2"), measure("0.6"));
+    let rheobase = |e: &excitability::TissueExcitability| e.rheobase_50ms_ua_per_cm2.unwrap();
+    let (normal_axon, low_axon) = (normal.axon.unwrap(), low.axon.unwrap());
+    assert!(rheobase(&low.membrane) < 0.8 * rheobase(&normal.membrane));
+    assert!(rheobase(&low_axon) < 0.8 * rheobase(&normal_axon));
+    for tissue in [normal.membrane, low.membrane, normal_axon, low_axon] {
+        assert_eq!(tissue.spontaneous_rate_hz, 0.0);
+    }
 }

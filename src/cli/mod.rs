@@ -5,6 +5,7 @@
 mod check;
 mod compare;
 mod describe;
+mod excitability;
 mod merge;
 mod plot;
 mod rest;
@@ -53,6 +54,17 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
         /// Override a scalar: --set rest.tolerance_per_ms=1e-8 (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        overrides: Vec<String>,
+    },
+    /// Measure excitability: spontaneous firing rate and 50 ms rheobase (axon and fibre of a motor unit); writes excitability.json.
+    Excitability {
+        /// The scenario file (TOML); its stimulus is replaced by the test protocols.
+        scenario: PathBuf,
+        /// Output folder [default: out/<scenario name>].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Override a scalar: --set ions.ca_o_mm=0.8 (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         overrides: Vec<String>,
     },
@@ -210,6 +222,11 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
             out,
             overrides,
         } => rest::rest(&scenario, out.as_deref(), &overrides),
+        Command::Excitability {
+            scenario,
+            out,
+            overrides,
+        } => excitability::excitability(&scenario, out.as_deref(), &overrides),
         Command::Compare {
             scenarios,
             out,

@@ -1,0 +1,67 @@
+//! `endplate excitability`: spontaneous firing and 50 ms rheobase of a
+//! scenario's tissue ([`crate::excitability`]).
+
+use std::fmt::Write;
+use std::fs;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::cli::{Failure, emit};
+use crate::excitability::{self, Excitability, TissueExcitability};
+use crate::output::write_json;
+use crate::scenario;
+
+#[derive(Serialize)]
+struct ExcitabilityFile<'a> {
+    scenario: &'a str,
+    model: &'a str,
+    #[serde(flatten)]
+    excitability: &'a Excitability,
+}
+
+fn line(text: &mut String, tissue: &str, measured: &TissueExcitability) {
+    let rheobase = measured
+        .rheobase_50ms_ua_per_cm2
+        .map_or("none up to 1e5 µA/cm²".to_owned(), |r| {
+            format!("{r:.4} µA/cm²")
+        });
+    let _ = writeln!(
+        text,
+        "  {tissue:<6} spontaneous {:.1} Hz, rheobase (50 ms step) {rheobase}",
+        measured.spontaneous_rate_hz
+    );
+}
+
+/// Measures, prints and writes `excitability.json` to `out` (default `out/<name>`).
+pub fn excitability(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), Failure> {
+    let run = scenario::load(path, overrides)?;
+    let measured = excitability::measure(&run)?;
+    let mut text = format!("{}: excitability ({})\n", run.name, run.model.kind().name());
+    line(&mut text, "fibre", &measured.membrane);
+    if let Some(axon) = &measured.axon {
+        line(&mut text, "axon", axon);
+    }
+    let out_dir = out.map_or_else(|| scenario::default_output_dir(&run), Path::to_path_buf);
+    let output_error = |error: std::io::Error| {
+        Failure::Output(format!(
+            "cannot write excitability.json in {}: {error}",
+            out_dir.display()
+        ))
+    };
+    fs::create_dir_all(&out_dir).map_err(output_error)?;
+    let file = ExcitabilityFile {
+        scenario: &run.name,
+        model: run.model.kind().name(),
+        excitability: &measured,
+    };
+    write_json(&out_dir.join("excitability.json"), &file)
+        .and_then(|f| f.commit())
+        .map_err(output_error)?;
+    let _ = writeln!(
+        text,
+        "  wrote {}",
+        out_dir.join("excitability.json").display()
+    );
+    emit(&text)
+}

@@ -1,0 +1,148 @@
+//! Excitability of a scenario's tissue, measured by extra runs: the
+//! spontaneous firing rate with no stimulus and the rheobase of a 50 ms
+//! current step, for the axon and the fibre separately in a motor unit.
+//!
+//! - **Spontaneous rate**: the scenario with its stimulus removed, run for
+//!   [`SPONTANEOUS_WINDOW_MS`] from its starting state (its rest when it
+//!   asks for equilibration); spikes per second. In a motor unit the fibre's
+//!   rate counts every muscle action potential, neurally driven or not.
+//! - **Rheobase (50 ms)**: the smallest amplitude of a 50 ms step from
+//!   [`STEP_ONSET_MS`] that makes the membrane cross the spike threshold
+//!   during the step or within [`STEP_TAIL_MS`] after it, found by
+//!   doubling, then bisection to [`RELATIVE_PRECISION`] of the amplitude.
+//!   A motor unit's axon is stimulated as the scenario's protocol would be;
+//!   its fibre directly (the same fibre, without its nerve). The classic
+//!   rheobase is the threshold of an infinitely long step (Lapicque); 50 ms
+//!   is the choice and exceeds every membrane time constant here.
+
+use serde::Serialize;
+
+use crate::protocol::{Protocol, Step};
+use crate::scenario::{ModelChoice, Run};
+use crate::simulation::{self, NoTrace, RunMetrics};
+use crate::solve::SolveError;
+
+/// Length of the spontaneous-firing run (ms).
+pub const SPONTANEOUS_WINDOW_MS: f64 = 1000.0;
+/// Onset of the rheobase step (ms).
+pub const STEP_ONSET_MS: f64 = 10.0;
+/// Duration of the rheobase step (ms).
+pub const STEP_DURATION_MS: f64 = 50.0;
+/// Time after the step in which a spike still counts (ms).
+pub const STEP_TAIL_MS: f64 = 10.0;
+/// Bisection stops when the bracket is this fraction of its upper end.
+pub const RELATIVE_PRECISION: f64 = 1e-3;
+/// Largest amplitude tried (µA/cm²); beyond it the tissue is called inexcitable.
+pub const MAX_AMPLITUDE_UA_PER_CM2: f64 = 1.0e5;
+
+/// One tissue's excitability.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TissueExcitability {
+    /// Spikes per second with no stimulus (Hz).
+    pub spontaneous_rate_hz: f64,
+    /// Rheobase of a 50 ms step (µA/cm²); `None` if even the largest amplitude fails.
+    pub rheobase_50ms_ua_per_cm2: Option<f64>,
+}
+
+/// The scenario's excitability: the membrane the model is about (the fibre
+/// of a motor unit), and the motor unit's axon.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Excitability {
+    /// The model's main membrane (the muscle fibre in a motor unit).
+    pub membrane: TissueExcitability,
+    /// The motor axon, for a motor unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub axon: Option<TissueExcitability>,
+}
+
+/// Which spikes a trial counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Counted {
+    Membrane,
+    Axon,
+}
+
+fn spikes(metrics: &RunMetrics, counted: Counted) -> usize {
+    match counted {
+        Counted::Membrane => metrics.membrane.spike_count,
+        Counted::Axon => metrics
+            .junction
+            .as_ref()
+            .map_or(0, |junction| junction.axon_spike_count),
+    }
+}
+
+/// `run` with `protocol` for `duration_ms`, and no trace.
+fn trial(run: &Run, protocol: Protocol, duration_ms: f64) -> Result<RunMetrics, SolveError> {
+    let mut trial = run.clone();
+    trial.protocol = protocol;
+    trial.simulation.duration_ms = duration_ms;
+    trial.simulation.output_dt_ms = trial.simulation.output_dt_ms.min(duration_ms);
+    Ok(simulation::execute(&trial, &mut NoTrace)?.metrics)
+}
+
+fn spontaneous_rate_hz(run: &Run, counted: Counted) -> Result<f64, SolveError> {
+    let metrics = trial(run, Protocol::default(), SPONTANEOUS_WINDOW_MS)?;
+    Ok(spikes(&metrics, counted) as f64 / (SPONTANEOUS_WINDOW_MS / 1000.0))
+}
+
+fn rheobase(run: &Run, counted: Counted) -> Result<Option<f64>, SolveError> {
+    let fires = |amplitude: f64| -> Result<bool, SolveError> {
+        let step = Protocol {
+            steps: vec![Step {
+                start_ms: STEP_ONSET_MS,
+                duration_ms: STEP_DURATION_MS,
+                amplitude_ua_per_cm2: amplitude,
+            }],
+            trains: Vec::new(),
+        };
+        let metrics = trial(run, step, STEP_ONSET_MS + STEP_DURATION_MS + STEP_TAIL_MS)?;
+        Ok(spikes(&metrics, counted) > 0)
+    };
+    let mut high = 1.0;
+    while !fires(high)? {
+        high *= 2.0;
+        if high > MAX_AMPLITUDE_UA_PER_CM2 {
+            return Ok(None);
+        }
+    }
+    let mut low = 0.0;
+    while high - low > RELATIVE_PRECISION * high {
+        let middle = 0.5 * (low + high);
+        if fires(middle)? {
+            high = middle;
+        } else {
+            low = middle;
+        }
+    }
+    Ok(Some(high))
+}
+
+fn tissue(run: &Run, counted: Counted) -> Result<TissueExcitability, SolveError> {
+    Ok(TissueExcitability {
+        spontaneous_rate_hz: spontaneous_rate_hz(run, counted)?,
+        rheobase_50ms_ua_per_cm2: rheobase(run, counted)?,
+    })
+}
+
+/// Measures the excitability of `run`'s tissue (a few dozen short runs).
+pub fn measure(run: &Run) -> Result<Excitability, SolveError> {
+    match &run.model {
+        ModelChoice::MotorUnit(unit) => {
+            let mut fibre_alone = run.clone();
+            fibre_alone.model = ModelChoice::MuscleFibre(Box::new(unit.fibre.clone()));
+            let membrane = TissueExcitability {
+                spontaneous_rate_hz: spontaneous_rate_hz(run, Counted::Membrane)?,
+                rheobase_50ms_ua_per_cm2: rheobase(&fibre_alone, Counted::Membrane)?,
+            };
+            Ok(Excitability {
+                membrane,
+                axon: Some(tissue(run, Counted::Axon)?),
+            })
+        }
+        ModelChoice::Hh1952(_) | ModelChoice::MuscleFibre(_) => Ok(Excitability {
+            membrane: tissue(run, Counted::Membrane)?,
+            axon: None,
+        }),
+    }
+}
