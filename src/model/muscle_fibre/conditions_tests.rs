@@ -143,11 +143,11 @@ fn low_calcium_shifts_na_and_k_gating_negative_by_the_empirical_law() {
     assert!((a[index::N_SURFACE] - c[index::N_SURFACE]).abs() < 1e-12);
 }
 
-/// The fibre with both Mg²⁺ options (troponin, RyR1) switched on.
-fn with_magnesium_options() -> MuscleFibre {
+/// The fibre with the troponin and RyR1 Mg²⁺ options switched as given.
+fn with_magnesium_options(troponin: bool, ryanodine: bool) -> MuscleFibre {
     let mut config = MuscleFibreConfig::default();
-    config.troponin_magnesium.enabled = true;
-    config.ryanodine_magnesium.enabled = true;
+    config.troponin_magnesium.enabled = troponin;
+    config.ryanodine_magnesium.enabled = ryanodine;
     MuscleFibre::new(config)
 }
 
@@ -167,7 +167,7 @@ fn magnesium_options_at_their_reference_magnesium_change_nothing() {
     // Both factors are exactly 1 at the published free Mg²⁺ (1000 µM).
     let y = releasing_state(1000.0);
     assert_eq!(
-        derivatives(&with_magnesium_options(), &y),
+        derivatives(&with_magnesium_options(true, true), &y),
         derivatives(&MuscleFibre::published(), &y)
     );
 }
@@ -177,14 +177,9 @@ fn troponin_option_scales_only_the_calcium_on_rate() {
     // Mg_2 = 3000 µM: k_T,on × (1 + 0.52)/(1 + 1.56) = 0.59375 (Ogawa 1985
     // K_Mg 520 M⁻¹, reference 1000 µM); the troponin states and bulk Ca²⁺
     // change, and they change exactly as the published rates at 0.59375·Ca_2.
-    let mut config = MuscleFibreConfig::default();
-    config.troponin_magnesium.enabled = true;
-    let competing = MuscleFibre::new(config);
     let y = releasing_state(3000.0);
-    let (on, off) = (
-        derivatives(&competing, &y),
-        derivatives(&MuscleFibre::published(), &y),
-    );
+    let on = derivatives(&with_magnesium_options(true, false), &y);
+    let off = derivatives(&MuscleFibre::published(), &y);
     let mut slower_binding = y;
     slower_binding[index::CA_BULK] *= 0.593_75;
     let expected = derivatives(&MuscleFibre::published(), &slower_binding);
@@ -213,14 +208,9 @@ fn ryanodine_option_scales_only_the_release_flux() {
     // Mg_1 = 3000 µM: release × (1 + 1000/174)/(1 + 3000/174) = 0.36988
     // (Jóna et al., IC50 174 µM, N = 1). Release moves Ca²⁺ between the
     // triadic SR and myoplasm only, so only those two rates change.
-    let mut config = MuscleFibreConfig::default();
-    config.ryanodine_magnesium.enabled = true;
-    let inhibited = MuscleFibre::new(config);
     let y = releasing_state(3000.0);
-    let (on, off) = (
-        derivatives(&inhibited, &y),
-        derivatives(&MuscleFibre::published(), &y),
-    );
+    let on = derivatives(&with_magnesium_options(false, true), &y);
+    let off = derivatives(&MuscleFibre::published(), &y);
     let factor = (1.0 + 1000.0 / 174.0) / (1.0 + 3000.0 / 174.0);
     let fibre = MuscleFibre::published();
     let open_fraction: f64 = (0..5).map(|i| y[index::RYR_OPEN + i]).sum();
