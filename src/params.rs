@@ -92,8 +92,18 @@ pub trait ParameterSet: Default {
 ///         /// Maximal Na conductance.
 ///         g_na_ms_per_cm2: f64 = 120.0, "mS/cm²", 0.0..=1.0e4, "Hodgkin & Huxley 1952, Table 3";
 ///     }
+///     switches {
+///         /// Which form of the equations (an enum or bool with a `Default`).
+///         mode: AxonMode;
+///     }
 /// }
 /// ```
+///
+/// The optional `switches` block adds non-numeric fields (an option's name
+/// or an on/off flag) to the same TOML table. They take their type's
+/// `Default` (which must leave the published model unchanged), are not in
+/// [`ParameterSet::INFO`] (they have no unit or range), and serde checks
+/// their values (an unknown enum value is an error listing the allowed ones).
 #[macro_export]
 macro_rules! parameters {
     (
@@ -104,6 +114,14 @@ macro_rules! parameters {
                 $field:ident : $ty:ty = $default:expr, $unit:literal, $min:literal ..= $max:literal, $source:literal;
             )+
         }
+        $(
+            switches {
+                $(
+                    $(#[doc = $switch_doc:literal])+
+                    $switch:ident : $switch_ty:ty;
+                )+
+            }
+        )?
     ) => {
         $(#[$struct_meta])*
         #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -116,11 +134,18 @@ macro_rules! parameters {
                                 stringify!($min), " to ", stringify!($max), ". Source: ", $source, ".")]
                 pub $field: $ty,
             )+
+            $($(
+                $(#[doc = $switch_doc])+
+                pub $switch: $switch_ty,
+            )+)?
         }
 
         impl Default for $name {
             fn default() -> Self {
-                Self { $( $field: <$ty as $crate::params::ParamValue>::from_f64($default as f64), )+ }
+                Self {
+                    $( $field: <$ty as $crate::params::ParamValue>::from_f64($default as f64), )+
+                    $($( $switch: <$switch_ty as Default>::default(), )+)?
+                }
             }
         }
 

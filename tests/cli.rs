@@ -540,7 +540,10 @@ fn validate_prints_every_target_and_passes() {
         "{table}"
     );
     assert!(
-        table.contains("NEURON 9.0.2 hh") && table.contains("OpenCOR via phydrax"),
+        table.contains("NEURON 9.0.2 hh")
+            && table.contains("OpenCOR via phydrax")
+            && table.contains("Dodge & Rahamimoff 1967")
+            && table.contains("Hille, Woodhull & Shapiro 1975"),
         "{table}"
     );
     let rows = table

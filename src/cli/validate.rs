@@ -35,6 +35,7 @@ pub fn validate(format: Format) -> Result<(), Failure> {
                     Tolerance::Absolute(0.0) => "exact".to_owned(),
                     Tolerance::Absolute(a) => format!("±{a:e}"),
                     Tolerance::Relative(r) => format!("±{r:e} rel"),
+                    Tolerance::Below => "below".to_owned(),
                 };
                 let verdict = if t.passed() { "pass" } else { "FAIL" };
                 let _ = writeln!(

@@ -13,6 +13,7 @@ pub mod ghk;
 pub mod inward_rectifier;
 pub mod ion_accumulation;
 pub mod rates;
+pub mod ryanodine_magnesium;
 pub mod sarcoplasmic_reticulum;
 pub mod sodium_channel;
 pub mod sodium_potassium_pump;

@@ -17,6 +17,18 @@
 //!
 //! ## Parameters
 //! Defaults are the CellML constants (`razumova`).
+//!
+//! ## Mg²⁺ dependence: not modelled
+//! SERCA needs Mg-ATP and is modulated by free Mg²⁺, but no number usable as
+//! a rate law was found in the stored literature: Kabbara & Stephenson 1994
+//! (Pflügers Arch 428:331, abstract) report only where uptake by skinned
+//! fibres is optimal (rat EDL: 1 mM free Mg²⁺ at 0.3 µM Ca²⁺, 1–3 mM at
+//! 1 µM), and Jacquemond & Schneider 1992 (J Gen Physiol 100:115, abstract)
+//! a slower Ca²⁺ transient decay below 0.14 mM Mg²⁺ in frog fibres that
+//! includes parvalbumin's Mg²⁺ competition (which this model has). So the
+//! muscle fibre has no SERCA Mg²⁺ option; its Mg²⁺ options are
+//! [`crate::physiology::troponin_magnesium`] and
+//! [`crate::physiology::ryanodine_magnesium`].
 
 use crate::parameters;
 

@@ -9,9 +9,12 @@
 //! potentials. Lowering Ca²⁺ does the opposite: channels open at more negative
 //! potentials, the mechanism of hypocalcaemic hyperexcitability (tetany).
 //!
-//! Two forms are offered.
+//! Two forms are offered, chosen by the switch `mode` of
+//! [`SurfaceChargeParams`] (`[parameters.surface_charge] mode = "empirical"`
+//! or `"grahame"` in a muscle-fibre scenario); [`gating_shifts_mv`] applies
+//! the chosen one.
 //!
-//! **Empirical (default).** A logarithmic shift with a measured slope:
+//! **Empirical (`mode = "empirical"`, default).** A logarithmic shift with a measured slope:
 //! ```text
 //! ΔV = S · log10( (Ca + Mg/r) / (Ca_ref + Mg_ref/r) )          [mV]
 //! ```
@@ -30,7 +33,7 @@
 //!   The defaults are normal human ionized values (SCIENCE.md §6: ionized Ca
 //!   1.15–1.33 mM; §3.1 uses Ca 1.2 / Mg 0.5 as "normal").
 //!
-//! **Grahame (Gouy–Chapman) mode.** Pure screening of a uniform smeared
+//! **Grahame (Gouy–Chapman) mode (`mode = "grahame"`).** Pure screening of a uniform smeared
 //! charge density σ by the bulk ions, no binding. ψ₀ solves the Grahame
 //! equation (Grahame 1947, Chem Rev 41:441; as used by Hille et al. 1975):
 //! ```text
@@ -42,7 +45,10 @@
 //! always converges. At physiological ionic strength this gives only 1–3 mV
 //! for clinical changes of Ca (SCIENCE.md §4.1 \[COMP\] table, reproduced in
 //! the tests): the measured 20–25 mV/decade needs binding of divalents or
-//! charge close to the sensor, so the empirical form is the default.
+//! charge close to the sensor, so the empirical form is the default. Na⁺ and
+//! K⁺ gating see the same ψ₀ in this mode (one smeared charge; the empirical
+//! mode's separate slopes S_Na and S_K have no counterpart), relative to ψ₀
+//! in the reference solution Ca_ref / Mg_ref of [`SurfaceChargeParams`].
 //!
 //! ## Sign convention
 //! Both forms return the shift ΔV to **add to every half-activation and
@@ -89,6 +95,30 @@ parameters! {
         /// Ionized Mg²⁺ of the solution in which the channel's gating was measured.
         mg_ref_mm: f64 = 0.5, "mM", 0.0..=100.0, "normal human ionized Mg (SCIENCE.md §3.1 normal: Ca 1.2 / Mg 0.5)";
     }
+    switches {
+        /// Which law gives the shift: `empirical` (default) or `grahame`.
+        mode: SurfaceChargeMode;
+    }
+}
+
+/// The law of the divalent gating shift (see the module documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SurfaceChargeMode {
+    /// S·log10 of the effective divalents, slopes S_Na and S_K (Hille 1975; Costantin 1968).
+    #[default]
+    Empirical,
+    /// Gouy–Chapman–Grahame screening of a smeared charge, no binding ([`GrahameParams`]).
+    Grahame,
+}
+
+/// Gating shifts (mV, add to V½) of one membrane's channels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GatingShifts {
+    /// Na⁺ channel gates (m, h, S).
+    pub na_mv: f64,
+    /// Delayed-rectifier K⁺ gates (n, h_K).
+    pub k_mv: f64,
 }
 
 parameters! {
@@ -133,6 +163,35 @@ pub fn na_gating_shift_mv(p: &SurfaceChargeParams, ca_mm: f64, mg_mm: f64) -> f6
 #[inline]
 pub fn k_gating_shift_mv(p: &SurfaceChargeParams, ca_mm: f64, mg_mm: f64) -> f64 {
     divalent_gating_shift_mv(p.k_slope_mv_per_decade, p, ca_mm, mg_mm)
+}
+
+/// Na⁺ and K⁺ gating shifts at ionized `ca_mm`, `mg_mm` by the law `p.mode`
+/// selects; `grahame` and `temperature_celsius` serve the Grahame mode.
+///
+/// `None` only when the Grahame equation has no root (see
+/// [`grahame_surface_potential_mv`]), which cannot happen for parameters in
+/// their declared ranges: a reference Ca_ref > 0 and the balancing anion
+/// always supply counter-ions.
+pub fn gating_shifts_mv(
+    p: &SurfaceChargeParams,
+    grahame: &GrahameParams,
+    ca_mm: f64,
+    mg_mm: f64,
+    temperature_celsius: f64,
+) -> Option<GatingShifts> {
+    match p.mode {
+        SurfaceChargeMode::Empirical => Some(GatingShifts {
+            na_mv: na_gating_shift_mv(p, ca_mm, mg_mm),
+            k_mv: k_gating_shift_mv(p, ca_mm, mg_mm),
+        }),
+        SurfaceChargeMode::Grahame => {
+            let shift = grahame_gating_shift_mv(grahame, p, ca_mm, mg_mm, temperature_celsius)?;
+            Some(GatingShifts {
+                na_mv: shift,
+                k_mv: shift,
+            })
+        }
+    }
 }
 
 /// Bulk ions (valence, mM) of a saline: monovalent salt plus CaCl₂ and MgCl₂,

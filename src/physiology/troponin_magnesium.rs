@@ -29,16 +29,50 @@
 //! for the regulatory sites, with K_Mg 200–500 M⁻¹ and free Mg 0.5–1 mM, a
 //! multiplier of only ~1.1–1.5×; Ogawa's 520 M⁻¹ at 1 mM gives 1.52×.
 //!
+//! ## Option of the muscle fibre: Mg²⁺ at the regulatory sites
+//! [`TroponinMagnesiumOption`] (`[parameters.troponin_magnesium] enabled =
+//! true`; off by default, which leaves the published model bitwise
+//! unchanged) lets the fibre's free bulk Mg²⁺ (state `Mg_2`, set initially by
+//! `ions.mg_i_um`) compete at the troponin sites of the Shorten et al. 2007
+//! Razumova scheme. Those sites are the regulatory ones: their K_d,
+//! k_T,off/k_T,on = 0.115/0.04425 = 2.6 µM (CellML `razumova`), is of the
+//! order of Potter & Gergely's Ca-specific sites (1/2×10⁵ M = 5 µM), not of
+//! the Ca–Mg sites (0.05 µM), and their Ca²⁺ binding switches on the
+//! crossbridges. Potter & Gergely 1975 find no Mg²⁺ binding there, Ogawa
+//! 1985 finds K_Mg = 520 M⁻¹; the option takes Ogawa's value (with Potter &
+//! Gergely's 0 it would do nothing).
+//!
+//! **Which rate:** the Ca²⁺ on-rate k_T,on (CellML `k_T_on`) of all four
+//! binding steps T_0 → CaT → CaCaT and D_0 → D_1 → D_2, multiplied by
+//! ```text
+//! φ_Mg = (1 + K_Mg [Mg]_ref) / (1 + K_Mg [Mg_2])
+//! ```
+//! Why the on-rate: with competitive binding only a Mg-free site can take up
+//! Ca²⁺, and a site that holds Ca²⁺ holds no Mg²⁺, so Mg²⁺ lowers the rate at
+//! which Ca²⁺ binds (by the Mg-free fraction of the sites, 1/(1 + K_Mg\[Mg\]),
+//! assuming Mg²⁺ binds and leaves these low-affinity sites fast compared with
+//! Ca²⁺ binding) and leaves the Ca²⁺ off-rate k_T,off alone. At equilibrium
+//! this raises the apparent K_d by exactly the multiplier above, so the
+//! option is the equilibrium law of this module put into the kinetic scheme.
+//! Why relative to \[Mg\]_ref = 1000 µM: the published k_T,on is the rate of
+//! the model as published, whose free Mg²⁺ starts at 1000 µM; φ_Mg is 1
+//! there, so the option changes only what a different Mg²⁺ does.
+//!
 //! ## Validity
 //! Equilibrium only: it says how far binding moves, not how fast (the Mg²⁺
 //! off-rate limits Ca²⁺ binding to Mg-loaded sites, as for parvalbumin in
 //! [`crate::physiology::calcium_buffers`]). Isolated TnC in vitro; the
-//! affinities in the thin filament differ.
+//! affinities in the thin filament differ. The fibre option further assumes
+//! rapid Mg²⁺ exchange at the regulatory sites (no Mg–troponin state).
 
 use crate::parameters;
 
 /// µM per M.
 const UM_PER_MOLAR: f64 = 1.0e6;
+
+/// Mg²⁺ association constant of the low-affinity TnC sites, Ogawa 1985
+/// (SCIENCE.md §5.2 \[ABS\]), M⁻¹.
+const OGAWA_1985_LOW_SITES_K_MG_PER_MOLAR: f64 = 520.0;
 
 parameters! {
     /// Ca²⁺ and Mg²⁺ association constants of the two classes of troponin C sites.
@@ -63,9 +97,32 @@ impl TroponinMagnesiumParams {
             ca_mg_sites_k_ca_per_molar: 4.5e6,
             ca_mg_sites_k_mg_per_molar: 1000.0,
             ca_specific_sites_k_ca_per_molar: 6.4e4,
-            ca_specific_sites_k_mg_per_molar: 520.0,
+            ca_specific_sites_k_mg_per_molar: OGAWA_1985_LOW_SITES_K_MG_PER_MOLAR,
         }
     }
+}
+
+parameters! {
+    /// Option of the muscle fibre: free Mg²⁺ competes with Ca²⁺ at troponin's
+    /// regulatory sites by scaling the Ca²⁺ on-rate k_T,on (module documentation).
+    pub struct TroponinMagnesiumOption {
+        /// Mg²⁺ association constant K_Mg of the regulatory sites.
+        regulatory_sites_k_mg_per_molar: f64 = OGAWA_1985_LOW_SITES_K_MG_PER_MOLAR, "M⁻¹", 0.0..=1.0e9, "Ogawa 1985, TnC low-affinity sites (SCIENCE.md §5.2 (ABS)); Potter & Gergely 1975 find none (0)";
+        /// Free Mg²⁺ at which the published k_T,on applies unchanged.
+        reference_mg_um: f64 = 1000.0, "µM", 0.0..=1.0e5, "Shorten et al. 2007 CellML initial free Mg1 = Mg2 = 1000 µM";
+    }
+    switches {
+        /// `true`: bulk free Mg²⁺ scales k_T,on; `false` (default): the published model.
+        enabled: bool;
+    }
+}
+
+/// Factor φ_Mg = (1 + K_Mg\[Mg\]_ref)/(1 + K_Mg\[Mg\]) of the troponin Ca²⁺
+/// on-rate at free `mg_um` (µM): 1 at the reference, below 1 above it.
+#[inline]
+pub fn on_rate_factor(p: &TroponinMagnesiumOption, mg_um: f64) -> f64 {
+    apparent_kd_multiplier(p.regulatory_sites_k_mg_per_molar, p.reference_mg_um)
+        / apparent_kd_multiplier(p.regulatory_sites_k_mg_per_molar, mg_um)
 }
 
 /// Fraction of sites with Ca²⁺ bound, K_Ca\[Ca\]/(1 + K_Ca\[Ca\] + K_Mg\[Mg\]),
@@ -168,6 +225,22 @@ mod tests {
         // K_d = 5 µM, so 5 µM Ca fills half the sites whatever the Mg.
         assert!((at(0.0) - 0.5).abs() < 1e-12);
         assert_eq!(at(0.0), at(3000.0));
+    }
+
+    #[test]
+    fn the_on_rate_factor_is_one_at_the_reference_and_falls_with_magnesium() {
+        let option = TroponinMagnesiumOption::default();
+        assert!(!option.enabled);
+        assert_eq!(on_rate_factor(&option, 1000.0), 1.0);
+        // By hand: (1 + 520·1e-3)/(1 + 520·3e-3) = 1.52/2.56 = 0.59375.
+        assert!((on_rate_factor(&option, 3000.0) - 0.593_75).abs() < 1e-12);
+        assert!(on_rate_factor(&option, 500.0) > 1.0);
+        // At equilibrium the apparent K_d rises by the inverse factor, the
+        // multiplier of the Ogawa 1985 low sites relative to 1 mM.
+        let ogawa = TroponinMagnesiumParams::ogawa_1985();
+        let relative = regulatory_sites_multiplier(&ogawa, 3000.0)
+            / regulatory_sites_multiplier(&ogawa, 1000.0);
+        assert!((1.0 / on_rate_factor(&option, 3000.0) - relative).abs() < 1e-12);
     }
 
     #[test]

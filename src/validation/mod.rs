@@ -4,6 +4,8 @@
 //! same references in more detail; this module is the summary a reader of
 //! the README or a reviewer can reproduce in seconds.
 
+mod divalent_gating;
+pub mod dodge_rahamimoff1967;
 pub mod neuron_hh1952;
 pub mod opencor_shorten2007;
 mod shorten2007;
@@ -18,6 +20,9 @@ pub enum Tolerance {
     Absolute(f64),
     /// |got − expected| ≤ this × |expected|.
     Relative(f64),
+    /// got < expected: a published bound or ordering (e.g. "Mg screens less
+    /// than Ca" as a ratio below 1).
+    Below,
 }
 
 /// One published number and what endplate computes for it.
@@ -43,6 +48,7 @@ impl Target {
         let allowed = match self.tolerance {
             Tolerance::Absolute(a) => a,
             Tolerance::Relative(r) => r * self.expected.abs(),
+            Tolerance::Below => return self.got < self.expected,
         };
         (self.got - self.expected).abs() <= allowed
     }
@@ -61,6 +67,8 @@ pub struct Unmeasured {
 pub fn all_targets() -> Result<Vec<Target>, Unmeasured> {
     let mut targets = neuron_hh1952::targets()?;
     targets.extend(shorten2007::targets()?);
+    targets.extend(dodge_rahamimoff1967::targets());
+    targets.extend(divalent_gating::targets()?);
     Ok(targets)
 }
 
@@ -86,5 +94,8 @@ mod tests {
         assert!(target(-10.0, -10.1, Tolerance::Relative(0.01)).passed());
         assert!(!target(-10.0, -10.2, Tolerance::Relative(0.01)).passed());
         assert!(!target(1.0, f64::NAN, Tolerance::Absolute(1.0)).passed());
+        assert!(target(1.0, 0.99, Tolerance::Below).passed());
+        assert!(!target(1.0, 1.0, Tolerance::Below).passed());
+        assert!(!target(1.0, f64::NAN, Tolerance::Below).passed());
     }
 }

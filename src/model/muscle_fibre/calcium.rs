@@ -18,6 +18,7 @@ use crate::physiology::crossbridges::{self, MM_PER_UM, RegulatoryUnits};
 use crate::physiology::sarcoplasmic_reticulum::{
     leak_flux_um_um3_per_ms, serca_flux_um_um3_per_ms,
 };
+use crate::physiology::{ryanodine_magnesium, troponin_magnesium};
 
 /// The seven explicit troponin/crossbridge states of `y` (CellML
 /// `Ca_T_2` … `A_2`, µM); free troponin T_0 is the total minus their sum.
@@ -35,6 +36,32 @@ pub fn regulatory_units(y: &State<STATE_COUNT>) -> RegulatoryUnits {
 }
 
 impl MuscleFibre {
+    /// The bulk Ca²⁺ (µM) that troponin's binding steps multiply by k_T,on:
+    /// `ca_2` itself (bitwise) unless the troponin Mg²⁺ option is on, then
+    /// `ca_2`·φ_Mg(Mg_2), which scales k_T,on·\[Ca\] and nothing else
+    /// ([`troponin_magnesium::on_rate_factor`]).
+    #[inline]
+    fn troponin_calcium_um(&self, ca_2: f64, mg_2: f64) -> f64 {
+        let option = &self.config.troponin_magnesium;
+        if option.enabled {
+            ca_2 * troponin_magnesium::on_rate_factor(option, mg_2)
+        } else {
+            ca_2
+        }
+    }
+
+    /// Factor of the SR release flux: 1 unless the RyR1 Mg²⁺ option is on,
+    /// then φ_rel(Mg_1) ([`ryanodine_magnesium::release_factor`]).
+    #[inline]
+    fn release_magnesium_factor(&self, mg_1: f64) -> f64 {
+        let option = &self.config.ryanodine_magnesium;
+        if option.enabled {
+            ryanodine_magnesium::release_factor(option, mg_1)
+        } else {
+            1.0
+        }
+    }
+
     /// Writes the derivatives of states 18–55.
     pub(super) fn calcium_derivatives(
         &self,
@@ -87,7 +114,7 @@ impl MuscleFibre {
             units.open_fraction(),
             ca_sr_1,
             ca_1,
-        );
+        ) * self.release_magnesium_factor(mg_1);
         let (serca_1, serca_2) = (
             serca_flux_um_um3_per_ms(sr, ca_1),
             serca_flux_um_um3_per_ms(sr, ca_2),
@@ -120,7 +147,8 @@ impl MuscleFibre {
         let atp_mg_2 = atp_mg_binding_um_per_ms(buffers, mg_2, atp_2, mg_atp_2);
         let calsequestrin_1 = calsequestrin_binding_um_per_ms(buffers, ca_sr_1, ca_cs_1);
         let calsequestrin_2 = calsequestrin_binding_um_per_ms(buffers, ca_sr_2, ca_cs_2);
-        let troponin_uptake = crossbridges::calcium_uptake_um_per_ms(xb, ca_2, &regulatory);
+        let troponin_ca = self.troponin_calcium_um(ca_2, mg_2);
+        let troponin_uptake = crossbridges::calcium_uptake_um_per_ms(xb, troponin_ca, &regulatory);
         let precipitation = crossbridges::precipitation_mm_per_ms(
             xb,
             phosphate_sr,
@@ -156,7 +184,7 @@ impl MuscleFibre {
         dydt[index::MG_TRIAD] = -parvalbumin_mg_1 - atp_mg_1 - mg_exchange / vol.myoplasm_triad_um3;
         dydt[index::MG_BULK] = -parvalbumin_mg_2 - atp_mg_2 + mg_exchange / vol.myoplasm_bulk_um3;
 
-        let d_regulatory = crossbridges::rates(xb, ca_2, &regulatory);
+        let d_regulatory = crossbridges::rates(xb, troponin_ca, &regulatory);
         dydt[index::CA_TROPONIN] = d_regulatory.ca_troponin;
         dydt[index::CA2_TROPONIN] = d_regulatory.ca2_troponin;
         dydt[index::DETACHED_0] = d_regulatory.detached_0;

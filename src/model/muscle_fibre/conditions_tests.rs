@@ -142,3 +142,94 @@ fn low_calcium_shifts_na_and_k_gating_negative_by_the_empirical_law() {
     let c = derivatives(&MuscleFibre::published(), &shifted_k);
     assert!((a[index::N_SURFACE] - c[index::N_SURFACE]).abs() < 1e-12);
 }
+
+/// The fibre with the troponin and RyR1 Mg²⁺ options switched as given.
+fn with_magnesium_options(troponin: bool, ryanodine: bool) -> MuscleFibre {
+    let mut config = MuscleFibreConfig::default();
+    config.troponin_magnesium.enabled = troponin;
+    config.ryanodine_magnesium.enabled = ryanodine;
+    MuscleFibre::new(config)
+}
+
+/// A state with release channels open, Ca²⁺ on troponin moving, and free
+/// Mg²⁺ `mg_um` in both myoplasmic compartments.
+fn releasing_state(mg_um: f64) -> State<STATE_COUNT> {
+    let mut y = moving_state();
+    y[index::RYR_OPEN + 4] = 0.2;
+    y[index::CA_BULK] = 5.0;
+    y[index::MG_TRIAD] = mg_um;
+    y[index::MG_BULK] = mg_um;
+    y
+}
+
+#[test]
+fn magnesium_options_at_their_reference_magnesium_change_nothing() {
+    // Both factors are exactly 1 at the published free Mg²⁺ (1000 µM).
+    let y = releasing_state(1000.0);
+    assert_eq!(
+        derivatives(&with_magnesium_options(true, true), &y),
+        derivatives(&MuscleFibre::published(), &y)
+    );
+}
+
+#[test]
+fn troponin_option_scales_only_the_calcium_on_rate() {
+    // Mg_2 = 3000 µM: k_T,on × (1 + 0.52)/(1 + 1.56) = 0.59375 (Ogawa 1985
+    // K_Mg 520 M⁻¹, reference 1000 µM); the troponin states and bulk Ca²⁺
+    // change, and they change exactly as the published rates at 0.59375·Ca_2.
+    let y = releasing_state(3000.0);
+    let on = derivatives(&with_magnesium_options(true, false), &y);
+    let off = derivatives(&MuscleFibre::published(), &y);
+    let mut slower_binding = y;
+    slower_binding[index::CA_BULK] *= 0.593_75;
+    let expected = derivatives(&MuscleFibre::published(), &slower_binding);
+    let troponin = [
+        index::CA_TROPONIN,
+        index::CA2_TROPONIN,
+        index::DETACHED_0,
+        index::DETACHED_1,
+        index::DETACHED_2,
+    ];
+    for i in troponin {
+        assert!((on[i] - expected[i]).abs() < 1e-12, "state {i}");
+    }
+    assert!(on[index::CA_TROPONIN] < off[index::CA_TROPONIN]);
+    assert!(
+        on[index::CA_BULK] > off[index::CA_BULK],
+        "less Ca²⁺ taken up"
+    );
+    for i in (0..STATE_COUNT).filter(|i| !troponin.contains(i) && *i != index::CA_BULK) {
+        assert_eq!(on[i], off[i], "state {i}");
+    }
+}
+
+#[test]
+fn ryanodine_option_scales_only_the_release_flux() {
+    // Mg_1 = 3000 µM: release × (1 + 1000/174)/(1 + 3000/174) = 0.36988
+    // (Jóna et al., IC50 174 µM, N = 1). Release moves Ca²⁺ between the
+    // triadic SR and myoplasm only, so only those two rates change.
+    let y = releasing_state(3000.0);
+    let on = derivatives(&with_magnesium_options(false, true), &y);
+    let off = derivatives(&MuscleFibre::published(), &y);
+    let factor = (1.0 + 1000.0 / 174.0) / (1.0 + 3000.0 / 174.0);
+    let fibre = MuscleFibre::published();
+    let open_fraction: f64 = (0..5).map(|i| y[index::RYR_OPEN + i]).sum();
+    let release = crate::physiology::calcium_release::release_flux_um_um3_per_ms(
+        &fibre.config().calcium_release,
+        open_fraction,
+        y[index::CA_SR_TRIAD],
+        y[index::CA_TRIAD],
+    );
+    let volume = fibre.volumes().myoplasm_triad_um3;
+    let expected = (factor - 1.0) * release / volume;
+    assert!(release > 0.0);
+    let got = on[index::CA_TRIAD] - off[index::CA_TRIAD];
+    assert!(
+        (got - expected).abs() < 1e-9 * expected.abs(),
+        "{got} vs {expected}"
+    );
+    assert!(on[index::CA_SR_TRIAD] > off[index::CA_SR_TRIAD]);
+    for i in (0..STATE_COUNT).filter(|&i| i != index::CA_TRIAD && i != index::CA_SR_TRIAD) {
+        assert_eq!(on[i], off[i], "state {i}");
+    }
+}

@@ -14,11 +14,13 @@ use crate::physiology::gating_pore::GatingPoreParams;
 use crate::physiology::ghk::ThermodynamicParams;
 use crate::physiology::inward_rectifier::InwardRectifierParams;
 use crate::physiology::ion_accumulation::IonAccumulationParams;
+use crate::physiology::ryanodine_magnesium::RyanodineMagnesiumOption;
 use crate::physiology::sarcoplasmic_reticulum::SarcoplasmicReticulumParams;
 use crate::physiology::sodium_channel::SodiumChannelParams;
 use crate::physiology::sodium_potassium_pump::SodiumPotassiumPumpParams;
-use crate::physiology::surface_charge::SurfaceChargeParams;
+use crate::physiology::surface_charge::{GrahameParams, SurfaceChargeParams};
 use crate::physiology::temperature::SenneffLoweryQ10Params;
+use crate::physiology::troponin_magnesium::TroponinMagnesiumOption;
 use crate::physiology::washout::WashoutParams;
 use serde::{Deserialize, Serialize};
 
@@ -99,8 +101,15 @@ pub struct MuscleFibreConfig {
     pub crossbridges: CrossbridgeParams,
     /// Q10 factors applied away from the published temperature.
     pub temperature_q10: SenneffLoweryQ10Params,
-    /// Divalent-cation gating shift (acts only when `ions.ca_o_mm` or `ions.mg_o_mm` is given).
+    /// Divalent-cation gating shift (acts only when `ions.ca_o_mm` or `ions.mg_o_mm` is given);
+    /// its `mode` chooses the empirical law (default) or Grahame screening.
     pub surface_charge: SurfaceChargeParams,
+    /// Surface charge and saline of the Grahame mode (used only with `surface_charge.mode = "grahame"`).
+    pub surface_charge_grahame: GrahameParams,
+    /// Option: free Mg²⁺ competes at troponin's Ca²⁺ sites (off by default).
+    pub troponin_magnesium: TroponinMagnesiumOption,
+    /// Option: free Mg²⁺ inhibits SR Ca²⁺ release (off by default).
+    pub ryanodine_magnesium: RyanodineMagnesiumOption,
     /// Blood washout of the interstitium (none unless a blood flow is given).
     pub washout: WashoutParams,
     /// HypoPP gating-pore cation leak (none by default).
@@ -110,7 +119,7 @@ pub struct MuscleFibreConfig {
 impl MuscleFibreConfig {
     /// The first parameter outside its declared range, with the sub-table it is in.
     pub fn check_ranges(&self) -> Result<(), (&'static str, OutOfRange)> {
-        let checks: [(&'static str, Result<(), OutOfRange>); 17] = [
+        let checks: [(&'static str, Result<(), OutOfRange>); 20] = [
             ("thermodynamics", self.thermodynamics.check_ranges()),
             ("membrane", self.membrane.check_ranges()),
             ("sodium_channel", self.sodium_channel.check_ranges()),
@@ -135,6 +144,15 @@ impl MuscleFibreConfig {
             ("crossbridges", self.crossbridges.check_ranges()),
             ("temperature_q10", self.temperature_q10.check_ranges()),
             ("surface_charge", self.surface_charge.check_ranges()),
+            (
+                "surface_charge_grahame",
+                self.surface_charge_grahame.check_ranges(),
+            ),
+            ("troponin_magnesium", self.troponin_magnesium.check_ranges()),
+            (
+                "ryanodine_magnesium",
+                self.ryanodine_magnesium.check_ranges(),
+            ),
             ("washout", self.washout.check_ranges()),
             ("gating_pore", self.gating_pore.check_ranges()),
         ];
@@ -205,6 +223,18 @@ impl MuscleFibreConfig {
             ParameterGroup {
                 section: "surface_charge",
                 parameters: SurfaceChargeParams::INFO,
+            },
+            ParameterGroup {
+                section: "surface_charge_grahame",
+                parameters: GrahameParams::INFO,
+            },
+            ParameterGroup {
+                section: "troponin_magnesium",
+                parameters: TroponinMagnesiumOption::INFO,
+            },
+            ParameterGroup {
+                section: "ryanodine_magnesium",
+                parameters: RyanodineMagnesiumOption::INFO,
             },
             ParameterGroup {
                 section: "washout",

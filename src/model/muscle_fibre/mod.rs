@@ -41,6 +41,17 @@
 //! ## Variants
 //! [`Variant::Published`] (default) is the CellML exactly, including three
 //! quirks; [`Variant::Corrected`] fixes them. See [`Variant`].
+//!
+//! ## Mg²⁺ options (both off by default: the published model bitwise)
+//! - `[parameters.troponin_magnesium] enabled = true`: bulk free Mg²⁺ (Mg_2)
+//!   competes with Ca²⁺ at troponin, scaling the Ca²⁺ on-rate k_T,on
+//!   ([`crate::physiology::troponin_magnesium`]).
+//! - `[parameters.ryanodine_magnesium] enabled = true`: triadic free Mg²⁺
+//!   (Mg_1) inhibits the voltage-driven release flux
+//!   ([`crate::physiology::ryanodine_magnesium`]).
+//!
+//! SERCA has no Mg²⁺ option (no usable number found; see
+//! [`crate::physiology::sarcoplasmic_reticulum`]).
 
 mod calcium;
 #[cfg(test)]
@@ -63,6 +74,7 @@ use crate::physiology::calcium_compartments::{self, CompartmentVolumes};
 use crate::physiology::ion_accumulation::{
     Ion, compartment_rates, potassium_outward_ua_per_cm2, sodium_outward_ua_per_cm2,
 };
+use crate::physiology::surface_charge::GatingShifts;
 use crate::physiology::{delayed_rectifier, sodium_channel, surface_charge, washout};
 
 /// The Shorten et al. 2007 fibre, ready to integrate. Immutable during a run.
@@ -81,10 +93,9 @@ pub struct MuscleFibre {
     na_gating_rate_factor: f64,
     /// Q10 factor φ of the delayed-rectifier gates n, h_K (1 at 293 K).
     k_gating_rate_factor: f64,
-    /// Divalent shift of Na⁺ gating (mV; 0 without `ions.ca_o_mm`/`mg_o_mm`).
-    na_gating_shift_mv: f64,
-    /// Divalent shift of delayed-rectifier gating (mV; 0 likewise).
-    k_gating_shift_mv: f64,
+    /// Divalent shifts of Na⁺ and delayed-rectifier gating (mV; 0 without
+    /// `ions.ca_o_mm`/`mg_o_mm`).
+    gating_shifts: GatingShifts,
     /// Plasma K⁺ and Na⁺ (mM) that washout pulls the interstitium towards.
     plasma_k_mm: f64,
     /// See `plasma_k_mm`.
@@ -118,8 +129,12 @@ impl MuscleFibre {
     /// - `mg_i_um` sets the initial free myoplasmic Mg²⁺ (Mg1, Mg2); the Mg
     ///   buffers re-equilibrate from there (`rest.equilibrate`).
     /// - `ca_o_mm`, `mg_o_mm` shift Na⁺ and delayed-rectifier gating by the
-    ///   empirical divalent law of `config.surface_charge` (an absent one is
-    ///   taken at its reference value; both absent: no shift).
+    ///   divalent law `config.surface_charge.mode` selects, empirical
+    ///   (default) or Grahame screening at the fibre's temperature (an absent
+    ///   one is taken at its reference value; both absent: no shift). Were
+    ///   the Grahame equation without a root (impossible for parameters in
+    ///   their declared ranges) the shift is NaN, and the first evaluation of
+    ///   the derivatives reports the gates as non-finite.
     /// - `cl_o_mm` cannot act: the model's Cl⁻ follows K⁺ (SCIENCE.md §2.1);
     ///   the scenario layer refuses it.
     pub fn with_ions(config: MuscleFibreConfig, ions: &Ions) -> Self {
@@ -150,18 +165,25 @@ impl MuscleFibre {
         set([index::NA_TUBULE, index::NA_INTERSTITIAL], ions.na_o_mm);
         set([index::MG_TRIAD, index::MG_BULK], ions.mg_i_um);
 
-        let (na_gating_shift_mv, k_gating_shift_mv) =
-            if ions.ca_o_mm.is_none() && ions.mg_o_mm.is_none() {
-                (0.0, 0.0)
-            } else {
-                let sc = &config.surface_charge;
-                let ca = ions.ca_o_mm.unwrap_or(sc.ca_ref_mm);
-                let mg = ions.mg_o_mm.unwrap_or(sc.mg_ref_mm);
-                (
-                    surface_charge::na_gating_shift_mv(sc, ca, mg),
-                    surface_charge::k_gating_shift_mv(sc, ca, mg),
-                )
-            };
+        let gating_shifts = if ions.ca_o_mm.is_none() && ions.mg_o_mm.is_none() {
+            GatingShifts {
+                na_mv: 0.0,
+                k_mv: 0.0,
+            }
+        } else {
+            let sc = &config.surface_charge;
+            surface_charge::gating_shifts_mv(
+                sc,
+                &config.surface_charge_grahame,
+                ions.ca_o_mm.unwrap_or(sc.ca_ref_mm),
+                ions.mg_o_mm.unwrap_or(sc.mg_ref_mm),
+                celsius_from_kelvin(config.thermodynamics.temperature_k),
+            )
+            .unwrap_or(GatingShifts {
+                na_mv: f64::NAN,
+                k_mv: f64::NAN,
+            })
+        };
 
         let dr = &config.delayed_rectifier;
         let tau_h_k_tubule_scale_ms = match config.variant {
@@ -175,8 +197,7 @@ impl MuscleFibre {
             tau_h_k_tubule_scale_ms,
             na_gating_rate_factor: q10.na_gating,
             k_gating_rate_factor: q10.k_gating,
-            na_gating_shift_mv,
-            k_gating_shift_mv,
+            gating_shifts,
             plasma_k_mm: initial[index::K_INTERSTITIAL],
             plasma_na_mm: initial[index::NA_INTERSTITIAL],
             washout_k_tau_ms: washout::k_washout_time_constant_ms(&config.washout),
@@ -194,6 +215,12 @@ impl MuscleFibre {
     /// The parameters in effect (temperature scaling applied).
     pub fn config(&self) -> &MuscleFibreConfig {
         &self.config
+    }
+
+    /// The divalent gating shifts in effect (mV, added to the half-activation
+    /// voltages of the Na⁺ and delayed-rectifier gates).
+    pub fn gating_shifts(&self) -> GatingShifts {
+        self.gating_shifts
     }
 
     /// Volumes of the four Ca²⁺ compartments (µm³).
@@ -284,8 +311,8 @@ impl MuscleFibre {
     ) {
         let dr = &self.config.delayed_rectifier;
         let na = &self.config.sodium_channel;
-        let v_k = v_mv - self.k_gating_shift_mv;
-        let v_na = v_mv - self.na_gating_shift_mv;
+        let v_k = v_mv - self.gating_shifts.k_mv;
+        let v_na = v_mv - self.gating_shifts.na_mv;
         let (phi_k, phi_na) = (self.k_gating_rate_factor, self.na_gating_rate_factor);
         let (n, h_k, m, h, s) = (
             y[first],
