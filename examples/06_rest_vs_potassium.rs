@@ -95,14 +95,7 @@ impl Condition {
 
     /// The rest potentials of `branch`, in ascending K.
     fn branch(&self, branch: Branch) -> (Vec<f64>, Vec<f64>) {
-        let mut pairs: Vec<(f64, f64)> = self
-            .points
-            .iter()
-            .filter(|p| p.branch == branch)
-            .map(|p| (p.value, p.v_mv))
-            .collect();
-        pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
-        pairs.into_iter().unzip()
+        rest_scan::branch_curve(&self.points, branch)
     }
 }
 
