@@ -41,8 +41,9 @@
 //! at a fixed E_Cl outweighs a Kir that has fallen to a few per cent of its
 //! maximum. The leak moves either curve by under 2 mV.
 //!
-//! Run: `cargo run --release --example 06_rest_vs_potassium` (about 10–20 s
-//! on two cores); `-- --short` (or `--quick`) scans 8 K values instead of 48.
+//! Run: `cargo run --release --example 06_rest_vs_potassium` (17 s of CPU
+//! time, shared by the cores; measured); `-- --short` (or `--quick`) scans 8 K
+//! values instead of 48 (6 s of CPU).
 
 use std::error::Error;
 use std::path::Path;
