@@ -39,7 +39,8 @@
 //! again below it, to −78.6 mV at 0.5 mM: the paradoxical direction, but
 //! gradual and single-valued, because a Cl⁻ conductance of 19.65 mS/cm²
 //! at a fixed E_Cl outweighs a Kir that has fallen to a few per cent of its
-//! maximum. The leak moves either curve by under 2 mV.
+//! maximum. The leak depolarizes by at most 2.2 mV (published, 0.5 mM) and
+//! 0.3 mV (fixed Cl).
 //!
 //! Run: `cargo run --release --example 06_rest_vs_potassium` (17 s of CPU
 //! time, shared by the cores; measured); `-- --short` (or `--quick`) scans 8 K
