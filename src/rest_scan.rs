@@ -153,6 +153,18 @@ fn rest_from<const N: usize, M: Model<N>>(
     Ok((state.iter().copied().collect(), report))
 }
 
+/// The (value, potential) pairs of `branch`, in ascending value: one curve
+/// of a plot.
+pub fn branch_curve(points: &[RestPoint], branch: Branch) -> (Vec<f64>, Vec<f64>) {
+    let mut pairs: Vec<(f64, f64)> = points
+        .iter()
+        .filter(|p| p.branch == branch)
+        .map(|p| (p.value, p.v_mv))
+        .collect();
+    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    pairs.into_iter().unzip()
+}
+
 /// The values where the two branches both reached rest and differ by more
 /// than [`SAME_STATE_MV`]: the smallest and largest, i.e. the bistable range
 /// found on the grid (`None`: one rest state everywhere). Unconverged

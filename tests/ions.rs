@@ -57,6 +57,40 @@ fn chloride_is_refused_for_the_fibre_with_the_reason() {
         "{error}"
     );
     assert!(error.contains("ions.toml:3"), "{error}");
+    assert!(
+        error.contains("chloride_distribution = \"fixed\""),
+        "the error names the option that lets it act: {error}"
+    );
+}
+
+#[test]
+fn chloride_acts_on_the_fibre_with_fixed_chloride_and_only_once() {
+    let fixed = "model = \"muscle-fibre\"\n[parameters]\nchloride_distribution = \"fixed\"\n";
+    let config = |run: &scenario::Run| fibre(run).config().chloride_channel;
+    // Senneff & Lowery 2021 values unless ions.cl_o_mm is given.
+    let default = load(fixed).unwrap();
+    assert_eq!(config(&default).fixed_chloride_out_mm, 128.0);
+    assert_eq!(config(&default).fixed_chloride_in_mm, 5.83);
+    let given = load(&format!("{fixed}[ions]\ncl_o_mm = 103.0\n")).unwrap();
+    assert_eq!(config(&given).fixed_chloride_out_mm, 103.0);
+    assert_eq!(config(&given).fixed_chloride_in_mm, 5.83);
+    let error = load(&format!(
+        "{fixed}[parameters.chloride_channel]\nfixed_chloride_out_mm = 110.0\n[ions]\ncl_o_mm = 103.0\n"
+    ))
+    .unwrap_err();
+    assert!(
+        error.contains("ions.cl_o_mm") && error.contains("set twice"),
+        "{error}"
+    );
+    let error = load(&format!(
+        "{}[parameters]\nchloride_distribution = \"fixd\"\n",
+        "model = \"muscle-fibre\"\n"
+    ))
+    .unwrap_err();
+    assert!(
+        error.contains("with-potassium, fixed") && error.contains("did you mean `fixed`"),
+        "{error}"
+    );
 }
 
 #[test]

@@ -104,17 +104,8 @@ fn draw(
     parameter: &str,
     points: &[RestPoint],
 ) -> io::Result<[AtomicFile; 2]> {
-    let branch = |b: Branch| -> (Vec<f64>, Vec<f64>) {
-        let mut pairs: Vec<(f64, f64)> = points
-            .iter()
-            .filter(|p| p.branch == b)
-            .map(|p| (p.value, p.v_mv))
-            .collect();
-        pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
-        pairs.into_iter().unzip()
-    };
-    let (up_x, up_v) = branch(Branch::Up);
-    let (down_x, down_v) = branch(Branch::Down);
+    let (up_x, up_v) = rest_scan::branch_curve(points, Branch::Up);
+    let (down_x, down_v) = rest_scan::branch_curve(points, Branch::Down);
     let figure = Figure {
         title: &format!("{name}: rest potential against {parameter}"),
         x_label: parameter,

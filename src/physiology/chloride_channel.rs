@@ -1,5 +1,5 @@
 //! ClC-1 chloride channel of the rat muscle fibre, with Cl⁻ passively
-//! distributed like K⁺.
+//! distributed like K⁺ (published) or held fixed (an option).
 //!
 //! ## What it models
 //! Wallinga et al. 1999 (Eur Biophys J 28:317), as used by Shorten et al.
@@ -18,10 +18,39 @@
 //! 5 being the intracellular/extracellular volume ratio of that balance.
 //! E_K is taken against K_e on the sarcolemma and K_t in the T-tubule.
 //!
+//! ## Fixed chloride (an option, not the published model)
+//! With the Donnan assumption E_Cl = E_K at every K_o, so the large g_Cl
+//! clamps the fibre to E_K and no low-K⁺ second rest state can appear
+//! (Jurkat-Rott et al. 2009; SCIENCE.md §2.3). In a fibre Cl⁻ redistributes
+//! only slowly after K_o changes, and the models that keep Cl⁻ as its own
+//! ion fix it: [`ChlorideDistribution::Fixed`] uses constant
+//! `Cl_i = fixed_chloride_in_mm` and `Cl_o = fixed_chloride_out_mm` (the
+//! scenario's `ions.cl_o_mm` when given) on both membranes, so that
+//! `E_Cl = (RT/F) ln(Cl_i/Cl_o)` no longer follows E_K. Defaults: Senneff &
+//! Lowery 2021 (J Theor Biol 519:110656, `Run_Fast_Twitch_Model.m`,
+//! SCIENCE.md §2.2): Cl_i 5.83, Cl_o 128 mM, E_Cl = −78.0 mV at 293 K
+//! (−72.5 mV with the normal human plasma Cl_o of 103 mM).
+//!
 //! ## Parameters
-//! Defaults are the CellML constants and the literals of its equations.
+//! Defaults are the CellML constants and the literals of its equations;
+//! the two fixed concentrations are Senneff & Lowery's.
+
+use serde::{Deserialize, Serialize};
 
 use crate::parameters;
+
+/// How Cl⁻ is distributed across the membrane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChlorideDistribution {
+    /// The published model: Cl⁻ in Donnan equilibrium with K⁺, E_Cl = E_K
+    /// ([`chloride_in_mm`], [`chloride_out_mm`]).
+    #[default]
+    WithPotassium,
+    /// Cl_i and Cl_o held at `fixed_chloride_in_mm` and
+    /// `fixed_chloride_out_mm` whatever K⁺ does.
+    Fixed,
+}
 
 parameters! {
     /// Constants of the Wallinga/Shorten ClC-1 channel and the Cl⁻ balance.
@@ -40,6 +69,10 @@ parameters! {
         chloride_total_mm: f64 = 156.5, "mM", 0.0..=10000.0, "Shorten et al. 2007 CellML, sarco_Cl_channel Cl_i, Cl_o";
         /// Intracellular/extracellular volume ratio r of the Cl⁻ balance (CellML literal 5 in `Cl_i`, `Cl_o`).
         volume_ratio_in_to_out: f64 = 5.0, "1", 0.0..=1000.0, "Shorten et al. 2007 CellML, sarco_Cl_channel Cl_i, Cl_o";
+        /// Myoplasmic Cl⁻ Cl_i with `chloride_distribution = "fixed"` (unused otherwise).
+        fixed_chloride_in_mm: f64 = 5.83, "mM", 0.1..=300.0, "Senneff & Lowery 2021, J Theor Biol 519:110656, Run_Fast_Twitch_Model.m Cl_i (SCIENCE.md §2.2)";
+        /// Extracellular (interstitial and T-tubule) Cl⁻ Cl_o with `chloride_distribution = "fixed"`, unless `ions.cl_o_mm` gives it (unused otherwise).
+        fixed_chloride_out_mm: f64 = 128.0, "mM", 1.0..=300.0, "Senneff & Lowery 2021, J Theor Biol 519:110656, Run_Fast_Twitch_Model.m Cl_o (SCIENCE.md §2.2)";
     }
 }
 
@@ -59,6 +92,24 @@ pub fn chloride_in_mm(p: &ChlorideChannelParams, e_k_mv: f64, f_over_rt_per_mv: 
 #[inline]
 pub fn chloride_out_mm(p: &ChlorideChannelParams, chloride_in_mm: f64) -> f64 {
     p.chloride_total_mm - p.volume_ratio_in_to_out * chloride_in_mm
+}
+
+/// Intracellular and extracellular Cl⁻ (mM) under `distribution`, for a
+/// membrane whose K⁺ Nernst potential is `e_k_mv`.
+#[inline]
+pub fn chloride_mm(
+    p: &ChlorideChannelParams,
+    distribution: ChlorideDistribution,
+    e_k_mv: f64,
+    f_over_rt_per_mv: f64,
+) -> (f64, f64) {
+    match distribution {
+        ChlorideDistribution::WithPotassium => {
+            let inside = chloride_in_mm(p, e_k_mv, f_over_rt_per_mv);
+            (inside, chloride_out_mm(p, inside))
+        }
+        ChlorideDistribution::Fixed => (p.fixed_chloride_in_mm, p.fixed_chloride_out_mm),
+    }
 }
 
 /// Cl⁻ current (µA/cm², outward positive, i.e. Cl⁻ flowing in) per unit
@@ -108,6 +159,26 @@ mod tests {
             assert!((e_cl - e_k).abs() < 1e-10, "E_Cl = {e_cl}, E_K = {e_k}");
             assert!((cl_o + 5.0 * cl_i - 156.5).abs() < 1e-12);
         }
+    }
+
+    #[test]
+    fn fixed_chloride_stays_put_while_potassium_moves() {
+        // By hand: E_Cl = −(RT/F) ln(128/5.83) = −25.248714 mV × 3.089016 = −77.994 mV at 293 K.
+        let mut e_cl = Vec::new();
+        for k_o in [1.0, 4.0, 12.0] {
+            let e_k = nernst_mv(k_o, 150.0, 1.0, frt());
+            let (cl_i, cl_o) = chloride_mm(&p(), ChlorideDistribution::Fixed, e_k, frt());
+            assert_eq!((cl_i, cl_o), (5.83, 128.0));
+            e_cl.push(nernst_mv(cl_o, cl_i, -1.0, frt()));
+        }
+        assert!((e_cl[0] + 77.994).abs() < 1e-3, "{e_cl:?}");
+        assert!(e_cl.iter().all(|&e| e == e_cl[0]));
+        let e_k = nernst_mv(5.9, 150.9, 1.0, frt());
+        let inside = chloride_in_mm(&p(), e_k, frt());
+        assert_eq!(
+            chloride_mm(&p(), ChlorideDistribution::WithPotassium, e_k, frt()),
+            (inside, chloride_out_mm(&p(), inside))
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::model::ions::{Ions, NormalHumanIons};
 use crate::model::motor_unit::{MotorUnit, MotorUnitParams};
 use crate::model::muscle_fibre::{MuscleFibre, MuscleFibreConfig};
 use crate::params::{OutOfRange, ParameterSet};
+use crate::physiology::chloride_channel::ChlorideDistribution;
 use crate::physiology::endplate_current::EndplateCurrentParams;
 use crate::protocol::{self, Protocol, Step, Train};
 use crate::scenario::error::{Origin, ScenarioError, did_you_mean};
@@ -285,10 +286,15 @@ fn fibre_config(
                 "either ions.temperature_celsius or parameters.thermodynamics.temperature_k",
             ));
     }
+    let sets_chloride_out = parameters
+        .get("chloride_channel")
+        .and_then(toml::Value::as_table)
+        .is_some_and(|t| t.contains_key("fixed_chloride_out_mm"));
     let config: MuscleFibreConfig = deserialize(toml::Value::Table(parameters), at, ctx)?;
     config
         .check_ranges()
         .map_err(|(section_name, e)| out_of_range(&e, &at.key(section_name), ctx))?;
+    check_chloride(&config, ions, sets_chloride_out, &KeyPath::root(), ctx)?;
     Ok(config)
 }
 
@@ -366,22 +372,48 @@ fn check_ions(
             (ModelKind::Hh1952, _) => Some(
                 "hh1952 has fixed reversal potentials and no concentrations, so this key would have no effect",
             ),
-            (ModelKind::MuscleFibre | ModelKind::MotorUnit, "cl_o_mm") => Some(
-                "the muscle fibre's Cl⁻ is passively distributed with K⁺ (Cl_i = 156.5/(5 + e^(−E_K F/RT)), Cl_o = 156.5 − 5 Cl_i), so Cl_o cannot be set on its own",
-            ),
             (ModelKind::MuscleFibre | ModelKind::MotorUnit, _) => None,
         };
         if let Some(problem) = refusal {
-            let allowed = match kind {
-                ModelKind::Hh1952 => "temperature_celsius only",
-                ModelKind::MuscleFibre | ModelKind::MotorUnit => {
-                    "k_o_mm, na_o_mm, ca_o_mm, mg_o_mm, mg_i_um, temperature_celsius"
-                }
-            };
-            return Err(ctx.value_error(&path, problem).with_allowed(allowed));
+            return Err(ctx
+                .value_error(&path, problem)
+                .with_allowed("temperature_celsius only"));
         }
     }
     Ok(())
+}
+
+/// `ions.cl_o_mm` acts on the fibre only with fixed Cl⁻, and only once:
+/// the published Cl⁻ follows K⁺, and with fixed Cl⁻ it would otherwise
+/// overwrite `parameters.chloride_channel.fixed_chloride_out_mm`.
+fn check_chloride(
+    config: &MuscleFibreConfig,
+    ions: &Ions,
+    sets_chloride_out: bool,
+    root: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<(), ScenarioError> {
+    if ions.cl_o_mm.is_none() {
+        return Ok(());
+    }
+    let path = root.key("ions").key("cl_o_mm");
+    match config.chloride_distribution {
+        ChlorideDistribution::WithPotassium => Err(ctx
+            .value_error(
+                &path,
+                "the published muscle fibre's Cl⁻ is passively distributed with K⁺ (Cl_i = 156.5/(5 + e^(−E_K F/RT)), Cl_o = 156.5 − 5 Cl_i), so Cl_o cannot be set on its own",
+            )
+            .with_allowed(
+                "k_o_mm, na_o_mm, ca_o_mm, mg_o_mm, mg_i_um, temperature_celsius; \
+                 cl_o_mm too with parameters.chloride_distribution = \"fixed\"",
+            )),
+        ChlorideDistribution::Fixed if sets_chloride_out => Err(ctx
+            .value_error(&path, "the fixed extracellular Cl⁻ is set twice")
+            .with_allowed(
+                "either ions.cl_o_mm or parameters.chloride_channel.fixed_chloride_out_mm",
+            )),
+        ChlorideDistribution::Fixed => Ok(()),
+    }
 }
 
 fn solver_settings(

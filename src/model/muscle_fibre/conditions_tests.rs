@@ -1,8 +1,11 @@
-//! Tests of the fibre in given `[ions]` conditions: temperature, washout
-//! and the divalent gating shift leave the published model untouched when
-//! absent (or at their reference), and act in the documented direction.
+//! Tests of the fibre in given `[ions]` conditions: temperature, washout,
+//! the divalent gating shift and fixed chloride leave the published model
+//! untouched when absent (or at their reference), and act in the documented
+//! direction.
 
 use super::*;
+use crate::physiology::chloride_channel::ChlorideDistribution;
+use crate::physiology::ghk::nernst_mv;
 use crate::physiology::temperature::SenneffLoweryQ10Params;
 use crate::physiology::washout::WashoutParams;
 
@@ -231,5 +234,92 @@ fn ryanodine_option_scales_only_the_release_flux() {
     assert!(on[index::CA_SR_TRIAD] > off[index::CA_SR_TRIAD]);
     for i in (0..STATE_COUNT).filter(|&i| i != index::CA_TRIAD && i != index::CA_SR_TRIAD) {
         assert_eq!(on[i], off[i], "state {i}");
+    }
+}
+
+fn with_fixed_chloride(cl_o_mm: Option<f64>) -> MuscleFibre {
+    let config = MuscleFibreConfig {
+        chloride_distribution: ChlorideDistribution::Fixed,
+        ..MuscleFibreConfig::default()
+    };
+    MuscleFibre::with_ions(
+        config,
+        &Ions {
+            cl_o_mm,
+            ..Ions::default()
+        },
+    )
+}
+
+#[test]
+fn the_fixed_chloride_values_are_unused_unless_chloride_is_fixed() {
+    // Bitwise: with the published distribution the fixed Cl_i and Cl_o
+    // (however far from the Donnan values) never enter a derivative.
+    let mut config = MuscleFibreConfig::default();
+    config.chloride_channel.fixed_chloride_in_mm = 40.0;
+    config.chloride_channel.fixed_chloride_out_mm = 20.0;
+    let y = moving_state();
+    assert_eq!(
+        derivatives(&MuscleFibre::new(config), &y),
+        derivatives(&MuscleFibre::published(), &y)
+    );
+}
+
+#[test]
+fn fixed_chloride_at_the_donnan_values_reproduces_the_published_cl_current() {
+    // At the published initial state (K_e = K_t = 5.9, K_i = 150.9 mM) the
+    // Donnan balance gives Cl_i = 5.118348 and Cl_o = 130.908259 mM
+    // (chloride_channel tests); holding those fixed gives OpenCOR's I_Cl.
+    let mut config = MuscleFibreConfig {
+        chloride_distribution: ChlorideDistribution::Fixed,
+        ..MuscleFibreConfig::default()
+    };
+    config.chloride_channel.fixed_chloride_in_mm = 5.118_348_115_299_332;
+    config.chloride_channel.fixed_chloride_out_mm = 130.908_259_423_503_35;
+    let y = State::from(PUBLISHED_INITIAL_STATE);
+    let fixed = MuscleFibre::new(config).currents(&y);
+    let published = MuscleFibre::published().currents(&y);
+    // OpenCOR via phydrax (SCIENCE.md §5.1): I_Cl = 4.10542 µA/cm².
+    assert!((fixed.i_cl_surface_ua_per_cm2 - 4.105_417_248_932_073).abs() < 1e-9);
+    assert!((fixed.i_cl_tubule_ua_per_cm2 - published.i_cl_tubule_ua_per_cm2).abs() < 1e-12);
+}
+
+#[test]
+fn fixed_chloride_reverses_at_e_cl_whatever_k_does() {
+    let frt = MuscleFibreConfig::default()
+        .thermodynamics
+        .f_over_rt_per_mv();
+    let reversal_check = |fibre: &MuscleFibre, k_e_mm: f64, v_mv: f64| {
+        let mut y = State::from(PUBLISHED_INITIAL_STATE);
+        y[index::K_INTERSTITIAL] = k_e_mm;
+        y[index::V_SURFACE] = v_mv;
+        fibre.currents(&y).i_cl_surface_ua_per_cm2
+    };
+    // Senneff & Lowery's 128/5.83 mM: E_Cl = −77.994 mV at 293 K; the
+    // scenario's ions.cl_o_mm = 103 moves it to −72.507 mV (by hand, RT/F = 25.248714 mV).
+    for (cl_o, e_cl_by_hand) in [(None, -77.994), (Some(103.0), -72.507)] {
+        let fibre = with_fixed_chloride(cl_o);
+        let e_cl = nernst_mv(
+            fibre.config().chloride_channel.fixed_chloride_out_mm,
+            fibre.config().chloride_channel.fixed_chloride_in_mm,
+            -1.0,
+            frt,
+        );
+        assert!((e_cl - e_cl_by_hand).abs() < 1e-3, "E_Cl {e_cl}");
+        for k_e in [1.0, 4.0, 12.0] {
+            assert!(reversal_check(&fibre, k_e, e_cl).abs() < 1e-12, "K_e {k_e}");
+            // Outward (Cl⁻ in) above E_Cl, inward below.
+            assert!(reversal_check(&fibre, k_e, e_cl + 10.0) > 0.0);
+            assert!(reversal_check(&fibre, k_e, e_cl - 10.0) < 0.0);
+        }
+    }
+    // The published distribution reverses at E_K instead, which moves with K_e.
+    let published = MuscleFibre::published();
+    for k_e in [1.0, 4.0, 12.0] {
+        let e_k = nernst_mv(k_e, PUBLISHED_INITIAL_STATE[index::K_MYOPLASM], 1.0, frt);
+        assert!(
+            reversal_check(&published, k_e, e_k).abs() < 1e-12,
+            "K_e {k_e}"
+        );
     }
 }

@@ -7,7 +7,7 @@ use crate::params::{OutOfRange, ParameterSet};
 use crate::physiology::calcium_buffers::CalciumBufferParams;
 use crate::physiology::calcium_compartments::CalciumCompartmentParams;
 use crate::physiology::calcium_release::CalciumReleaseParams;
-use crate::physiology::chloride_channel::ChlorideChannelParams;
+use crate::physiology::chloride_channel::{ChlorideChannelParams, ChlorideDistribution};
 use crate::physiology::crossbridges::CrossbridgeParams;
 use crate::physiology::delayed_rectifier::DelayedRectifierParams;
 use crate::physiology::gating_pore::GatingPoreParams;
@@ -83,6 +83,10 @@ pub struct MuscleFibreConfig {
     pub delayed_rectifier: DelayedRectifierParams,
     /// Inward-rectifier K⁺ channel.
     pub inward_rectifier: InwardRectifierParams,
+    /// Cl⁻ distributed with K⁺ (published, default) or held fixed
+    /// (`"fixed"`: the option of [`crate::physiology::chloride_channel`]
+    /// that lets `ions.cl_o_mm` act).
+    pub chloride_distribution: ChlorideDistribution,
     /// ClC-1 channel and the Cl⁻ balance.
     pub chloride_channel: ChlorideChannelParams,
     /// Na⁺/K⁺ pump.

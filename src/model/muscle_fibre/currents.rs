@@ -193,8 +193,8 @@ impl MembraneSide {
         let e_k = nernst_mv(self.k_out_mm, k_in_mm, 1.0, frt);
         let j_k = ghk_driving_term_mv_mm(v, k_in_mm, self.k_out_mm, 1.0, frt);
         let j_na = ghk_driving_term_mv_mm(v, na_in_mm, self.na_out_mm, 1.0, frt);
-        let cl_in = chloride_channel::chloride_in_mm(&c.chloride_channel, e_k, frt);
-        let cl_out = chloride_channel::chloride_out_mm(&c.chloride_channel, cl_in);
+        let (cl_in, cl_out) =
+            chloride_channel::chloride_mm(&c.chloride_channel, c.chloride_distribution, e_k, frt);
         let j_cl = ghk_driving_term_mv_mm(v, cl_in, cl_out, -1.0, frt);
         let g_ir = inward_rectifier::conductance_ms_per_cm2(
             &c.inward_rectifier,

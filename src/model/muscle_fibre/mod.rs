@@ -135,8 +135,9 @@ impl MuscleFibre {
     ///   the Grahame equation without a root (impossible for parameters in
     ///   their declared ranges) the shift is NaN, and the first evaluation of
     ///   the derivatives reports the gates as non-finite.
-    /// - `cl_o_mm` cannot act: the model's Cl⁻ follows K⁺ (SCIENCE.md §2.1);
-    ///   the scenario layer refuses it.
+    /// - `cl_o_mm` sets the fixed extracellular Cl⁻ of
+    ///   [`crate::physiology::chloride_channel::ChlorideDistribution::Fixed`]; with the published distribution
+    ///   Cl⁻ follows K⁺ (SCIENCE.md §2.1) and the scenario layer refuses it.
     pub fn with_ions(config: MuscleFibreConfig, ions: &Ions) -> Self {
         let mut config = config;
         if let Some(celsius) = ions.temperature_celsius {
@@ -152,6 +153,9 @@ impl MuscleFibre {
         config.membrane.c_m_uf_per_cm2 *= q10.membrane_capacitance;
         config.membrane.access_resistance_ohm_cm2 /= q10.conductivity;
         config.sodium_potassium_pump.j_max_umol_per_cm2_per_s *= q10.pump;
+        if let Some(cl_o) = ions.cl_o_mm {
+            config.chloride_channel.fixed_chloride_out_mm = cl_o;
+        }
 
         let mut initial = PUBLISHED_INITIAL_STATE;
         let mut set = |indices: [usize; 2], value: Option<f64>| {
