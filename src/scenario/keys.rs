@@ -165,7 +165,9 @@ pub fn common_tables() -> Vec<KeyTable> {
                 unit: "",
                 default: "empty".to_owned(),
                 allowed: String::new(),
-                doc: "Free text, shown by `check` and written to metrics.json.".to_owned(),
+                doc: "Free text for whoever reads the file; endplate keeps it with the run \
+                      but neither prints nor writes it."
+                    .to_owned(),
                 source: "endplate",
             },
             Key {
