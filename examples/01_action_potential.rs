@@ -15,11 +15,16 @@
 //! tools/reference), and draws the three traces on one figure:
 //! `out/examples/01_action_potential.png` (and `.svg`).
 //!
-//! Run: `cargo run --release --example 01_action_potential`
+//! Run: `cargo run --release --example 01_action_potential` (`-- --short`
+//! follows each response for 12 ms instead of 25: the spike, not the whole
+//! undershoot).
+
+mod common;
 
 use std::error::Error;
 use std::path::Path;
 
+use common::Options;
 use endplate::output::plot::{Figure, Panel, Series, save};
 use endplate::scenario::Template;
 use endplate::simulation::{Trace, execute};
@@ -27,6 +32,12 @@ use endplate::simulation::{Trace, execute};
 /// The 1 ms pulse threshold of HH 1952 at 6.3 °C (µA/cm²), from NEURON 9.0.2
 /// (tools/reference/neuron_hh1952.json, thresholds.pulse_1ms).
 const THRESHOLD_UA_PER_CM2: f64 = 6.92;
+
+/// How long each response is followed (ms): the spike and its undershoot.
+const DURATION_MS: f64 = 25.0;
+
+/// With `--short`: the spike only (it peaks ~2 ms after the 5 ms onset).
+const SHORT_DURATION_MS: f64 = 12.0;
 
 /// Time and membrane potential of every output row.
 #[derive(Default)]
@@ -43,6 +54,12 @@ impl Trace for Voltage {
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
+    let options = Options::from_args()?;
+    let duration_ms = if options.short {
+        SHORT_DURATION_MS
+    } else {
+        DURATION_MS
+    };
     let template = Template::load(Path::new("scenarios/hh1952-pulse.toml"))?;
     let multiples = [0.95, 1.05, 2.0];
     let mut traces = Vec::new();
@@ -51,8 +68,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             "stimulus.trains[0].amplitude_ua_per_cm2={}",
             multiple * THRESHOLD_UA_PER_CM2
         );
-        let run =
-            template.build_with_arguments(&[amplitude, "simulation.duration_ms=25".into()])?;
+        let run = template
+            .build_with_arguments(&[amplitude, format!("simulation.duration_ms={duration_ms}")])?;
         let mut trace = Voltage::default();
         let result = execute(&run, &mut trace)?;
         println!(
@@ -78,7 +95,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             height_share: 1.0,
         }],
     };
-    for path in save(&figure, Path::new("out/examples"), "01_action_potential")? {
+    for path in save(&figure, options.figure_folder(), "01_action_potential")? {
         println!("wrote {}", path.display());
     }
     Ok(())

@@ -21,12 +21,15 @@
 //! found by bisection on whether a second spike crosses 0 mV, relative to
 //! the single-pulse threshold, against the interval), each with an `.svg`.
 //!
-//! Run: `cargo run --release --example 02_refractory_period` (`-- --quick`
-//! for a coarser scan).
+//! Run: `cargo run --release --example 02_refractory_period` (`-- --short`
+//! scans the interval every 2 ms instead of 0.5 ms).
+
+mod common;
 
 use std::error::Error;
 use std::path::Path;
 
+use common::Options;
 use endplate::output::atomic::commit_all;
 use endplate::output::plot::{Figure, Panel, Series, render};
 use endplate::scenario::Template;
@@ -153,12 +156,12 @@ fn failure_interval(
 }
 
 fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
-    let quick = std::env::args().any(|a| a == "--quick");
+    let options = Options::from_args()?;
     let base = Path::new("scenarios/hh1952-pulse.toml");
     let text = std::fs::read_to_string(base)? + TEST_PULSE;
     let template = Template::parse(base, &text)?;
 
-    let step_ms = if quick { 2.0 } else { 0.5 };
+    let step_ms = if options.short { 2.0 } else { 0.5 };
     let intervals: Vec<f64> = (0..)
         .map(|i| 1.0 + step_ms * f64::from(i))
         .take_while(|interval| *interval <= 40.0)
@@ -271,7 +274,7 @@ fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
         }],
     };
 
-    let folder = Path::new("out/examples");
+    let folder = options.figure_folder();
     std::fs::create_dir_all(folder)?;
     let mut files = Vec::new();
     for (figure, name) in [

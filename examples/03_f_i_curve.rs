@@ -19,12 +19,15 @@
 //! the repetitive-firing threshold by bisection and draws our curve with
 //! NEURON's values as diamonds: `out/examples/03_f_i_curve.png` (and `.svg`).
 //!
-//! Run: `cargo run --release --example 03_f_i_curve` (`-- --quick` for a
-//! coarser scan).
+//! Run: `cargo run --release --example 03_f_i_curve` (`-- --short` scans
+//! every 2.5 µA/cm² instead of 0.5).
+
+mod common;
 
 use std::error::Error;
 use std::path::Path;
 
+use common::Options;
 use endplate::output::plot::{Figure, Panel, Series, save};
 use endplate::scenario::Template;
 use endplate::simulation::{NoTrace, execute};
@@ -105,9 +108,9 @@ fn neuron_rates() -> Result<Vec<(f64, f64)>, AnyError> {
 }
 
 fn main() -> Result<(), AnyError> {
-    let quick = std::env::args().any(|a| a == "--quick");
+    let options = Options::from_args()?;
     let template = Template::load(Path::new("scenarios/hh1952-step.toml"))?;
-    let step = if quick { 2.5 } else { 0.5 };
+    let step = if options.short { 2.5 } else { 0.5 };
     let currents: Vec<f64> = (0..)
         .map(|i| step * f64::from(i))
         .take_while(|c| *c <= HIGHEST_UA_PER_CM2)
@@ -191,7 +194,7 @@ fn main() -> Result<(), AnyError> {
             height_share: 1.0,
         }],
     };
-    for path in save(&figure, Path::new("out/examples"), "03_f_i_curve")? {
+    for path in save(&figure, options.figure_folder(), "03_f_i_curve")? {
         println!("wrote {}", path.display());
     }
     Ok(())

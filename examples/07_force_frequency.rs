@@ -22,12 +22,15 @@
 //! In this model tetanic force at 100 Hz still climbs until ~300 ms, so
 //! part of the ripple at high rates is that slow rise.
 //!
-//! Run: `cargo run --release --example 07_force_frequency` (`-- --quick` for
+//! Run: `cargo run --release --example 07_force_frequency` (`-- --short` for
 //! 1, 20 and 100 Hz only).
+
+mod common;
 
 use std::error::Error;
 use std::path::Path;
 
+use common::Options;
 use endplate::model::muscle_fibre::index::POST_STROKE;
 use endplate::output::plot::{Figure, Panel, Series, save};
 use endplate::scenario::Template;
@@ -47,7 +50,7 @@ const TRAIN_MS: f64 = 300.0;
 /// Stimulation rates (Hz); 1 Hz in a 300 ms train is a single pulse.
 const FREQUENCIES_HZ: [f64; 5] = [1.0, 10.0, 20.0, 50.0, 100.0];
 
-/// The rates of a `--quick` run: twitch, unfused and fused. (Shorter trains
+/// The rates of a `--short` run: twitch, unfused and fused. (Shorter trains
 /// would not save much and would make the ripple read the rising force.)
 const QUICK_FREQUENCIES_HZ: [f64; 3] = [1.0, 20.0, 100.0];
 
@@ -113,8 +116,8 @@ fn train(template: &Template, frequency_hz: f64) -> Result<Response, AnyError> {
 }
 
 fn main() -> Result<(), AnyError> {
-    let quick = std::env::args().any(|a| a == "--quick");
-    let frequencies: &[f64] = if quick {
+    let options = Options::from_args()?;
+    let frequencies: &[f64] = if options.short {
         &QUICK_FREQUENCIES_HZ
     } else {
         &FREQUENCIES_HZ
@@ -165,7 +168,7 @@ fn main() -> Result<(), AnyError> {
             height_share: 1.0,
         }],
     };
-    for path in save(&figure, Path::new("out/examples"), "07_force_frequency")? {
+    for path in save(&figure, options.figure_folder(), "07_force_frequency")? {
         println!("wrote {}", path.display());
     }
     Ok(())

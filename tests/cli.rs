@@ -135,6 +135,18 @@ fn check_accepts_every_shipped_scenario() {
 }
 
 #[test]
+fn reference_prints_the_committed_scenario_reference() {
+    let output = endplate().arg("reference").output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let committed = fs::read_to_string("docs/scenario-reference.md").unwrap();
+    assert!(
+        stdout_of(&output) == committed,
+        "`endplate reference` differs from docs/scenario-reference.md; regenerate with `{}`",
+        endplate::scenario::reference::REGENERATE
+    );
+}
+
+#[test]
 fn describe_lists_models_and_details_one_in_text_and_json() {
     let output = endplate().arg("describe").output().unwrap();
     assert!(stdout_of(&output).contains("hh1952"));

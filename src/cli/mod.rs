@@ -8,6 +8,7 @@ mod describe;
 mod excitability;
 mod merge;
 mod plot;
+mod reference;
 mod rest;
 mod rest_scan;
 mod run;
@@ -135,6 +136,8 @@ pub enum Command {
         /// The results folder (with results.csv and sweep.json).
         dir: PathBuf,
     },
+    /// Print the scenario-file reference (Markdown): every key, its unit, default, range and source.
+    Reference,
     /// List the models, or show one model's state variables and parameters.
     Describe {
         /// A model name (see the list without it).
@@ -250,6 +253,7 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
         Command::Validate { format } => validate::validate(format),
         Command::Check { files, overrides } => check::check(&files, &overrides),
         Command::Describe { model, format } => describe::describe(model.as_deref(), format),
+        Command::Reference => reference::reference(),
         Command::Sweep(args) => sweep::sweep(&args),
         Command::Merge { dirs, out } => merge::merge(&dirs, &out),
         Command::Plot { dir } => plot::plot(&dir),

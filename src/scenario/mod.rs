@@ -8,9 +8,11 @@
 
 pub mod build;
 pub mod error;
+pub mod keys;
 pub mod overrides;
 pub mod path;
 pub mod raw;
+pub mod reference;
 pub mod source;
 
 use std::path::{Path, PathBuf};

@@ -32,7 +32,7 @@ pub struct RawScenario {
     /// Name of the scenario (default: the file name without `.toml`).
     #[serde(default)]
     pub name: Option<String>,
-    /// Free text shown by `check` and in metrics.json.
+    /// Free text for whoever reads the file (kept in the run; not printed or written).
     #[serde(default)]
     pub description: Option<String>,
     /// Which model to run (see `endplate describe`).
