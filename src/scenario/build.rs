@@ -240,7 +240,22 @@ pub fn build(
                     )
                     .with_allowed("ions.temperature_celsius"));
             }
-            let config = fibre_config(table, &ions, &parameters_path, ctx)?;
+            let config = fibre_config(table, &ions, &parameters_path, ctx).map_err(|mut e| {
+                // The fibre's parser lists the fibre's tables; a motor unit
+                // has its own four and no thermodynamics.
+                if e.problem == "unknown key" && e.key_path.matches('.').count() == 1 {
+                    if let Some(allowed) = e.allowed.take() {
+                        let mut names: Vec<&str> = allowed
+                            .split(", ")
+                            .filter(|name| *name != "thermodynamics")
+                            .chain(["axon", "release", "endplate", "junction"])
+                            .collect();
+                        names.sort_unstable();
+                        e.allowed = Some(names.join(", "));
+                    }
+                }
+                e
+            })?;
             ModelChoice::MotorUnit(Box::new(MotorUnit::new(
                 params,
                 config,

@@ -308,6 +308,39 @@ pub fn common_tables() -> Vec<KeyTable> {
             amplitude("Current density of each pulse."),
         ],
     );
+    let poisson = KeyTable::new(
+        "stimulus.poisson[]",
+        "Ectopic discharge: rectangular pulses at the times of a Poisson process \
+         (dead time = the pulse width), drawn from `seed`; in a motor unit they reach the axon.",
+        vec![
+            stimulus_number(
+                "rate_hz",
+                "Hz",
+                "required",
+                "> 0 to 1000",
+                "Mean pulse rate.",
+            ),
+            start(),
+            stimulus_number(
+                "stop_ms",
+                "ms",
+                "the end of the run",
+                "> 0",
+                "End of the discharge.",
+            ),
+            stimulus_number("width_ms", "ms", "required", "> 0", "Width of each pulse."),
+            amplitude("Current density of each pulse."),
+            Key {
+                name: "seed",
+                value: ValueKind::WholeNumber,
+                unit: "",
+                default: "1".to_owned(),
+                allowed: "any whole number ≥ 0".to_owned(),
+                doc: "Seed of the pulse times: same seed, same times.".to_owned(),
+                source: "endplate (src/protocol.rs)",
+            },
+        ],
+    );
     let analysis = KeyTable::new(
         "analysis",
         "How metrics are read off the trace.",
@@ -322,6 +355,7 @@ pub fn common_tables() -> Vec<KeyTable> {
         stimulus,
         steps,
         trains,
+        poisson,
         analysis,
     ]
 }
@@ -368,19 +402,88 @@ fn ions_table() -> KeyTable {
 /// (choices, not numbers).
 fn model_options(kind: ModelKind) -> Vec<Key> {
     match kind {
-        ModelKind::MuscleFibre => vec![Key {
-            name: "variant",
-            value: ValueKind::Choice(vec!["published", "corrected"]),
-            unit: "",
-            default: "published".to_owned(),
-            allowed: String::new(),
-            doc: "`published`: the CellML exactly, quirks included. `corrected`: the sarcolemmal \
-                  Kir conducts both ways, τ_hK has the sarcolemma's scale in the T-tubule too, \
-                  and the background K⁺/Na⁺ currents carry charge."
-                .to_owned(),
-            source: "../shared/SCIENCE.md §2.1; src/model/muscle_fibre/config.rs",
-        }],
+        ModelKind::MuscleFibre | ModelKind::MotorUnit => vec![
+            Key {
+                name: "variant",
+                value: ValueKind::Choice(vec!["published", "corrected"]),
+                unit: "",
+                default: "published".to_owned(),
+                allowed: String::new(),
+                doc: "`published`: the CellML exactly, quirks included. `corrected`: the \
+                      sarcolemmal Kir conducts both ways, τ_hK has the sarcolemma's scale in the \
+                      T-tubule too, and the background K⁺/Na⁺ currents carry charge."
+                    .to_owned(),
+                source: "../shared/SCIENCE.md §2.1; src/model/muscle_fibre/config.rs",
+            },
+            option_key(
+                "chloride_distribution",
+                ValueKind::Choice(vec!["with-potassium", "fixed"]),
+                "with-potassium",
+                "`with-potassium`: Cl⁻ follows K⁺ (Donnan, published). `fixed`: Cl_i and Cl_o held \
+                 (Senneff & Lowery 2021), so `ions.cl_o_mm` acts.",
+                "src/physiology/chloride_channel.rs",
+            ),
+        ],
         ModelKind::Hh1952 => Vec::new(),
+    }
+}
+
+/// A non-numeric key of a `[parameters]` table.
+fn option_key(
+    name: &'static str,
+    value: ValueKind,
+    default: &str,
+    doc: &str,
+    source: &'static str,
+) -> Key {
+    Key {
+        name,
+        value,
+        unit: "",
+        default: default.to_owned(),
+        allowed: String::new(),
+        doc: doc.to_owned(),
+        source,
+    }
+}
+
+/// Non-numeric keys of a `[parameters.<section>]` table (switches and modes).
+fn section_options(kind: ModelKind, section: &str) -> Vec<Key> {
+    let enabled = |doc: &str, source: &'static str| {
+        vec![option_key(
+            "enabled",
+            ValueKind::Switch,
+            "false",
+            doc,
+            source,
+        )]
+    };
+    match (kind, section) {
+        (ModelKind::Hh1952, _) => Vec::new(),
+        (_, "surface_charge") => vec![option_key(
+            "mode",
+            ValueKind::Choice(vec!["empirical", "grahame"]),
+            "empirical",
+            "Divalent gating shift: the empirical log law, or Gouy–Chapman–Grahame screening \
+             (`parameters.surface_charge_grahame`).",
+            "src/physiology/surface_charge.rs",
+        )],
+        (_, "troponin_magnesium") => enabled(
+            "Free Mg²⁺ competes at troponin's Ca²⁺ sites (Ogawa 1985).",
+            "src/physiology/troponin_magnesium.rs",
+        ),
+        (_, "ryanodine_magnesium") => enabled(
+            "Free Mg²⁺ inhibits SR Ca²⁺ release (Jóna et al., IC50 174 µM).",
+            "src/physiology/ryanodine_magnesium.rs",
+        ),
+        (ModelKind::MotorUnit, "junction") => vec![option_key(
+            "stochastic",
+            ValueKind::Switch,
+            "false",
+            "Binomial quanta per impulse (seeded) instead of the mean quantal content.",
+            "src/model/motor_unit/junction.rs",
+        )],
+        _ => Vec::new(),
     }
 }
 
@@ -410,7 +513,10 @@ pub fn parameter_tables(kind: ModelKind) -> Vec<KeyTable> {
                 path: format!("parameters.{}", group.section),
                 model: Some(kind),
                 doc: String::new(),
-                keys: declared(group.parameters),
+                keys: section_options(kind, group.section)
+                    .into_iter()
+                    .chain(declared(group.parameters))
+                    .collect(),
             }),
     );
     tables

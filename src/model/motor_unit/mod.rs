@@ -159,9 +159,12 @@ impl MotorUnit {
         fibre.iter().chain(axon.iter()).copied().collect()
     }
 
-    /// The parameter declarations: the fibre's sub-tables, then the unit's own.
+    /// The parameter declarations: the fibre's sub-tables (but its
+    /// thermodynamics: the unit has one temperature, `ions.temperature_celsius`),
+    /// then the unit's own.
     pub fn parameter_groups() -> Vec<ParameterGroup> {
         let mut groups = MuscleFibreConfig::parameter_groups();
+        groups.retain(|group| group.section != "thermodynamics");
         groups.extend([
             ParameterGroup {
                 section: "axon",
