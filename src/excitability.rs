@@ -17,6 +17,7 @@
 
 use serde::Serialize;
 
+use crate::model::State;
 use crate::protocol::{Protocol, Step};
 use crate::scenario::{ModelChoice, Run};
 use crate::simulation::{self, NoTrace, RunMetrics};
@@ -125,8 +126,29 @@ fn tissue(run: &Run, counted: Counted) -> Result<TissueExcitability, SolveError>
     })
 }
 
+/// `run` with its fibre starting at its rest, when the run asks for rest:
+/// found once here, so every trial's own search ends at once.
+fn from_rest(run: &Run) -> Result<Run, SolveError> {
+    let mut rested = run.clone();
+    if !run.equilibrate {
+        return Ok(rested);
+    }
+    let rest = simulation::find_rest(run)?;
+    if !rest.report.converged {
+        return Ok(rested);
+    }
+    let state = State::from_column_slice(&rest.state);
+    match &mut rested.model {
+        ModelChoice::MuscleFibre(fibre) => **fibre = fibre.starting_from(&state),
+        ModelChoice::MotorUnit(unit) => unit.fibre = unit.fibre.starting_from(&state),
+        ModelChoice::Hh1952(_) => {}
+    }
+    Ok(rested)
+}
+
 /// Measures the excitability of `run`'s tissue (a few dozen short runs).
 pub fn measure(run: &Run) -> Result<Excitability, SolveError> {
+    let run = &from_rest(run)?;
     match &run.model {
         ModelChoice::MotorUnit(unit) => {
             let mut fibre_alone = run.clone();

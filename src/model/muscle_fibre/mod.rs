@@ -211,6 +211,15 @@ impl MuscleFibre {
         }
     }
 
+    /// The same fibre starting from `state` instead of the published
+    /// initial state (plasma K⁺/Na⁺ of washout unchanged): a rest state found
+    /// once, reused by runs that would otherwise search for it again.
+    pub fn starting_from(&self, state: &State<STATE_COUNT>) -> Self {
+        let mut fibre = self.clone();
+        fibre.initial.copy_from_slice(state.as_slice());
+        fibre
+    }
+
     /// The published model ([`Variant::Published`], CellML constants).
     pub fn published() -> Self {
         Self::new(MuscleFibreConfig::default())
