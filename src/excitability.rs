@@ -56,6 +56,20 @@ pub struct Excitability {
     pub axon: Option<TissueExcitability>,
 }
 
+impl Excitability {
+    /// Every field present, for the sweep's check of metric names.
+    pub fn shape() -> Self {
+        let tissue = TissueExcitability {
+            spontaneous_rate_hz: 0.0,
+            rheobase_50ms_ua_per_cm2: Some(0.0),
+        };
+        Self {
+            membrane: tissue,
+            axon: Some(tissue),
+        }
+    }
+}
+
 /// Which spikes a trial counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Counted {

@@ -67,6 +67,30 @@ parameters! {
         mg_ref_mm: f64 = 0.5, "mM", 0.0..=100.0, "normal human ionized Mg (SCIENCE.md §3.1, §6)";
         /// Number of release sites N of the binomial (stochastic) mode.
         release_sites: u64 = 50, "1", 1.0..=100000.0, "rat diaphragm, 23 °C, binomial fit n = 45–53 (SCIENCE.md §3.2 (SRC))";
+        /// Temperature at which m_normal and N were measured.
+        reference_temperature_celsius: f64 = 23.0, "°C", 0.0..=45.0, "rat diaphragm binomial fit at 23 °C (SCIENCE.md §3.2 (SRC))";
+        /// Q10 of the number of releasable quanta (m_normal and N scale by it; p does not).
+        q10: f64 = 2.5, "1", 1.0..=5.0, "Bennett et al. 1977, J Physiol 271:641: n had Q10 = 2.5 (7 → 18 °C, toad; SCIENCE.md §3.1 (SRC)); extrapolated to 37 °C";
+    }
+}
+
+impl TransmitterReleaseParams {
+    /// The constants at `temperature_celsius`: m_normal and the number of
+    /// sites N multiplied by Q10^((T − T_ref)/10) (N rounded), the release
+    /// probability per site unchanged — Bennett et al. 1977 found the rise
+    /// of m with temperature carried by n. At the reference temperature,
+    /// unchanged.
+    pub fn at_temperature(&self, temperature_celsius: f64) -> Self {
+        let factor = crate::physiology::temperature::q10_factor(
+            self.q10,
+            temperature_celsius,
+            self.reference_temperature_celsius,
+        );
+        Self {
+            quantal_content_normal: self.quantal_content_normal * factor,
+            release_sites: ((self.release_sites as f64 * factor).round() as u64).max(1),
+            ..*self
+        }
     }
 }
 
@@ -141,6 +165,19 @@ pub fn stochastic_quantal_content(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn release_scales_with_its_q10_through_the_number_of_sites() {
+        let p = TransmitterReleaseParams::default();
+        assert_eq!(p.at_temperature(23.0), p);
+        let warm = p.at_temperature(33.0);
+        assert!((warm.quantal_content_normal - 42.0 * 2.5).abs() < 1e-9);
+        assert_eq!(warm.release_sites, 125);
+        // The release probability p = m/N is (nearly) unchanged.
+        let before = release_probability(&p, 1.2, 0.5);
+        let after = release_probability(&warm, 1.2, 0.5);
+        assert!((before - after).abs() < 1e-12, "{before} vs {after}");
+    }
     use super::*;
 
     fn p() -> TransmitterReleaseParams {

@@ -61,6 +61,26 @@ pub struct JunctionMetrics {
     pub safety_factor: Option<f64>,
 }
 
+impl JunctionMetrics {
+    /// Every field present, for the sweep's check of metric names.
+    pub fn shape() -> Self {
+        Self {
+            axon_initial_mv: 0.0,
+            axon_spike_count: 0,
+            axon_spike_times_ms: vec![0.0],
+            axon_mean_rate_hz: 0.0,
+            release_count: 0,
+            mean_quantal_content: 0.0,
+            released_quanta_per_packet: Some(0.0),
+            fibre_spikes_per_axon_spike: Some(0.0),
+            epp_amplitude_mv: 0.0,
+            threshold_quantal_content: Some(0.0),
+            threshold_depolarization_mv: Some(0.0),
+            safety_factor: Some(0.0),
+        }
+    }
+}
+
 /// Adapts a sink of fibre rows (56 states) to rows of the innervated fibre (58).
 struct FibreColumns<S>(S);
 

@@ -20,12 +20,13 @@ use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
 
+use crate::excitability;
 use crate::scenario::error::{Origin, ScenarioError};
 use crate::simulation::{self, NoTrace, RunResult};
 use crate::sweep::file::{PointScratch, SweepFile};
 use crate::sweep::limits;
 use crate::sweep::manifest::{Manifest, Session, unix_seconds};
-use crate::sweep::metrics::format_float;
+use crate::sweep::metrics::{Metric, format_float};
 use crate::sweep::progress::{self, Progress};
 use crate::sweep::results::{self, ERROR, OK, PARTIAL, RESULTS, Scan, push_field};
 use crate::sweep::shard::Shard;
@@ -402,7 +403,17 @@ impl<'a> Worker<'a> {
         };
         let result = solved.map_err(|e| one_line(&e.to_string()))?;
         check_finite(&result, &run)?;
-        serde_json::to_value(&result.metrics).map_err(|e| e.to_string())
+        let mut metrics = serde_json::to_value(&result.metrics).map_err(|e| e.to_string())?;
+        if self.sweep.metrics.iter().any(Metric::needs_excitability) {
+            let measured = excitability::measure(&run).map_err(|e| one_line(&e.to_string()))?;
+            if let Some(all) = metrics.as_object_mut() {
+                all.insert(
+                    "excitability".to_owned(),
+                    serde_json::to_value(measured).map_err(|e| e.to_string())?,
+                );
+            }
+        }
+        Ok(metrics)
     }
 }
 

@@ -4,9 +4,10 @@
 //! point's [`RunMetrics`] serialized once to JSON.
 
 use crate::analysis::{FirstSpike, MembraneMetrics, MuscleMetrics};
+use crate::excitability::Excitability;
 use crate::scenario::error::did_you_mean;
 use crate::scenario::path::{KeyPath, Segment};
-use crate::simulation::SolverReport;
+use crate::simulation::{JunctionMetrics, SolverReport};
 use crate::solve::SolverStats;
 use crate::solve::steady_state::RestReport;
 
@@ -19,6 +20,12 @@ pub struct Metric {
 }
 
 impl Metric {
+    /// Whether reading this metric needs the extra runs of
+    /// [`crate::excitability::measure`] (paths under `excitability`).
+    pub fn needs_excitability(&self) -> bool {
+        self.path.0.first() == Some(&Segment::Key("excitability".to_owned()))
+    }
+
     /// Checks `name` against the keys metrics.json can hold; the error says
     /// what is wrong and what would be accepted.
     pub fn parse(name: &str) -> Result<Self, MetricError> {
@@ -186,6 +193,8 @@ fn schema() -> serde_json::Value {
         "solver": serde_json::to_value(solver).unwrap_or_default(),
         "muscle": serde_json::to_value(MuscleMetrics::shape()).unwrap_or_default(),
         "rest": serde_json::to_value(RestReport::default()).unwrap_or_default(),
+        "junction": serde_json::to_value(JunctionMetrics::shape()).unwrap_or_default(),
+        "excitability": serde_json::to_value(Excitability::shape()).unwrap_or_default(),
     });
     if let (Some(all), Ok(serde_json::Value::Object(parts))) =
         (schema.as_object_mut(), serde_json::to_value(membrane))

@@ -25,8 +25,9 @@
 //! ## Temperature
 //! One temperature for the whole unit, default 37 °C (the axon's). The
 //! fibre's channels scale from its published 20 °C with the Senneff &
-//! Lowery 2021 Q10s, and the endplate time constants with their Q10; the
-//! axon keeps its 37 °C rates.
+//! Lowery 2021 Q10s, the endplate time constants with their Q10 and the
+//! number of releasable quanta with its own (Bennett et al. 1977: m = 42 at
+//! 23 °C becomes 151 at 37 °C); the axon keeps its 37 °C rates.
 
 pub mod innervated;
 pub mod junction;
@@ -119,7 +120,7 @@ impl MotorUnit {
             surface_charge::na_gating_shift_mv(charge, ca, mg),
         );
         let junction = Junction {
-            release: params.release,
+            release: params.release.at_temperature(temperature_celsius),
             endplate: params.endplate,
             timing: params.junction,
             stochastic: params.stochastic,
