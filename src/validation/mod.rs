@@ -6,6 +6,7 @@
 
 mod divalent_gating;
 pub mod dodge_rahamimoff1967;
+mod low_potassium;
 mod motor_unit;
 pub mod neuron_hh1952;
 pub mod opencor_shorten2007;
@@ -70,6 +71,7 @@ pub fn all_targets() -> Result<Vec<Target>, Unmeasured> {
     targets.extend(shorten2007::targets()?);
     targets.extend(dodge_rahamimoff1967::targets());
     targets.extend(divalent_gating::targets()?);
+    targets.extend(low_potassium::targets()?);
     targets.extend(motor_unit::targets()?);
     Ok(targets)
 }

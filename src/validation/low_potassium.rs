@@ -1,0 +1,43 @@
+//! V10, the part this model reproduces: the normal resting potential P1 of
+//! a fibre with the HypoPP gating-pore leak at normal K⁺ (Jurkat-Rott et al.
+//! 2009, PNAS 106:4036, abstract; ../shared/SCIENCE.md §2.3: P1 ≈ −85 mV at
+//! 4 mM). Their second state P2 (≈ −60 mV below ~1–1.5 mM K⁺) does not
+//! exist in this model: `tests/rest_scan.rs` and the README ("Low
+//! potassium") document the single branch; there is no row for it here.
+//!
+//! The fibre is `scenarios/hypokalemic-periodic-paralysis.toml` (fixed Cl,
+//! 19.5 µS/cm² leak) at K 4 mM; the tolerance, ±5 mV, is the precision of
+//! "≈ −85 mV".
+
+use std::path::Path;
+
+use crate::scenario::Template;
+use crate::simulation;
+use crate::validation::{Target, Tolerance, Unmeasured};
+
+/// The HypoPP scenario (compiled in, so `validate` needs no files).
+const HYPOPP: &str = include_str!("../../scenarios/hypokalemic-periodic-paralysis.toml");
+
+/// The V10 target.
+pub fn targets() -> Result<Vec<Target>, Unmeasured> {
+    let target = "V10 P1 rest at K 4 mM, HypoPP leak 19.5 µS/cm², fixed Cl";
+    let fail = |reason: String| Unmeasured {
+        target: target.to_owned(),
+        reason,
+    };
+    let run = Template::parse(Path::new("hypokalemic-periodic-paralysis.toml"), HYPOPP)
+        .and_then(|t| t.build_with_arguments(&["ions.k_o_mm=4".to_owned()]))
+        .map_err(|e| fail(e.to_string()))?;
+    let rest = simulation::find_rest(&run).map_err(|e| fail(e.to_string()))?;
+    if !rest.report.converged {
+        return Err(fail("no rest state reached".to_owned()));
+    }
+    Ok(vec![Target {
+        target: target.to_owned(),
+        source: "Jurkat-Rott et al. 2009 (abstract)",
+        unit: "mV",
+        expected: -85.0,
+        got: rest.state[0],
+        tolerance: Tolerance::Absolute(5.0),
+    }])
+}
