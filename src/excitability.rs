@@ -17,6 +17,7 @@
 
 use serde::Serialize;
 
+use crate::bisection;
 use crate::model::State;
 use crate::protocol::{Protocol, Step};
 use crate::scenario::{ModelChoice, Run};
@@ -114,23 +115,7 @@ fn rheobase(run: &Run, counted: Counted) -> Result<Option<f64>, SolveError> {
         let metrics = trial(run, step, STEP_ONSET_MS + STEP_DURATION_MS + STEP_TAIL_MS)?;
         Ok(spikes(&metrics, counted) > 0)
     };
-    let mut high = 1.0;
-    while !fires(high)? {
-        high *= 2.0;
-        if high > MAX_AMPLITUDE_UA_PER_CM2 {
-            return Ok(None);
-        }
-    }
-    let mut low = 0.0;
-    while high - low > RELATIVE_PRECISION * high {
-        let middle = 0.5 * (low + high);
-        if fires(middle)? {
-            high = middle;
-        } else {
-            low = middle;
-        }
-    }
-    Ok(Some(high))
+    bisection::smallest_that_happens(1.0, MAX_AMPLITUDE_UA_PER_CM2, RELATIVE_PRECISION, fires)
 }
 
 fn tissue(run: &Run, counted: Counted) -> Result<TissueExcitability, SolveError> {

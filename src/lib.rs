@@ -21,6 +21,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod analysis;
+pub mod bisection;
 pub mod cli;
 pub mod excitability;
 pub mod model;

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::analysis::{MembraneAnalysis, MuscleAnalysis, SpikeDetector};
+use crate::bisection;
 use crate::model::State;
 use crate::model::motor_axon;
 use crate::model::motor_unit::innervated::{self, ReleaseKicks};
@@ -22,9 +23,8 @@ use super::{RunMetrics, RunResult, SolverReport, Trace, starting_state};
 const TEST_RELEASE_MS: f64 = 1.0;
 /// Length of the endplate measurements (ms): the EPP peaks within a few ms.
 const TEST_RUN_MS: f64 = 16.0;
-/// Halvings of the bisection for the threshold quantal content (relative
-/// precision 2⁻¹⁴ of the bracket).
-const THRESHOLD_BISECTIONS: usize = 14;
+/// Relative precision of the threshold quantal content.
+const THRESHOLD_PRECISION: f64 = 1e-4;
 /// How far above the mean quantal content the threshold is sought (×).
 const THRESHOLD_SEARCH_LIMIT: f64 = 1000.0;
 
@@ -337,7 +337,7 @@ fn endplate_potential(
     Ok(rise.peak_mv - rise.at_release_mv.unwrap_or(rise.peak_mv))
 }
 
-/// The fewest quanta (to 2⁻¹⁴ of the bracket) whose single release makes the
+/// The fewest quanta (to 1e-4 of themselves) whose single release makes the
 /// fibre cross the spike threshold; `None` if 1000 m do not.
 fn threshold_quanta(
     unit: &MotorUnit,
@@ -350,21 +350,11 @@ fn threshold_quanta(
         single_release(unit, &unit.fibre, rest, quanta, run, &mut spikes)?;
         Ok(!spikes.times_ms.is_empty())
     };
-    let mut high = mean_quanta.max(1.0);
-    while !fires(high)? {
-        high *= 2.0;
-        if high > THRESHOLD_SEARCH_LIMIT * mean_quanta.max(1.0) {
-            return Ok(None);
-        }
-    }
-    let mut low = 0.0;
-    for _ in 0..THRESHOLD_BISECTIONS {
-        let middle = 0.5 * (low + high);
-        if fires(middle)? {
-            high = middle;
-        } else {
-            low = middle;
-        }
-    }
-    Ok(Some(high))
+    let start = mean_quanta.max(1.0);
+    bisection::smallest_that_happens(
+        start,
+        THRESHOLD_SEARCH_LIMIT * start,
+        THRESHOLD_PRECISION,
+        fires,
+    )
 }
