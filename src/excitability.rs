@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::model::State;
 use crate::protocol::{Protocol, Step};
 use crate::scenario::{ModelChoice, Run};
-use crate::simulation::{self, NoTrace, RunMetrics};
+use crate::simulation::{self, NoTrace, RunMetrics, motor_unit};
 use crate::solve::SolveError;
 
 /// Length of the spontaneous-firing run (ms).
@@ -77,28 +77,41 @@ enum Counted {
     Axon,
 }
 
-fn spikes(metrics: &RunMetrics, counted: Counted) -> usize {
-    match counted {
-        Counted::Membrane => metrics.membrane.spike_count,
-        Counted::Axon => metrics
-            .junction
-            .as_ref()
-            .map_or(0, |junction| junction.axon_spike_count),
-    }
-}
-
-/// `run` with `protocol` for `duration_ms`, and no trace.
-fn trial(run: &Run, protocol: Protocol, duration_ms: f64) -> Result<RunMetrics, SolveError> {
+/// `run` with `protocol` for `duration_ms`.
+fn with_protocol(run: &Run, protocol: Protocol, duration_ms: f64) -> Run {
     let mut trial = run.clone();
     trial.protocol = protocol;
     trial.simulation.duration_ms = duration_ms;
     trial.simulation.output_dt_ms = trial.simulation.output_dt_ms.min(duration_ms);
-    Ok(simulation::execute(&trial, &mut NoTrace)?.metrics)
+    trial
+}
+
+/// The spikes `counted` in `run` with `protocol` for `duration_ms`, and no
+/// trace. A motor unit's axon is run alone (its pass 1): nothing flows back
+/// from the fibre, so the fibre pass would not change its spikes.
+fn trial_spikes(
+    run: &Run,
+    counted: Counted,
+    protocol: Protocol,
+    duration_ms: f64,
+) -> Result<usize, SolveError> {
+    let trial = with_protocol(run, protocol, duration_ms);
+    match (counted, &trial.model) {
+        (Counted::Axon, ModelChoice::MotorUnit(unit)) => {
+            Ok(motor_unit::run_axon(unit, &trial, false)?.spike_times_ms.len())
+        }
+        (Counted::Axon, ModelChoice::Hh1952(_) | ModelChoice::MuscleFibre(_)) => Ok(0),
+        (Counted::Membrane, _) => Ok(metrics(&trial)?.membrane.spike_count),
+    }
+}
+
+fn metrics(run: &Run) -> Result<RunMetrics, SolveError> {
+    Ok(simulation::execute(run, &mut NoTrace)?.metrics)
 }
 
 fn spontaneous_rate_hz(run: &Run, counted: Counted) -> Result<f64, SolveError> {
-    let metrics = trial(run, Protocol::default(), SPONTANEOUS_WINDOW_MS)?;
-    Ok(spikes(&metrics, counted) as f64 / (SPONTANEOUS_WINDOW_MS / 1000.0))
+    let spikes = trial_spikes(run, counted, Protocol::default(), SPONTANEOUS_WINDOW_MS)?;
+    Ok(spikes as f64 / (SPONTANEOUS_WINDOW_MS / 1000.0))
 }
 
 fn rheobase(run: &Run, counted: Counted) -> Result<Option<f64>, SolveError> {
@@ -111,8 +124,8 @@ fn rheobase(run: &Run, counted: Counted) -> Result<Option<f64>, SolveError> {
             }],
             trains: Vec::new(),
         };
-        let metrics = trial(run, step, STEP_ONSET_MS + STEP_DURATION_MS + STEP_TAIL_MS)?;
-        Ok(spikes(&metrics, counted) > 0)
+        let duration = STEP_ONSET_MS + STEP_DURATION_MS + STEP_TAIL_MS;
+        Ok(trial_spikes(run, counted, step, duration)? > 0)
     };
     let mut high = 1.0;
     while !fires(high)? {

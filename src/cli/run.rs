@@ -34,7 +34,7 @@ pub fn run(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), 
 
     let mut trace = CsvTrace::create(
         &out_dir.join("trace.csv"),
-        run.model.kind().state_variables(),
+        run.model.state_variables(),
     )
     .map_err(|e| output_error("cannot write trace.csv", e))?;
     match run.model {
