@@ -98,7 +98,9 @@ fn trial_spikes(
     let trial = with_protocol(run, protocol, duration_ms);
     match (counted, &trial.model) {
         (Counted::Axon, ModelChoice::MotorUnit(unit)) => {
-            Ok(motor_unit::run_axon(unit, &trial, false)?.spike_times_ms.len())
+            Ok(motor_unit::run_axon(unit, &trial, false)?
+                .spike_times_ms
+                .len())
         }
         (Counted::Axon, ModelChoice::Hh1952(_) | ModelChoice::MuscleFibre(_)) => Ok(0),
         (Counted::Membrane, _) => Ok(metrics(&trial)?.membrane.spike_count),
@@ -193,5 +195,54 @@ pub fn measure(run: &Run) -> Result<Excitability, SolveError> {
             membrane: tissue(run, Counted::Membrane)?,
             axon: None,
         }),
+    }
+}
+
+/// Spikes per second of a motor unit's axon with no stimulus, over
+/// [`SPONTANEOUS_WINDOW_MS`] from its rest (0 for other models).
+pub fn axon_spontaneous_rate_hz(run: &Run) -> Result<f64, SolveError> {
+    spontaneous_rate_hz(run, Counted::Axon)
+}
+
+/// The concentration (mM) below which a tissue fires on its own: bisection
+/// between `low_mm`, where `fires_at` must be true, and `high_mm`, where it
+/// must be false, until the bracket is narrower than `tolerance_mm`; the
+/// upper end of the last bracket (the lowest tested value that stays quiet)
+/// is returned. `None` when the ends do not bracket a threshold (the tissue
+/// fires at `high_mm` or stays quiet at `low_mm`).
+pub fn firing_threshold_mm<E>(
+    low_mm: f64,
+    high_mm: f64,
+    tolerance_mm: f64,
+    mut fires_at: impl FnMut(f64) -> Result<bool, E>,
+) -> Result<Option<f64>, E> {
+    if fires_at(high_mm)? || !fires_at(low_mm)? {
+        return Ok(None);
+    }
+    let (mut low, mut high) = (low_mm, high_mm);
+    while high - low > tolerance_mm {
+        let middle = 0.5 * (low + high);
+        if fires_at(middle)? {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    Ok(Some(high))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_threshold_is_bracketed_to_the_tolerance() {
+        let fires = |ca: f64| Ok::<bool, ()>(ca < 0.437);
+        let threshold = firing_threshold_mm(0.1, 1.4, 0.001, fires)
+            .unwrap()
+            .unwrap();
+        assert!((0.437..0.438).contains(&threshold), "{threshold}");
+        assert_eq!(firing_threshold_mm(0.5, 1.4, 0.001, fires), Ok(None));
+        assert_eq!(firing_threshold_mm(0.1, 0.3, 0.001, fires), Ok(None));
     }
 }
