@@ -333,7 +333,8 @@ impl HenningsAxon {
         k_gating_shift_mv: f64,
     ) -> Self {
         let p = &params;
-        let factor = |q10: f64| q10.powf((temperature_celsius - p.reference_temperature_celsius) / 10.0);
+        let factor =
+            |q10: f64| q10.powf((temperature_celsius - p.reference_temperature_celsius) / 10.0);
         let mut axon = Self {
             params,
             temperature_factors: [
@@ -407,8 +408,8 @@ impl HenningsAxon {
         let persistent_share = p.persistent_sodium_percent / 100.0;
         let slow_potassium = 2.0 * p.slow_potassium_conductance_ms_per_cm2;
         // nS per node area in µm²: 1 nS/µm² = 1e-6 mS / 1e-8 cm² = 100 mS/cm².
-        let fast_potassium_ns =
-            (node_pf + myelin_pf) / FAST_POTASSIUM_CAPACITANCE_UNIT_PF * p.fast_potassium_conductance_ns;
+        let fast_potassium_ns = (node_pf + myelin_pf) / FAST_POTASSIUM_CAPACITANCE_UNIT_PF
+            * p.fast_potassium_conductance_ns;
         let axial_ns = 1e3 / p.axial_resistance_mohm;
         let mut constants = Constants {
             node_capacitance_uf_per_cm2: per_node_area(node_pf),
@@ -435,10 +436,9 @@ impl HenningsAxon {
         let slow_k_internode = constants.internode_slow_potassium_ms_per_cm2
             * s_internode
             * (v_internode - constants.e_k_mv);
-        constants.internode_leak_ms_per_cm2 = -(constants.axial_conductance_ms_per_cm2
-            * (v_internode - v_rest)
-            + slow_k_internode)
-            / (v_internode - constants.e_na_mv);
+        constants.internode_leak_ms_per_cm2 =
+            -(constants.axial_conductance_ms_per_cm2 * (v_internode - v_rest) + slow_k_internode)
+                / (v_internode - constants.e_na_mv);
         constants.internode_rest_mv = v_internode;
         constants
     }
@@ -464,7 +464,10 @@ impl HenningsAxon {
         };
         [
             (q_act * type1(v_na, ALPHA_M), q_act * type2(v_na, BETA_M)),
-            (q_inact * type2(v_na, ALPHA_H), q_inact * type3(v_na, BETA_H)),
+            (
+                q_inact * type2(v_na, ALPHA_H),
+                q_inact * type3(v_na, BETA_H),
+            ),
             (
                 q_act * type1(v_na, shifted(ALPHA_M)),
                 q_act * type2(v_na, shifted(BETA_M)),
@@ -477,7 +480,10 @@ impl HenningsAxon {
     /// Rates at membrane potential `v_mv` with the divalent shifts.
     #[inline]
     fn rates(&self, v_mv: f64) -> GateRates {
-        self.rates_at(v_mv - self.na_gating_shift_mv, v_mv - self.k_gating_shift_mv)
+        self.rates_at(
+            v_mv - self.na_gating_shift_mv,
+            v_mv - self.k_gating_shift_mv,
+        )
     }
 
     /// Ionic current of the node (µA per cm² of node, outward positive) at `y`.
@@ -507,7 +513,8 @@ impl HenningsAxon {
 /// I_node for gates [m, h, p, n, s] at `v` (µA per cm² of node).
 #[inline]
 fn node_current(c: &Constants, v: f64, [m, h, p, n, s]: [f64; 5]) -> f64 {
-    let sodium = (c.fast_sodium_ms_per_cm2 * m * m * m * h + c.persistent_sodium_ms_per_cm2 * p * p * p)
+    let sodium = (c.fast_sodium_ms_per_cm2 * m * m * m * h
+        + c.persistent_sodium_ms_per_cm2 * p * p * p)
         * (v - c.e_na_mv);
     let potassium = (c.fast_potassium_ms_per_cm2 * n * n * n * n + c.slow_potassium_ms_per_cm2 * s)
         * (v - c.e_k_mv);

@@ -15,9 +15,9 @@
 
 use nalgebra::SVector;
 
+pub mod hennings_axon;
 pub mod hh1952;
 pub mod ions;
-pub mod hennings_axon;
 pub mod motor_axon;
 pub mod motor_unit;
 pub mod muscle_fibre;

@@ -4,8 +4,10 @@
 use serde::de::DeserializeOwned;
 
 use crate::model::ModelKind;
+use crate::model::hennings_axon::HenningsAxonParams;
 use crate::model::hh1952::{Hh1952, Hh1952Params};
 use crate::model::ions::{Ions, NormalHumanIons};
+use crate::model::motor_axon::MotorAxonParams;
 use crate::model::motor_unit::{AxonModel, MotorUnit, MotorUnitParams};
 use crate::model::muscle_fibre::{MuscleFibre, MuscleFibreConfig};
 use crate::params::{OutOfRange, ParameterSet};
@@ -351,14 +353,18 @@ fn motor_unit_params(
         take("junction")?,
     );
     let (unused, used) = match axon_model {
-        AxonModel::Sweeney1987 => (("hennings_axon", &hennings_axon), "axon"),
-        AxonModel::Hennings2005 => (("axon", &axon), "hennings_axon"),
+        AxonModel::Sweeney1987 => (
+            ("hennings_axon", hennings_axon.keys().next().cloned()),
+            "axon",
+        ),
+        AxonModel::Hennings2005 => (("axon", axon.keys().next().cloned()), "hennings_axon"),
     };
-    let (name, table) = unused;
-    if let Some(key) = table.keys().next() {
+    let axon: MotorAxonParams = section(axon, &at.key("axon"), ctx)?;
+    let hennings_axon: HenningsAxonParams = section(hennings_axon, &at.key("hennings_axon"), ctx)?;
+    if let (name, Some(key)) = unused {
         return Err(ctx
             .value_error(
-                &at.key(name).key(key),
+                &at.key(name).key(&key),
                 format!(
                     "parameters.{name} belongs to the other axon; axon_model = \"{}\" reads parameters.{used}",
                     axon_model.name()
@@ -385,8 +391,8 @@ fn motor_unit_params(
     }
     Ok(MotorUnitParams {
         axon_model,
-        axon: section(axon, &at.key("axon"), ctx)?,
-        hennings_axon: section(hennings_axon, &at.key("hennings_axon"), ctx)?,
+        axon,
+        hennings_axon,
         release: section(release, &at.key("release"), ctx)?,
         endplate,
         junction: section(junction, &junction_path, ctx).map_err(|mut e| {

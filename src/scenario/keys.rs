@@ -15,8 +15,8 @@
 use std::path::Path;
 
 use crate::model::ModelKind;
-use crate::model::motor_unit::AxonModel;
 use crate::model::ions::NormalHumanIons;
+use crate::model::motor_unit::AxonModel;
 use crate::params::{ParamInfo, ParameterSet};
 use crate::scenario::raw::{AnalysisSettings, SimulationSettings};
 use crate::solve::SolverTolerances;

@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::analysis::{MembraneAnalysis, MuscleAnalysis, SpikeDetector};
 use crate::model::motor_unit::innervated::{self, ReleaseKicks};
 use crate::model::motor_unit::{self as unit_model, Axon, InnervatedFibre, MotorUnit, Release};
-use crate::model::{Model, State};
 use crate::model::muscle_fibre::{self, MuscleFibre};
+use crate::model::{Model, State};
 use crate::protocol::Protocol;
 use crate::scenario::Run;
 use crate::solve::sampler::{GridSampler, SampleSink};
@@ -229,7 +229,7 @@ fn axon_pass<const N: usize, A: Model<N>>(
 pub fn run_axon(unit: &MotorUnit, run: &Run, keep_rows: bool) -> Result<AxonPass, SolveError> {
     match &unit.axon {
         Axon::Sweeney1987(axon) => axon_pass(axon, run, keep_rows),
-        Axon::Hennings2005(axon) => axon_pass(axon, run, keep_rows),
+        Axon::Hennings2005(axon) => axon_pass(axon.as_ref(), run, keep_rows),
     }
 }
 

@@ -391,8 +391,8 @@ impl<'a> Worker<'a> {
             if let Some(parent) = path.parent() {
                 fs::create_dir_all(parent).map_err(trace_error)?;
             }
-            let mut trace = TraceFile::create(&path, run.model.state_variables())
-                .map_err(trace_error)?;
+            let mut trace =
+                TraceFile::create(&path, run.model.state_variables()).map_err(trace_error)?;
             let solved = simulation::execute(&run, &mut trace);
             if solved.is_ok() {
                 trace.commit().map_err(trace_error)?;

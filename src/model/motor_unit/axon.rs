@@ -47,8 +47,8 @@ impl AxonModel {
 pub enum Axon {
     /// Sweeney et al. 1987.
     Sweeney1987(MotorAxon),
-    /// Hennings et al. 2005.
-    Hennings2005(HenningsAxon),
+    /// Hennings et al. 2005 (boxed: its derived constants make it large).
+    Hennings2005(Box<HenningsAxon>),
 }
 
 impl Axon {
@@ -64,7 +64,7 @@ impl Axon {
     pub fn state_variables(&self) -> &'static [StateVariable] {
         match self {
             Axon::Sweeney1987(axon) => axon.state_variables(),
-            Axon::Hennings2005(axon) => axon.state_variables(),
+            Axon::Hennings2005(axon) => axon.as_ref().state_variables(),
         }
     }
 

@@ -35,8 +35,8 @@ pub mod axon;
 pub mod innervated;
 pub mod junction;
 
-use crate::model::ions::Ions;
 use crate::model::hennings_axon::{self, HenningsAxon, HenningsAxonParams};
+use crate::model::ions::Ions;
 use crate::model::motor_axon::{self, MotorAxon, MotorAxonParams};
 use crate::model::muscle_fibre::{MuscleFibre, MuscleFibreConfig};
 use crate::model::{Model, ParameterGroup, StateVariable};
@@ -145,12 +145,12 @@ impl MotorUnit {
         let na_shift = surface_charge::na_gating_shift_mv(charge, ca, mg);
         let axon = match params.axon_model {
             AxonModel::Sweeney1987 => Axon::Sweeney1987(MotorAxon::new(params.axon, na_shift)),
-            AxonModel::Hennings2005 => Axon::Hennings2005(HenningsAxon::new(
+            AxonModel::Hennings2005 => Axon::Hennings2005(Box::new(HenningsAxon::new(
                 params.hennings_axon,
                 temperature_celsius,
                 na_shift,
                 surface_charge::k_gating_shift_mv(charge, ca, mg),
-            )),
+            ))),
         };
         let junction = Junction {
             release: params.release.at_temperature(temperature_celsius),
