@@ -148,10 +148,18 @@ fn rheobase(run: &Run, counted: Counted) -> Result<Option<f64>, SolveError> {
     Ok(Some(high))
 }
 
+/// A tissue that fires with no stimulus needs none: its rheobase is 0
+/// without a search (which would only halve its way down to 0).
 fn tissue(run: &Run, counted: Counted) -> Result<TissueExcitability, SolveError> {
+    let spontaneous_rate_hz = spontaneous_rate_hz(run, counted)?;
+    let rheobase_50ms_ua_per_cm2 = if spontaneous_rate_hz > 0.0 {
+        Some(0.0)
+    } else {
+        rheobase(run, counted)?
+    };
     Ok(TissueExcitability {
-        spontaneous_rate_hz: spontaneous_rate_hz(run, counted)?,
-        rheobase_50ms_ua_per_cm2: rheobase(run, counted)?,
+        spontaneous_rate_hz,
+        rheobase_50ms_ua_per_cm2,
     })
 }
 
