@@ -21,7 +21,7 @@ use crate::bisection;
 use crate::model::State;
 use crate::protocol::{Protocol, Step};
 use crate::scenario::{ModelChoice, Run};
-use crate::simulation::{self, NoTrace, RunMetrics};
+use crate::simulation::{self, NoTrace, RunMetrics, motor_unit};
 use crate::solve::SolveError;
 
 /// Length of the spontaneous-firing run (ms).
@@ -78,28 +78,43 @@ enum Counted {
     Axon,
 }
 
-fn spikes(metrics: &RunMetrics, counted: Counted) -> usize {
-    match counted {
-        Counted::Membrane => metrics.membrane.spike_count,
-        Counted::Axon => metrics
-            .junction
-            .as_ref()
-            .map_or(0, |junction| junction.axon_spike_count),
-    }
-}
-
-/// `run` with `protocol` for `duration_ms`, and no trace.
-fn trial(run: &Run, protocol: Protocol, duration_ms: f64) -> Result<RunMetrics, SolveError> {
+/// `run` with `protocol` for `duration_ms`.
+fn with_protocol(run: &Run, protocol: Protocol, duration_ms: f64) -> Run {
     let mut trial = run.clone();
     trial.protocol = protocol;
     trial.simulation.duration_ms = duration_ms;
     trial.simulation.output_dt_ms = trial.simulation.output_dt_ms.min(duration_ms);
-    Ok(simulation::execute(&trial, &mut NoTrace)?.metrics)
+    trial
+}
+
+/// The spikes `counted` in `run` with `protocol` for `duration_ms`, and no
+/// trace. A motor unit's axon is run alone (its pass 1): nothing flows back
+/// from the fibre, so the fibre pass would not change its spikes.
+fn trial_spikes(
+    run: &Run,
+    counted: Counted,
+    protocol: Protocol,
+    duration_ms: f64,
+) -> Result<usize, SolveError> {
+    let trial = with_protocol(run, protocol, duration_ms);
+    match (counted, &trial.model) {
+        (Counted::Axon, ModelChoice::MotorUnit(unit)) => {
+            Ok(motor_unit::run_axon(unit, &trial, false)?
+                .spike_times_ms
+                .len())
+        }
+        (Counted::Axon, ModelChoice::Hh1952(_) | ModelChoice::MuscleFibre(_)) => Ok(0),
+        (Counted::Membrane, _) => Ok(metrics(&trial)?.membrane.spike_count),
+    }
+}
+
+fn metrics(run: &Run) -> Result<RunMetrics, SolveError> {
+    Ok(simulation::execute(run, &mut NoTrace)?.metrics)
 }
 
 fn spontaneous_rate_hz(run: &Run, counted: Counted) -> Result<f64, SolveError> {
-    let metrics = trial(run, Protocol::default(), SPONTANEOUS_WINDOW_MS)?;
-    Ok(spikes(&metrics, counted) as f64 / (SPONTANEOUS_WINDOW_MS / 1000.0))
+    let spikes = trial_spikes(run, counted, Protocol::default(), SPONTANEOUS_WINDOW_MS)?;
+    Ok(spikes as f64 / (SPONTANEOUS_WINDOW_MS / 1000.0))
 }
 
 fn rheobase(run: &Run, counted: Counted) -> Result<Option<f64>, SolveError> {
@@ -112,16 +127,24 @@ fn rheobase(run: &Run, counted: Counted) -> Result<Option<f64>, SolveError> {
             }],
             trains: Vec::new(),
         };
-        let metrics = trial(run, step, STEP_ONSET_MS + STEP_DURATION_MS + STEP_TAIL_MS)?;
-        Ok(spikes(&metrics, counted) > 0)
+        let duration = STEP_ONSET_MS + STEP_DURATION_MS + STEP_TAIL_MS;
+        Ok(trial_spikes(run, counted, step, duration)? > 0)
     };
     bisection::smallest_that_happens(1.0, MAX_AMPLITUDE_UA_PER_CM2, RELATIVE_PRECISION, fires)
 }
 
+/// A tissue that fires with no stimulus needs none: its rheobase is 0
+/// without a search (which would only halve its way down to 0).
 fn tissue(run: &Run, counted: Counted) -> Result<TissueExcitability, SolveError> {
+    let spontaneous_rate_hz = spontaneous_rate_hz(run, counted)?;
+    let rheobase_50ms_ua_per_cm2 = if spontaneous_rate_hz > 0.0 {
+        Some(0.0)
+    } else {
+        rheobase(run, counted)?
+    };
     Ok(TissueExcitability {
-        spontaneous_rate_hz: spontaneous_rate_hz(run, counted)?,
-        rheobase_50ms_ua_per_cm2: rheobase(run, counted)?,
+        spontaneous_rate_hz,
+        rheobase_50ms_ua_per_cm2,
     })
 }
 
@@ -165,5 +188,54 @@ pub fn measure(run: &Run) -> Result<Excitability, SolveError> {
             membrane: tissue(run, Counted::Membrane)?,
             axon: None,
         }),
+    }
+}
+
+/// Spikes per second of a motor unit's axon with no stimulus, over
+/// [`SPONTANEOUS_WINDOW_MS`] from its rest (0 for other models).
+pub fn axon_spontaneous_rate_hz(run: &Run) -> Result<f64, SolveError> {
+    spontaneous_rate_hz(run, Counted::Axon)
+}
+
+/// The concentration (mM) below which a tissue fires on its own: bisection
+/// between `low_mm`, where `fires_at` must be true, and `high_mm`, where it
+/// must be false, until the bracket is narrower than `tolerance_mm`; the
+/// upper end of the last bracket (the lowest tested value that stays quiet)
+/// is returned. `None` when the ends do not bracket a threshold (the tissue
+/// fires at `high_mm` or stays quiet at `low_mm`).
+pub fn firing_threshold_mm<E>(
+    low_mm: f64,
+    high_mm: f64,
+    tolerance_mm: f64,
+    mut fires_at: impl FnMut(f64) -> Result<bool, E>,
+) -> Result<Option<f64>, E> {
+    if fires_at(high_mm)? || !fires_at(low_mm)? {
+        return Ok(None);
+    }
+    let (mut low, mut high) = (low_mm, high_mm);
+    while high - low > tolerance_mm {
+        let middle = 0.5 * (low + high);
+        if fires_at(middle)? {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    Ok(Some(high))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_threshold_is_bracketed_to_the_tolerance() {
+        let fires = |ca: f64| Ok::<bool, ()>(ca < 0.437);
+        let threshold = firing_threshold_mm(0.1, 1.4, 0.001, fires)
+            .unwrap()
+            .unwrap();
+        assert!((0.437..0.438).contains(&threshold), "{threshold}");
+        assert_eq!(firing_threshold_mm(0.5, 1.4, 0.001, fires), Ok(None));
+        assert_eq!(firing_threshold_mm(0.1, 0.3, 0.001, fires), Ok(None));
     }
 }

@@ -29,7 +29,7 @@ pub fn rest(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(),
     let started = Instant::now();
     let outcome = find_rest(&run)?;
     let wall_time_s = started.elapsed().as_secs_f64();
-    let variables = run.model.kind().state_variables();
+    let variables = run.model.state_variables();
     let report = &outcome.report;
 
     let mut text = String::new();

@@ -32,11 +32,8 @@ pub fn run(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), 
     };
     fs::create_dir_all(&out_dir).map_err(|e| output_error("cannot create the output folder", e))?;
 
-    let mut trace = CsvTrace::create(
-        &out_dir.join("trace.csv"),
-        run.model.kind().state_variables(),
-    )
-    .map_err(|e| output_error("cannot write trace.csv", e))?;
+    let mut trace = CsvTrace::create(&out_dir.join("trace.csv"), run.model.state_variables())
+        .map_err(|e| output_error("cannot write trace.csv", e))?;
     match run.model {
         ModelChoice::MuscleFibre(_) => trace = trace.keeping(&MUSCLE_FIGURE_COLUMNS),
         ModelChoice::MotorUnit(_) => {

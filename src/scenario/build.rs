@@ -4,9 +4,11 @@
 use serde::de::DeserializeOwned;
 
 use crate::model::ModelKind;
+use crate::model::hennings_axon::HenningsAxonParams;
 use crate::model::hh1952::{Hh1952, Hh1952Params};
 use crate::model::ions::{Ions, NormalHumanIons};
-use crate::model::motor_unit::{MotorUnit, MotorUnitParams};
+use crate::model::motor_axon::MotorAxonParams;
+use crate::model::motor_unit::{AxonModel, MotorUnit, MotorUnitParams};
 use crate::model::muscle_fibre::{MuscleFibre, MuscleFibreConfig};
 use crate::params::{OutOfRange, ParameterSet};
 use crate::physiology::chloride_channel::ChlorideDistribution;
@@ -248,7 +250,14 @@ pub fn build(
                         let mut names: Vec<&str> = allowed
                             .split(", ")
                             .filter(|name| *name != "thermodynamics")
-                            .chain(["axon", "release", "endplate", "junction"])
+                            .chain([
+                                "axon",
+                                "axon_model",
+                                "endplate",
+                                "hennings_axon",
+                                "junction",
+                                "release",
+                            ])
                             .collect();
                         names.sort_unstable();
                         e.allowed = Some(names.join(", "));
@@ -313,13 +322,21 @@ fn fibre_config(
     Ok(config)
 }
 
-/// Takes the motor unit's own sub-tables (`axon`, `release`, `endplate`,
-/// `junction`) out of `[parameters]`, leaving the fibre's.
+/// Takes the motor unit's own keys (`axon_model`) and sub-tables (`axon`,
+/// `hennings_axon`, `release`, `endplate`, `junction`) out of `[parameters]`,
+/// leaving the fibre's.
+///
+/// Each axon reads only its own table, so numbers given for the other one
+/// are refused rather than silently ignored.
 fn motor_unit_params(
     parameters: &mut toml::Table,
     at: &KeyPath,
     ctx: &Context<'_>,
 ) -> Result<MotorUnitParams, ScenarioError> {
+    let axon_model = match parameters.remove("axon_model") {
+        Some(value) => deserialize::<AxonModel>(value, &at.key("axon_model"), ctx)?,
+        None => AxonModel::default(),
+    };
     let mut take = |name: &str| match parameters.remove(name) {
         Some(toml::Value::Table(table)) => Ok(table),
         Some(other) => Err(ctx
@@ -328,12 +345,33 @@ fn motor_unit_params(
             .with_allowed("a table")),
         None => Ok(toml::Table::new()),
     };
-    let (axon, release, endplate, mut junction) = (
+    let (axon, hennings_axon, release, endplate, mut junction) = (
         take("axon")?,
+        take("hennings_axon")?,
         take("release")?,
         take("endplate")?,
         take("junction")?,
     );
+    let (unused, used) = match axon_model {
+        AxonModel::Sweeney1987 => (
+            ("hennings_axon", hennings_axon.keys().next().cloned()),
+            "axon",
+        ),
+        AxonModel::Hennings2005 => (("axon", axon.keys().next().cloned()), "hennings_axon"),
+    };
+    let axon: MotorAxonParams = section(axon, &at.key("axon"), ctx)?;
+    let hennings_axon: HenningsAxonParams = section(hennings_axon, &at.key("hennings_axon"), ctx)?;
+    if let (name, Some(key)) = unused {
+        return Err(ctx
+            .value_error(
+                &at.key(name).key(&key),
+                format!(
+                    "parameters.{name} belongs to the other axon; axon_model = \"{}\" reads parameters.{used}",
+                    axon_model.name()
+                ),
+            )
+            .with_allowed(format!("parameters.{used}, or axon_model set to match")));
+    }
     let junction_path = at.key("junction");
     let stochastic = match junction.remove("stochastic") {
         Some(value) => deserialize::<bool>(value, &junction_path.key("stochastic"), ctx)?,
@@ -352,7 +390,9 @@ fn motor_unit_params(
             )));
     }
     Ok(MotorUnitParams {
-        axon: section(axon, &at.key("axon"), ctx)?,
+        axon_model,
+        axon,
+        hennings_axon,
         release: section(release, &at.key("release"), ctx)?,
         endplate,
         junction: section(junction, &junction_path, ctx).map_err(|mut e| {

@@ -16,6 +16,7 @@ use std::path::Path;
 
 use crate::model::ModelKind;
 use crate::model::ions::NormalHumanIons;
+use crate::model::motor_unit::AxonModel;
 use crate::params::{ParamInfo, ParameterSet};
 use crate::scenario::raw::{AnalysisSettings, SimulationSettings};
 use crate::solve::SolverTolerances;
@@ -423,7 +424,20 @@ fn model_options(kind: ModelKind) -> Vec<Key> {
                  (Senneff & Lowery 2021), so `ions.cl_o_mm` acts.",
                 "src/physiology/chloride_channel.rs",
             ),
-        ],
+        ]
+        .into_iter()
+        .chain((kind == ModelKind::MotorUnit).then(|| {
+            option_key(
+                "axon_model",
+                ValueKind::Choice(AxonModel::ALL.iter().map(|m| m.name()).collect()),
+                AxonModel::default().name(),
+                "The motor axon: `sweeney-1987`, the rabbit node (Na⁺ and leak, no K⁺ channels; \
+                 `parameters.axon`), or `hennings-2005`, the human motor axon with persistent Na⁺ \
+                 and slow K⁺, node and internode (`parameters.hennings_axon`).",
+                "src/model/motor_unit/axon.rs",
+            )
+        }))
+        .collect(),
         ModelKind::Hh1952 => Vec::new(),
     }
 }

@@ -49,6 +49,15 @@ impl ModelChoice {
             ModelChoice::MotorUnit(_) => ModelKind::MotorUnit,
         }
     }
+
+    /// The state layout of this run's trace: the model's, except that a
+    /// motor unit's depends on its axon.
+    pub fn state_variables(&self) -> &'static [crate::model::StateVariable] {
+        match self {
+            ModelChoice::MotorUnit(unit) => unit.state_variables(),
+            ModelChoice::Hh1952(_) | ModelChoice::MuscleFibre(_) => self.kind().state_variables(),
+        }
+    }
 }
 
 /// A checked scenario: everything a simulation needs, nothing it doesn't.

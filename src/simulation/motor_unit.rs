@@ -7,15 +7,15 @@ use serde::Serialize;
 
 use crate::analysis::{MembraneAnalysis, MuscleAnalysis, SpikeDetector};
 use crate::bisection;
-use crate::model::State;
-use crate::model::motor_axon;
 use crate::model::motor_unit::innervated::{self, ReleaseKicks};
-use crate::model::motor_unit::{InnervatedFibre, MotorUnit, Release};
+use crate::model::motor_unit::{self as unit_model, Axon, InnervatedFibre, MotorUnit, Release};
 use crate::model::muscle_fibre::{self, MuscleFibre};
+use crate::model::{Model, State};
 use crate::protocol::Protocol;
 use crate::scenario::Run;
 use crate::solve::sampler::{GridSampler, SampleSink};
-use crate::solve::{self, Method, SolveError, SolverSettings, StepObserver};
+use crate::solve::steady_state::{self, RestSettings};
+use crate::solve::{self, Method, SolveError, SolverSettings, SolverStats, StepObserver};
 
 use super::{RunMetrics, RunResult, SolverReport, Trace, starting_state};
 
@@ -27,6 +27,11 @@ const TEST_RUN_MS: f64 = 16.0;
 const THRESHOLD_PRECISION: f64 = 1e-4;
 /// How far above the mean quantal content the threshold is sought (×).
 const THRESHOLD_SEARCH_LIMIT: f64 = 1000.0;
+/// Longest search for the axon's rest (ms of simulated time). Both axons
+/// settle within tens of ms when they have a stable rest (slowest gate:
+/// the Hennings slow K⁺, τ ≈ 13 ms at rest); an axon that still moves after
+/// 5 s has none: it fires on its own.
+const AXON_REST_SEARCH_MS: f64 = 5000.0;
 
 /// What the junction did and how safe transmission is (metrics.json `junction`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -95,37 +100,136 @@ impl<S: SampleSink<{ muscle_fibre::STATE_COUNT }>> SampleSink<{ innervated::STAT
     }
 }
 
-/// Records the axon's rows on the output grid, for the trace (when it wants them).
+/// Records the axon's rows on the output grid, for the trace (when it
+/// wants them): `N` values and the stimulus per row, flat.
 struct AxonRows {
     keep: bool,
-    rows: Vec<([f64; motor_axon::STATE_COUNT], f64)>,
+    values: Vec<f64>,
+    stimuli: Vec<f64>,
 }
 
-impl SampleSink<{ motor_axon::STATE_COUNT }> for AxonRows {
-    fn sample(&mut self, _t_ms: f64, y: &State<{ motor_axon::STATE_COUNT }>, i_stim: f64) {
+impl<const N: usize> SampleSink<N> for AxonRows {
+    fn sample(&mut self, _t_ms: f64, y: &State<N>, i_stim: f64) {
         if self.keep {
-            self.rows.push(((*y).into(), i_stim));
+            self.values.extend_from_slice(y.as_slice());
+            self.stimuli.push(i_stim);
         }
     }
+}
+
+/// What the axon did under the protocol (pass 1).
+pub struct AxonPass {
+    /// Membrane potential at the start (mV).
+    pub initial_mv: f64,
+    /// Upward crossings of the spike threshold (ms).
+    pub spike_times_ms: Vec<f64>,
+    /// The sampled rows (when kept), `width` values each.
+    rows: AxonRows,
+    /// Values per row.
+    width: usize,
+    /// Solver work.
+    stats: SolverStats,
+    /// The state at the end.
+    final_state: Vec<f64>,
 }
 
 /// Joins each fibre row with the axon row of the same time into one trace row.
 struct JoinedRows<'a, T> {
     trace: &'a mut T,
-    axon: &'a [([f64; motor_axon::STATE_COUNT], f64)],
+    axon: &'a AxonPass,
     next: usize,
 }
 
 impl<T: Trace> SampleSink<{ innervated::STATE_COUNT }> for JoinedRows<'_, T> {
     fn sample(&mut self, t_ms: f64, y: &State<{ innervated::STATE_COUNT }>, _i_stim: f64) {
-        let Some((axon, axon_stim)) = self.axon.get(self.next).or(self.axon.last()) else {
+        let rows = self.axon.axon_rows_len();
+        if rows == 0 {
             return;
-        };
+        }
+        let k = self.next.min(rows - 1);
         self.next += 1;
-        let mut row = [0.0; crate::model::motor_unit::STATE_COUNT];
+        let width = self.axon.width;
+        let mut row = [0.0; unit_model::MAX_STATE_COUNT];
         row[..innervated::STATE_COUNT].copy_from_slice(y.as_slice());
-        row[innervated::STATE_COUNT..].copy_from_slice(axon);
-        self.trace.row(t_ms, &row, *axon_stim);
+        row[innervated::STATE_COUNT..innervated::STATE_COUNT + width]
+            .copy_from_slice(&self.axon.rows.values[k * width..(k + 1) * width]);
+        self.trace.row(
+            t_ms,
+            &row[..innervated::STATE_COUNT + width],
+            self.axon.rows.stimuli[k],
+        );
+    }
+}
+
+impl AxonPass {
+    fn axon_rows_len(&self) -> usize {
+        self.rows.stimuli.len()
+    }
+}
+
+/// The axon's starting state: its rest when the run asks for rest and the
+/// axon has one (a search of at most [`AXON_REST_SEARCH_MS`]); else its
+/// initial state, the rest at the reference ions, from where an axon with
+/// no rest at these ions starts firing.
+fn axon_start<const N: usize, A: Model<N>>(
+    axon: &A,
+    run: &Run,
+    solver: &SolverSettings,
+) -> Result<State<N>, SolveError> {
+    let initial = axon.initial_state();
+    if !run.equilibrate {
+        return Ok(initial);
+    }
+    let settings = RestSettings {
+        max_ms: run.rest.max_ms.min(AXON_REST_SEARCH_MS),
+        ..run.rest
+    };
+    let (rest, report) = steady_state::equilibrate(axon, &initial, &settings, false, solver)?;
+    Ok(if report.converged { rest } else { initial })
+}
+
+/// Pass 1 for one axon model: the axon under the run's protocol.
+fn axon_pass<const N: usize, A: Model<N>>(
+    axon: &A,
+    run: &Run,
+    keep_rows: bool,
+) -> Result<AxonPass, SolveError> {
+    let settings = axon_solver(run);
+    let start = axon_start(axon, run, &settings)?;
+    let rows = AxonRows {
+        keep: keep_rows,
+        values: Vec::new(),
+        stimuli: Vec::new(),
+    };
+    let mut observers = (
+        GridSampler::new(run.simulation.output_dt_ms, rows),
+        SpikeDetector::new(unit_model::axon::V, run.analysis.spike_threshold_mv),
+    );
+    let outcome = solve::simulate(
+        axon,
+        &start,
+        &run.protocol,
+        run.simulation.duration_ms,
+        &settings,
+        &mut observers,
+    )?;
+    let (sampler, spikes) = observers;
+    Ok(AxonPass {
+        initial_mv: start[unit_model::axon::V],
+        spike_times_ms: spikes.times_ms,
+        rows: sampler.sink,
+        width: N,
+        stats: outcome.stats,
+        final_state: outcome.final_state.iter().copied().collect(),
+    })
+}
+
+/// Pass 1: the unit's axon under the run's protocol (the choice of model is
+/// made here, once; each pass is monomorphized).
+pub fn run_axon(unit: &MotorUnit, run: &Run, keep_rows: bool) -> Result<AxonPass, SolveError> {
+    match &unit.axon {
+        Axon::Sweeney1987(axon) => axon_pass(axon, run, keep_rows),
+        Axon::Hennings2005(axon) => axon_pass(axon.as_ref(), run, keep_rows),
     }
 }
 
@@ -164,28 +268,10 @@ pub fn execute<T: Trace>(
 ) -> Result<RunResult, SolveError> {
     let threshold = run.analysis.spike_threshold_mv;
     let duration = run.simulation.duration_ms;
-    let axon_settings = axon_solver(run);
 
     // Pass 1: the axon under the protocol.
-    let (axon_start, _) = starting_state(&unit.axon, run, &axon_settings)?;
-    let axon_rows = AxonRows {
-        keep: trace.wants_rows(),
-        rows: Vec::new(),
-    };
-    let mut axon_observers = (
-        GridSampler::new(run.simulation.output_dt_ms, axon_rows),
-        SpikeDetector::new(motor_axon::index::V, threshold),
-    );
-    let axon_outcome = solve::simulate(
-        &unit.axon,
-        &axon_start,
-        &run.protocol,
-        duration,
-        &axon_settings,
-        &mut axon_observers,
-    )?;
-    let (axon_sampler, axon_spikes) = axon_observers;
-    let releases = unit.junction.releases(&axon_spikes.times_ms);
+    let axon = run_axon(unit, run, trace.wants_rows())?;
+    let releases = unit.junction.releases(&axon.spike_times_ms);
 
     // Pass 2: the fibre under the releases.
     let (fibre_rest, rest) = starting_state(&unit.fibre, run, &run.solver)?;
@@ -199,7 +285,7 @@ pub fn execute<T: Trace>(
     );
     let joined = JoinedRows {
         trace,
-        axon: &axon_sampler.sink.rows,
+        axon: &axon,
         next: 0,
     };
     let sinks = ((membrane, FibreColumns(muscle)), joined);
@@ -224,13 +310,13 @@ pub fn execute<T: Trace>(
         unit,
         run,
         &fibre_rest,
-        axon_start[motor_axon::index::V],
-        &axon_spikes.times_ms,
+        axon.initial_mv,
+        &axon.spike_times_ms,
         &releases,
         fibre_spike_count,
     )?;
     let mut stats = outcome.stats;
-    stats += axon_outcome.stats;
+    stats += axon.stats;
     let mut metrics = RunMetrics {
         scenario: run.name.clone(),
         model: run.model.kind().name(),
@@ -249,8 +335,8 @@ pub fn execute<T: Trace>(
     let final_state = outcome
         .final_state
         .iter()
-        .chain(axon_outcome.final_state.iter())
         .copied()
+        .chain(axon.final_state.iter().copied())
         .collect();
     Ok(RunResult {
         metrics,

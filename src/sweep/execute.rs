@@ -391,8 +391,8 @@ impl<'a> Worker<'a> {
             if let Some(parent) = path.parent() {
                 fs::create_dir_all(parent).map_err(trace_error)?;
             }
-            let mut trace = TraceFile::create(&path, run.model.kind().state_variables())
-                .map_err(trace_error)?;
+            let mut trace =
+                TraceFile::create(&path, run.model.state_variables()).map_err(trace_error)?;
             let solved = simulation::execute(&run, &mut trace);
             if solved.is_ok() {
                 trace.commit().map_err(trace_error)?;
@@ -419,7 +419,7 @@ impl<'a> Worker<'a> {
 
 /// A run that "succeeded" with a NaN or infinite final state is a failure.
 fn check_finite(result: &RunResult, run: &crate::scenario::Run) -> Result<(), String> {
-    let variables = run.model.kind().state_variables();
+    let variables = run.model.state_variables();
     let bad: Vec<String> = variables
         .iter()
         .zip(&result.final_state)

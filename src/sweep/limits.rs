@@ -53,7 +53,7 @@ fn trace_bytes_per_point(sweep: &SweepFile, base: &Run) -> f64 {
         }
     }
     let rows = (duration_ms / output_dt_ms.max(f64::MIN_POSITIVE)).ceil() + 2.0;
-    let columns = base.model.kind().state_variables().len() as f64 + 2.0;
+    let columns = base.model.state_variables().len() as f64 + 2.0;
     rows * columns * BYTES_PER_VALUE
 }
 

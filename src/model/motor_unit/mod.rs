@@ -7,8 +7,10 @@
 //!        quanta ─▶ endplate conductance (dual exponential) ─▶ I_EPC = g (V − E_rev) into the sarcolemma
 //!        ─▶ Shorten 2007 fibre: action potential, T-tubule, SR Ca²⁺ release, force
 //! ```
-//! - Axon: [`crate::model::motor_axon`] (Sweeney et al. 1987 rabbit node at
-//!   37 °C, one isopotential node), with the divalent gating shift.
+//! - Axon: [`axon`]: [`crate::model::motor_axon`] (Sweeney et al. 1987
+//!   rabbit node at 37 °C, one isopotential node; the default) or
+//!   [`crate::model::hennings_axon`] (Hennings et al. 2005 human motor axon,
+//!   node and internode), with the divalent gating shift.
 //! - Junction: [`junction`] ([`crate::physiology::transmitter_release`],
 //!   [`crate::physiology::endplate_current`]).
 //! - Fibre: [`crate::model::muscle_fibre`] at the run's temperature, with
@@ -29,48 +31,69 @@
 //! number of releasable quanta with its own (Bennett et al. 1977: m = 42 at
 //! 23 °C becomes 151 at 37 °C); the axon keeps its 37 °C rates.
 
+pub mod axon;
 pub mod innervated;
 pub mod junction;
 
+use crate::model::hennings_axon::{self, HenningsAxon, HenningsAxonParams};
 use crate::model::ions::Ions;
 use crate::model::motor_axon::{self, MotorAxon, MotorAxonParams};
 use crate::model::muscle_fibre::{MuscleFibre, MuscleFibreConfig};
-use crate::model::{Model, ParameterGroup, State, StateVariable};
+use crate::model::{Model, ParameterGroup, StateVariable};
 use crate::params::ParameterSet;
 use crate::physiology::endplate_current::EndplateCurrentParams;
 use crate::physiology::surface_charge;
 use crate::physiology::transmitter_release::TransmitterReleaseParams;
 
+pub use axon::{Axon, AxonModel};
 pub use innervated::InnervatedFibre;
 pub use junction::{Junction, JunctionParams, Release};
 
-/// Columns of a motor-unit trace: the fibre with its endplate, then the axon.
+/// Columns of a motor-unit trace with the Sweeney axon: the fibre with its
+/// endplate, then the axon.
 pub const STATE_COUNT: usize = innervated::STATE_COUNT + motor_axon::STATE_COUNT;
 
-/// Index of the axon's membrane potential in a motor-unit trace row.
-pub const AXON_V: usize = innervated::STATE_COUNT + motor_axon::index::V;
+/// Columns of a motor-unit trace with the Hennings axon.
+pub const HENNINGS_STATE_COUNT: usize = innervated::STATE_COUNT + hennings_axon::STATE_COUNT;
 
-/// The trace layout: fibre (56), endplate (2), axon (5). Column 0 is the
-/// fibre's surface potential, so the fibre's indices hold unchanged.
-pub static STATE_VARIABLES: [StateVariable; STATE_COUNT] = {
-    let mut layout = [innervated::ENDPLATE_VARIABLES[0]; STATE_COUNT];
+/// The widest motor-unit trace row (for row buffers).
+pub const MAX_STATE_COUNT: usize = if STATE_COUNT > HENNINGS_STATE_COUNT {
+    STATE_COUNT
+} else {
+    HENNINGS_STATE_COUNT
+};
+
+/// Index of the axon's membrane potential in a motor-unit trace row (either axon).
+pub const AXON_V: usize = innervated::STATE_COUNT + axon::V;
+
+/// The fibre's layout (56), the endplate's (2), then `axon`'s. Column 0 is
+/// the fibre's surface potential, so the fibre's indices hold unchanged.
+const fn joined<const N: usize>(axon: &[StateVariable]) -> [StateVariable; N] {
+    let mut layout = [innervated::ENDPLATE_VARIABLES[0]; N];
     let mut i = 0;
     while i < innervated::STATE_COUNT {
         layout[i] = innervated::STATE_VARIABLES[i];
         i += 1;
     }
-    while i < STATE_COUNT {
-        layout[i] = motor_axon::STATE_VARIABLES[i - innervated::STATE_COUNT];
+    while i < N {
+        layout[i] = axon[i - innervated::STATE_COUNT];
         i += 1;
     }
     layout
-};
+}
+
+/// The trace layout with the Sweeney axon (3 columns).
+pub static STATE_VARIABLES: [StateVariable; STATE_COUNT] = joined(&motor_axon::STATE_VARIABLES);
+
+/// The trace layout with the Hennings axon (8 columns).
+pub static HENNINGS_STATE_VARIABLES: [StateVariable; HENNINGS_STATE_COUNT] =
+    joined(&hennings_axon::STATE_VARIABLES);
 
 /// The motor unit of a run: axon, junction and fibre, fixed for the run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MotorUnit {
     /// The motor axon.
-    pub axon: MotorAxon,
+    pub axon: Axon,
     /// Release and endplate.
     pub junction: Junction,
     /// The innervated fibre.
@@ -85,8 +108,12 @@ pub struct MotorUnit {
 /// The motor unit's own `[parameters]` sub-tables (beside the fibre's).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct MotorUnitParams {
-    /// `[parameters.axon]`.
+    /// `[parameters] axon_model`.
+    pub axon_model: AxonModel,
+    /// `[parameters.axon]` (the Sweeney node).
     pub axon: MotorAxonParams,
+    /// `[parameters.hennings_axon]`.
+    pub hennings_axon: HenningsAxonParams,
     /// `[parameters.release]`.
     pub release: TransmitterReleaseParams,
     /// `[parameters.endplate]`.
@@ -115,10 +142,16 @@ impl MotorUnit {
             ions.ca_o_mm.unwrap_or(charge.ca_ref_mm),
             ions.mg_o_mm.unwrap_or(charge.mg_ref_mm),
         );
-        let axon = MotorAxon::new(
-            params.axon,
-            surface_charge::na_gating_shift_mv(charge, ca, mg),
-        );
+        let na_shift = surface_charge::na_gating_shift_mv(charge, ca, mg);
+        let axon = match params.axon_model {
+            AxonModel::Sweeney1987 => Axon::Sweeney1987(MotorAxon::new(params.axon, na_shift)),
+            AxonModel::Hennings2005 => Axon::Hennings2005(Box::new(HenningsAxon::new(
+                params.hennings_axon,
+                temperature_celsius,
+                na_shift,
+                surface_charge::k_gating_shift_mv(charge, ca, mg),
+            ))),
+        };
         let junction = Junction {
             release: params.release.at_temperature(temperature_celsius),
             endplate: params.endplate,
@@ -147,6 +180,14 @@ impl MotorUnit {
         MuscleFibre::with_ions(config, &self.fibre_ions)
     }
 
+    /// The trace layout of this unit (it depends on the axon).
+    pub fn state_variables(&self) -> &'static [StateVariable] {
+        match self.axon.model() {
+            AxonModel::Sweeney1987 => &STATE_VARIABLES,
+            AxonModel::Hennings2005 => &HENNINGS_STATE_VARIABLES,
+        }
+    }
+
     /// Initial values with default parameters, in trace order.
     pub fn default_initial_state() -> Vec<f64> {
         let unit = Self::new(
@@ -156,8 +197,11 @@ impl MotorUnit {
             motor_axon::PUBLISHED_TEMPERATURE_CELSIUS,
         );
         let fibre = InnervatedFibre::new(&unit.fibre, &unit.junction).initial_state();
-        let axon: State<{ motor_axon::STATE_COUNT }> = unit.axon.initial_state();
-        fibre.iter().chain(axon.iter()).copied().collect()
+        fibre
+            .iter()
+            .copied()
+            .chain(unit.axon.initial_state())
+            .collect()
     }
 
     /// The parameter declarations: the fibre's sub-tables (but its
@@ -170,6 +214,10 @@ impl MotorUnit {
             ParameterGroup {
                 section: "axon",
                 parameters: MotorAxonParams::INFO,
+            },
+            ParameterGroup {
+                section: "hennings_axon",
+                parameters: HenningsAxonParams::INFO,
             },
             ParameterGroup {
                 section: "release",
