@@ -16,6 +16,7 @@
 //! per test binary, whichever test asks first.
 
 use std::fs;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -25,38 +26,40 @@ use endplate::protocol::Train;
 use endplate::scenario;
 use endplate::simulation::{self, JunctionMetrics, RunMetrics, Trace};
 
+/// What a library file is, for the checks of its header and protocol.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// normal.toml.
+    Control,
+    /// A deficiency: its header also names the clinical co-factors.
+    Deficiency,
+    /// Another cause, run with normal.toml's protocol.
+    Condition,
+    /// A cause that is the protocol itself (its own nerve drive).
+    OwnProtocol,
+    /// The HypoPP file: a muscle-fibre scenario with its own control
+    /// (tests/scenario_hypokalemic_periodic_paralysis.rs), about the fibre's
+    /// own 1 ms threshold, which a nerve-driven motor unit cannot measure.
+    FibreOnly,
+}
+
 /// The library, normal first.
-const LIBRARY: [&str; 14] = [
-    "normal",
-    "hypokalemia-mild",
-    "hypokalemia-moderate",
-    "hypokalemia-severe",
-    "hypocalcemia",
-    "hypomagnesemia",
-    "diuretic",
-    "poor-circulation",
-    "fatigue",
-    "neuropathy",
-    "dehydration",
-    "statin",
-    "myotonia",
-    "hypokalemic-periodic-paralysis",
+const LIBRARY: [(&str, Kind); 14] = [
+    ("normal", Kind::Control),
+    ("hypokalemia-mild", Kind::Deficiency),
+    ("hypokalemia-moderate", Kind::Deficiency),
+    ("hypokalemia-severe", Kind::Deficiency),
+    ("hypocalcemia", Kind::Deficiency),
+    ("hypomagnesemia", Kind::Deficiency),
+    ("diuretic", Kind::Deficiency),
+    ("poor-circulation", Kind::Condition),
+    ("fatigue", Kind::OwnProtocol),
+    ("neuropathy", Kind::OwnProtocol),
+    ("dehydration", Kind::Deficiency),
+    ("statin", Kind::Condition),
+    ("myotonia", Kind::Condition),
+    ("hypokalemic-periodic-paralysis", Kind::FibreOnly),
 ];
-
-/// Deficiency scenarios, whose headers also name the clinical co-factors.
-const DEFICIENCIES: [&str; 7] = [
-    "hypokalemia-mild",
-    "hypokalemia-moderate",
-    "hypokalemia-severe",
-    "hypocalcemia",
-    "hypomagnesemia",
-    "diuretic",
-    "dehydration",
-];
-
-/// The files whose cause is the protocol itself; every other motor-unit file
-/// of the library runs normal.toml's protocol.
-const OWN_PROTOCOL: [&str; 2] = ["fatigue", "neuropathy"];
 
 /// The quiet window, in which a sustained contraction is looked for, starts
 /// this long after the scenario's nerve train ends (ms): normal.toml's force
@@ -77,7 +80,7 @@ fn path(name: &str) -> String {
 fn position(name: &str) -> usize {
     LIBRARY
         .iter()
-        .position(|n| *n == name)
+        .position(|(n, _)| *n == name)
         .unwrap_or_else(|| panic!("{name} is not in the library"))
 }
 
@@ -218,8 +221,20 @@ fn assert_no_spontaneous_firing(name: &str) {
     );
 }
 
+/// The 50 ms rheobases of fibre and axon over normal's lie in the given
+/// ranges, and neither tissue fires on its own.
+fn assert_excitability(name: &str, fibre: Range<f64>, axon: Range<f64>) {
+    let (fibre_ratio, axon_ratio) = rheobase_ratios(name);
+    assert_within(name, "fibre rheobase ratio", fibre_ratio, fibre);
+    assert_within(name, "axon rheobase ratio", axon_ratio, axon);
+    assert_no_spontaneous_firing(name);
+}
+
+/// The axon's rheobase ratio for causes that act on the fibre only (±0.5 %).
+const AXON_UNCHANGED: Range<f64> = 0.995..1.005;
+
 /// `value` lies in `range`, with the scenario and metric named on failure.
-fn assert_within(name: &str, metric: &str, value: f64, range: std::ops::Range<f64>) {
+fn assert_within(name: &str, metric: &str, value: f64, range: Range<f64>) {
     assert!(
         range.contains(&value),
         "{name}: {metric} = {value}, expected {range:?}"
@@ -281,7 +296,7 @@ fn every_scenario_file_builds() {
 #[test]
 fn every_library_file_names_its_sources_and_its_measured_outcome() {
     let normal = scenario::load(Path::new(&path("normal")), &[]).unwrap();
-    for name in LIBRARY {
+    for (name, kind) in LIBRARY {
         let text = fs::read_to_string(path(name)).unwrap();
         let header = header(&text);
         assert!(cites(&header), "{name}: no source in its header");
@@ -289,14 +304,10 @@ fn every_library_file_names_its_sources_and_its_measured_outcome() {
             header.contains("Outcome as measured") || header.contains("What the model shows"),
             "{name}: no measured outcome in its header"
         );
-        if DEFICIENCIES.contains(&name) {
+        if kind == Kind::Deficiency {
             assert!(header.contains("Co-factors"), "{name}: no co-factors");
         }
-        // The HypoPP file is a muscle-fibre scenario with its own control
-        // (tests/scenario_hypokalemic_periodic_paralysis.rs): its test is
-        // about the fibre's own 1 ms threshold, which a nerve-driven motor
-        // unit cannot measure.
-        if name == "hypokalemic-periodic-paralysis" {
+        if kind == Kind::FibreOnly {
             continue;
         }
         let run = scenario::load(Path::new(&path(name)), &[]).unwrap();
@@ -318,7 +329,7 @@ fn every_library_file_names_its_sources_and_its_measured_outcome() {
                 "{name}: [ions] {key} is not explicit"
             );
         }
-        if !OWN_PROTOCOL.contains(&name) {
+        if kind != Kind::OwnProtocol {
             assert_eq!(run.protocol, normal.protocol, "{name}: normal's protocol");
             assert_eq!(run.simulation, normal.simulation, "{name}");
         }
@@ -367,32 +378,16 @@ fn hypokalemia_hyperpolarizes_slightly_and_changes_nothing_else() {
     // Severe: the fibre's 50 ms rheobase rises 3 % (80.5 against 78.3
     // µA/cm²); the axon's does not move, since the Sweeney node has no K⁺
     // conductance.
-    let (fibre, axon) = rheobase_ratios("hypokalemia-severe");
-    assert_within(
-        "hypokalemia-severe",
-        "fibre rheobase ratio",
-        fibre,
-        1.0..1.1,
-    );
-    assert_within(
-        "hypokalemia-severe",
-        "axon rheobase ratio",
-        axon,
-        0.995..1.005,
-    );
-    assert_no_spontaneous_firing("hypokalemia-severe");
+    assert_excitability("hypokalemia-severe", 1.0..1.1, AXON_UNCHANGED);
 }
 
 #[test]
 fn hypocalcemia_lowers_both_rheobases_but_gives_no_tetany_and_less_force() {
     // The literature's direction: measured −35 % (fibre, 50.8 against 78.3
     // µA/cm²) and −30 % (axon, 986.5 against 1409).
-    let (fibre, axon) = rheobase_ratios("hypocalcemia");
-    assert_within("hypocalcemia", "fibre rheobase ratio", fibre, 0.55..0.75);
-    assert_within("hypocalcemia", "axon rheobase ratio", axon, 0.6..0.8);
     // Tetany (spontaneous discharge) is reported at this Ca²⁺; the model
     // fires neither on its own nor after the train.
-    assert_no_spontaneous_firing("hypocalcemia");
+    assert_excitability("hypocalcemia", 0.55..0.75, 0.6..0.8);
     assert_transmits_without_after_discharges("hypocalcemia");
     // Release falls to m = 45.3 quanta (normal 151.5; Dodge & Rahamimoff
     // [CaX]⁴), safety factor 1.79: still enough for every impulse.
@@ -419,10 +414,7 @@ fn hypomagnesemia_raises_release_and_lowers_rheobase_a_little() {
     let ratio = outcome(name).junction().mean_quantal_content
         / outcome("normal").junction().mean_quantal_content;
     assert_within(name, "quantal content ratio", ratio, 1.05..1.2);
-    let (fibre, axon) = rheobase_ratios(name);
-    assert_within(name, "fibre rheobase ratio", fibre, 0.85..0.98);
-    assert_within(name, "axon rheobase ratio", axon, 0.85..0.98);
-    assert_no_spontaneous_firing(name);
+    assert_excitability(name, 0.85..0.98, 0.85..0.98);
     assert_transmits_without_after_discharges(name);
     assert_relaxes_like_normal(name);
     let rest_change = outcome(name).rest_mv() - outcome("normal").rest_mv();
@@ -437,10 +429,7 @@ fn diuretic_low_k_and_low_mg_nearly_cancel() {
     let name = "diuretic";
     let hyperpolarization = outcome("normal").rest_mv() - outcome(name).rest_mv();
     assert_within(name, "hyperpolarization (mV)", hyperpolarization, 0.8..2.5);
-    let (fibre, axon) = rheobase_ratios(name);
-    assert_within(name, "fibre rheobase ratio", fibre, 0.93..1.0);
-    assert_within(name, "axon rheobase ratio", axon, 0.93..1.0);
-    assert_no_spontaneous_firing(name);
+    assert_excitability(name, 0.93..1.0, 0.93..1.0);
     assert_transmits_without_after_discharges(name);
     assert_relaxes_like_normal(name);
 }
@@ -459,8 +448,7 @@ fn poor_circulation_raises_tubular_k_slightly_and_washout_does_not_matter_in_sec
         poor.rest_mv() - normal.rest_mv(),
         -0.3..0.3,
     );
-    let (fibre, _) = rheobase_ratios(name);
-    assert_within(name, "fibre rheobase ratio", fibre, 0.95..1.0);
+    assert_excitability(name, 0.95..1.0, AXON_UNCHANGED);
     assert_transmits_without_after_discharges(name);
     assert_relaxes_like_normal(name);
     // Washout's τ is minutes (src/physiology/washout.rs): with no blood flow
@@ -547,9 +535,7 @@ fn dehydration_makes_the_fibre_less_excitable() {
     // Schwellnus et al. 2004 (no link of hydration to cramps), not with
     // the popular view that dehydration causes them.
     let name = "dehydration";
-    let (fibre, axon) = rheobase_ratios(name);
-    assert_within(name, "fibre rheobase ratio", fibre, 1.15..1.45);
-    assert_within(name, "axon rheobase ratio", axon, 1.03..1.15);
+    assert_excitability(name, 1.15..1.45, 1.03..1.15);
     let hyperpolarization = outcome("normal").rest_mv() - outcome(name).rest_mv();
     assert_within(name, "hyperpolarization (mV)", hyperpolarization, 0.5..2.0);
     assert_transmits_without_after_discharges(name);
@@ -564,10 +550,7 @@ fn statin_lowers_the_fibre_rheobase_and_prolongs_relaxation_a_little() {
     // firing in statin-treated rabbit muscle; the model does not fire again.
     let name = "statin";
     let (normal, statin) = (outcome("normal"), outcome(name));
-    let (fibre, axon) = rheobase_ratios(name);
-    assert_within(name, "fibre rheobase ratio", fibre, 0.55..0.75);
-    assert_within(name, "axon rheobase ratio", axon, 0.995..1.005);
-    assert_no_spontaneous_firing(name);
+    assert_excitability(name, 0.55..0.75, AXON_UNCHANGED);
     assert_transmits_without_after_discharges(name);
     let force = statin.force_peak_um() / normal.force_peak_um();
     assert_within(name, "force peak ratio", force, 1.1..1.4);
@@ -588,9 +571,7 @@ fn myotonia_holds_a_sustained_contraction_on_a_plateau_without_after_discharges(
     // Becker-disease mice instead.
     let name = "myotonia";
     let (normal, myotonic) = (outcome("normal"), outcome(name));
-    let (fibre, _) = rheobase_ratios(name);
-    assert_within(name, "fibre rheobase ratio", fibre, 0.4..0.6);
-    assert_no_spontaneous_firing(name);
+    assert_excitability(name, 0.4..0.6, AXON_UNCHANGED);
     assert_eq!(myotonic.junction().axon_spike_count, 50);
     let full = myotonic.full_action_potentials();
     assert!(full < 30, "{full} overshooting action potentials");
@@ -609,15 +590,15 @@ fn myotonia_holds_a_sustained_contraction_on_a_plateau_without_after_discharges(
 fn myotonia_is_the_library_s_largest_sustained_contraction() {
     // examples/08_cramp.rs draws the worst case against normal; this is the
     // measurement that picks it: the mean force after the train.
-    let motor_units = LIBRARY
+    let worst = LIBRARY
         .iter()
-        .filter(|n| **n != "hypokalemic-periodic-paralysis");
-    let worst = motor_units
+        .filter(|(_, kind)| *kind != Kind::FibreOnly)
+        .map(|(name, _)| *name)
         .max_by(|a, b| {
             outcome(a)
                 .quiet_force_mean_um
                 .total_cmp(&outcome(b).quiet_force_mean_um)
         })
         .unwrap();
-    assert_eq!(*worst, "myotonia");
+    assert_eq!(worst, "myotonia");
 }
