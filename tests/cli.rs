@@ -543,6 +543,29 @@ fn compare_overlays_scenarios_and_tabulates_their_metrics() {
 }
 
 #[test]
+fn the_newcomers_comparison_draws_the_force_of_both_motor_units() {
+    // The README's second command: normal against hypocalcaemia. Motor
+    // units carry their fibre's columns first, so their force is drawn too.
+    let out = TempDir::new().unwrap();
+    let output = endplate()
+        .args([
+            "compare",
+            "scenarios/normal.toml",
+            "scenarios/hypocalcemia.toml",
+            "--out",
+        ])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let svg = fs::read_to_string(out.path().join("compare.svg")).unwrap();
+    assert!(svg.contains("force (A₂ rise, µM)"), "no force panel");
+    assert!(svg.contains("normal") && svg.contains("hypocalcemia"));
+    let table = stdout_of(&output);
+    assert!(table.contains("muscle.force_peak_uM"), "{table}");
+}
+
+#[test]
 fn validate_prints_every_target_and_passes() {
     let output = endplate().arg("validate").output().unwrap();
     let table = stdout_of(&output);

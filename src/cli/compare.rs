@@ -12,7 +12,7 @@ use crate::model::muscle_fibre::index;
 use crate::output::atomic::{AtomicFile, commit_all};
 use crate::output::plot::{self, Figure, Panel, Series};
 use crate::scenario::{self, Run};
-use crate::simulation::{Trace, execute};
+use crate::simulation::{Columns, execute};
 
 /// Metrics printed in the terminal table, in this order, when a run has them
 /// (compare.csv holds every scalar metric).
@@ -33,28 +33,11 @@ const HEADLINE_METRICS: [&str; 14] = [
     "solver.rhs_evaluations",
 ];
 
-/// What the figure needs of one run: time, potential and (muscle) A_2.
-struct Curves {
-    force_index: Option<usize>,
-    t_ms: Vec<f64>,
-    v_mv: Vec<f64>,
-    a2_um: Vec<f64>,
-}
-
-impl Trace for Curves {
-    fn row(&mut self, t_ms: f64, state: &[f64], _i_stim: f64) {
-        self.t_ms.push(t_ms);
-        self.v_mv.push(state[0]);
-        if let Some(i) = self.force_index {
-            self.a2_um.push(state[i]);
-        }
-    }
-}
-
 /// One finished scenario.
 struct Compared {
     run: Run,
-    curves: Curves,
+    /// Time, potential (column 0) and, for the muscle models, A_2 (column 1).
+    curves: Columns,
     metrics: serde_json::Value,
     force_um: Option<Vec<f64>>,
 }
@@ -67,19 +50,21 @@ pub fn compare(files: &[PathBuf], out: Option<&Path>, overrides: &[String]) -> R
         .collect::<Result<Vec<_>, _>>()?;
     let mut compared = Vec::new();
     for (run, file) in runs.into_iter().zip(files) {
-        let force_index =
-            (run.model.kind() == ModelKind::MuscleFibre).then_some(index::POST_STROKE);
-        let mut curves = Curves {
-            force_index,
-            t_ms: Vec::new(),
-            v_mv: Vec::new(),
-            a2_um: Vec::new(),
-        };
+        // A motor unit's trace starts with its fibre's 56 columns, in the
+        // fibre's order (src/model/motor_unit/mod.rs), so A_2 sits at the
+        // same index in both muscle models.
+        let force_index = matches!(
+            run.model.kind(),
+            ModelKind::MuscleFibre | ModelKind::MotorUnit
+        )
+        .then_some(index::POST_STROKE);
+        let kept: Vec<usize> = std::iter::once(0).chain(force_index).collect();
+        let mut curves = Columns::new(&kept);
         let result = execute(&run, &mut curves)
             .map_err(|e| Failure::Simulation(format!("{} ({}): {e}", run.name, file.display())))?;
         let force_um = result.metrics.muscle.as_ref().map(|m| {
             curves
-                .a2_um
+                .column(1)
                 .iter()
                 .map(|a2| a2 - m.force_baseline_um)
                 .collect()
@@ -107,8 +92,8 @@ pub fn compare(files: &[PathBuf], out: Option<&Path>, overrides: &[String]) -> R
             .iter()
             .map(|c| Series {
                 label: &c.run.name,
-                x: &c.curves.t_ms,
-                y: &c.curves.v_mv,
+                x: c.curves.t_ms(),
+                y: c.curves.column(0),
             })
             .collect(),
         height_share: 1.0,
@@ -118,7 +103,7 @@ pub fn compare(files: &[PathBuf], out: Option<&Path>, overrides: &[String]) -> R
         .filter_map(|c| {
             c.force_um.as_ref().map(|f| Series {
                 label: &c.run.name,
-                x: &c.curves.t_ms,
+                x: c.curves.t_ms(),
                 y: f,
             })
         })

@@ -40,6 +40,45 @@ impl Trace for NoTrace {
     }
 }
 
+/// A trace that keeps the time and a few chosen state columns of every row:
+/// what a figure of a handful of curves needs (`compare`, the examples).
+#[derive(Debug, Clone, Default)]
+pub struct Columns {
+    indices: Vec<usize>,
+    t_ms: Vec<f64>,
+    values: Vec<Vec<f64>>,
+}
+
+impl Columns {
+    /// Keeps the state columns at `indices` (layout order of the model).
+    pub fn new(indices: &[usize]) -> Self {
+        Self {
+            indices: indices.to_vec(),
+            t_ms: Vec::new(),
+            values: vec![Vec::new(); indices.len()],
+        }
+    }
+
+    /// Time of every row (ms).
+    pub fn t_ms(&self) -> &[f64] {
+        &self.t_ms
+    }
+
+    /// The `k`-th kept column, in the order given to [`Columns::new`].
+    pub fn column(&self, k: usize) -> &[f64] {
+        &self.values[k]
+    }
+}
+
+impl Trace for Columns {
+    fn row(&mut self, t_ms: f64, state: &[f64], _i_stim: f64) {
+        self.t_ms.push(t_ms);
+        for (column, &i) in self.values.iter_mut().zip(&self.indices) {
+            column.push(state[i]);
+        }
+    }
+}
+
 /// Adapts a [`Trace`] to the sampler's fixed-size rows.
 struct TraceSink<'a, T>(&'a mut T);
 
