@@ -30,13 +30,16 @@
 //! own levels are not in their abstract), with the straight lines fitted over
 //! 0.1–0.2 mM, the low-Ca range of validation target V11, and prints the
 //! slopes and what hypocalcaemia does to release:
-//! `docs/figures/04_dodge_rahamimoff.png` (and `.svg`).
+//! `out/examples/04_dodge_rahamimoff.png` (and `.svg`; `tools/gallery` copies it to `docs/figures/`).
 //!
 //! Run: `cargo run --release --example 04_dodge_rahamimoff` (`-- --short`
 //! draws the curves with fewer points).
 
+mod common;
+
 use std::error::Error;
-use std::path::Path;
+
+use common::Options;
 
 use endplate::output::plot::{Figure, Panel, Series, save};
 use endplate::physiology::transmitter_release::{
@@ -71,7 +74,8 @@ fn geometric(low: f64, high: f64, count: usize) -> Vec<f64> {
 }
 
 fn main() -> Result<(), AnyError> {
-    let short = std::env::args().any(|a| a == "--short");
+    let options = Options::from_args()?;
+    let short = options.short;
     let p = TransmitterReleaseParams::default();
     let calcium = geometric(
         CALCIUM_RANGE_MM.0,
@@ -158,7 +162,7 @@ fn main() -> Result<(), AnyError> {
             height_share: 1.0,
         }],
     };
-    for path in save(&figure, Path::new("docs/figures"), "04_dodge_rahamimoff")? {
+    for path in save(&figure, options.figure_folder(), "04_dodge_rahamimoff")? {
         println!("wrote {}", path.display());
     }
     Ok(())

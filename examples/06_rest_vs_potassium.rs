@@ -30,7 +30,7 @@
 //! K⁺ (E_Cl = E_K), and with fixed Cl⁻ (`parameters.chloride_distribution
 //! = "fixed"`: Cl_i 5.83, Cl_o 128 mM, Senneff & Lowery 2021, so
 //! E_Cl = −78 mV). It prints the rest potentials and the fold points and
-//! draws `docs/figures/06_rest_vs_potassium.png` (and `.svg`): the
+//! draws `out/examples/06_rest_vs_potassium.png` (and `.svg`; `tools/gallery` copies it to `docs/figures/`): the
 //! published fibre with E_K on top, the fixed-Cl fibre with E_Cl below.
 //!
 //! What the model shows (not what the literature shows): no fold anywhere.
@@ -43,11 +43,15 @@
 //! 0.3 mV (fixed Cl).
 //!
 //! Run: `cargo run --release --example 06_rest_vs_potassium` (17 s of CPU
-//! time, shared by the cores; measured); `-- --short` (or `--quick`) scans 8 K
+//! time, shared by the cores; measured); `-- --short` scans 8 K
 //! values instead of 48 (6 s of CPU).
+
+mod common;
 
 use std::error::Error;
 use std::path::Path;
+
+use common::Options;
 
 use endplate::model::muscle_fibre::{MuscleFibreConfig, PUBLISHED_INITIAL_STATE, index};
 use endplate::output::plot::{Figure, Panel, Series, save};
@@ -150,7 +154,8 @@ fn scan(
 }
 
 fn main() -> Result<(), AnyError> {
-    let short = std::env::args().any(|a| a == "--short" || a == "--quick");
+    let options = Options::from_args()?;
+    let short = options.short;
     let k_mm = if short {
         SHORT_K_MM.to_vec()
     } else {
@@ -266,7 +271,7 @@ fn main() -> Result<(), AnyError> {
             },
         ],
     };
-    for path in save(&figure, Path::new("docs/figures"), "06_rest_vs_potassium")? {
+    for path in save(&figure, options.figure_folder(), "06_rest_vs_potassium")? {
         println!("wrote {}", path.display());
     }
     Ok(())
