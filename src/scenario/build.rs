@@ -563,7 +563,15 @@ fn protocol(
     for (i, train) in raw.trains.iter().enumerate() {
         let here = at.key("trains").index(i);
         let interval_ms = match (train.frequency_hz, train.interval_ms) {
-            (Some(hz), None) => 1000.0 / positive(here.key("frequency_hz"), hz)?,
+            (Some(hz), None) if hz > 0.0 && hz.is_finite() => 1000.0 / hz,
+            (Some(_), None) => {
+                return Err(ctx
+                    .value_error(
+                        &here.key("frequency_hz"),
+                        "must be a positive, finite number of Hz",
+                    )
+                    .with_allowed("> 0 Hz"));
+            }
             (None, Some(ms)) => positive(here.key("interval_ms"), ms)?,
             (Some(_), Some(_)) => {
                 return Err(ctx
