@@ -24,16 +24,32 @@ pub fn smallest_that_happens<E>(
             return Ok(None);
         }
     }
-    let mut low = 0.0;
-    while high - low > relative_precision * high {
+    let (_, high) = narrow(
+        0.0,
+        high,
+        |low, high| high - low <= relative_precision * high,
+        happens,
+    )?;
+    Ok(Some(high))
+}
+
+/// Halves the bracket [`low`, `high`] — `on_high_side` false at `low`, true
+/// at `high` — until `narrow_enough(low, high)`; returns the final bracket.
+pub fn narrow<E>(
+    mut low: f64,
+    mut high: f64,
+    narrow_enough: impl Fn(f64, f64) -> bool,
+    mut on_high_side: impl FnMut(f64) -> Result<bool, E>,
+) -> Result<(f64, f64), E> {
+    while !narrow_enough(low, high) {
         let middle = 0.5 * (low + high);
-        if happens(middle)? {
+        if on_high_side(middle)? {
             high = middle;
         } else {
             low = middle;
         }
     }
-    Ok(Some(high))
+    Ok((low, high))
 }
 
 #[cfg(test)]

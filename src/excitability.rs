@@ -212,15 +212,12 @@ pub fn firing_threshold_mm<E>(
     if fires_at(high_mm)? || !fires_at(low_mm)? {
         return Ok(None);
     }
-    let (mut low, mut high) = (low_mm, high_mm);
-    while high - low > tolerance_mm {
-        let middle = 0.5 * (low + high);
-        if fires_at(middle)? {
-            low = middle;
-        } else {
-            high = middle;
-        }
-    }
+    let (_, high) = bisection::narrow(
+        low_mm,
+        high_mm,
+        |low, high| high - low <= tolerance_mm,
+        |ca| fires_at(ca).map(|fires| !fires),
+    )?;
     Ok(Some(high))
 }
 
