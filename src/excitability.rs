@@ -133,14 +133,16 @@ fn rheobase(run: &Run, counted: Counted) -> Result<Option<f64>, SolveError> {
     bisection::smallest_that_happens(1.0, MAX_AMPLITUDE_UA_PER_CM2, RELATIVE_PRECISION, fires)
 }
 
-/// A tissue that fires with no stimulus needs none: its rheobase is 0
-/// without a search (which would only halve its way down to 0).
-fn tissue(run: &Run, counted: Counted) -> Result<TissueExcitability, SolveError> {
+/// A tissue's spontaneous rate in `run` and its rheobase when `stimulated`
+/// is stimulated (the same run, or a motor unit's fibre alone). A tissue
+/// that fires with no stimulus needs none: its rheobase is 0 without a
+/// search (which would only halve its way down to 0).
+fn tissue(run: &Run, stimulated: &Run, counted: Counted) -> Result<TissueExcitability, SolveError> {
     let spontaneous_rate_hz = spontaneous_rate_hz(run, counted)?;
     let rheobase_50ms_ua_per_cm2 = if spontaneous_rate_hz > 0.0 {
         Some(0.0)
     } else {
-        rheobase(run, counted)?
+        rheobase(stimulated, counted)?
     };
     Ok(TissueExcitability {
         spontaneous_rate_hz,
@@ -175,17 +177,13 @@ pub fn measure(run: &Run) -> Result<Excitability, SolveError> {
         ModelChoice::MotorUnit(unit) => {
             let mut fibre_alone = run.clone();
             fibre_alone.model = ModelChoice::MuscleFibre(Box::new(unit.fibre.clone()));
-            let membrane = TissueExcitability {
-                spontaneous_rate_hz: spontaneous_rate_hz(run, Counted::Membrane)?,
-                rheobase_50ms_ua_per_cm2: rheobase(&fibre_alone, Counted::Membrane)?,
-            };
             Ok(Excitability {
-                membrane,
-                axon: Some(tissue(run, Counted::Axon)?),
+                membrane: tissue(run, &fibre_alone, Counted::Membrane)?,
+                axon: Some(tissue(run, run, Counted::Axon)?),
             })
         }
         ModelChoice::Hh1952(_) | ModelChoice::MuscleFibre(_) => Ok(Excitability {
-            membrane: tissue(run, Counted::Membrane)?,
+            membrane: tissue(run, run, Counted::Membrane)?,
             axon: None,
         }),
     }
