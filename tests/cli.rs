@@ -15,6 +15,17 @@ fn stdout_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// `endplate compare` of `scenarios` into `out`.
+fn compare(scenarios: [&str; 2], out: &std::path::Path) -> std::process::Output {
+    endplate()
+        .arg("compare")
+        .args(scenarios)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
 fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -485,16 +496,10 @@ fn muscle_fibre_run_draws_the_muscle_figure_and_reports_muscle_metrics() {
 #[test]
 fn compare_overlays_scenarios_and_tabulates_their_metrics() {
     let out = TempDir::new().unwrap();
-    let output = endplate()
-        .args([
-            "compare",
-            "scenarios/hh1952-step.toml",
-            "scenarios/hh1952-pulse.toml",
-            "--out",
-        ])
-        .arg(out.path())
-        .output()
-        .unwrap();
+    let output = compare(
+        ["scenarios/hh1952-step.toml", "scenarios/hh1952-pulse.toml"],
+        out.path(),
+    );
     assert!(output.status.success(), "{}", stderr_of(&output));
     let table = stdout_of(&output);
     let header = table.lines().next().unwrap();
@@ -524,16 +529,7 @@ fn compare_overlays_scenarios_and_tabulates_their_metrics() {
     assert!(out.path().join("compare.png").exists());
 
     let empty = TempDir::new().unwrap();
-    let output = endplate()
-        .args([
-            "compare",
-            "scenarios/hh1952-step.toml",
-            "no/such.toml",
-            "--out",
-        ])
-        .arg(empty.path())
-        .output()
-        .unwrap();
+    let output = compare(["scenarios/hh1952-step.toml", "no/such.toml"], empty.path());
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         fs::read_dir(empty.path()).unwrap().count(),
@@ -547,16 +543,10 @@ fn the_newcomers_comparison_draws_the_force_of_both_motor_units() {
     // The README's second command: normal against hypocalcaemia. Motor
     // units carry their fibre's columns first, so their force is drawn too.
     let out = TempDir::new().unwrap();
-    let output = endplate()
-        .args([
-            "compare",
-            "scenarios/normal.toml",
-            "scenarios/hypocalcemia.toml",
-            "--out",
-        ])
-        .arg(out.path())
-        .output()
-        .unwrap();
+    let output = compare(
+        ["scenarios/normal.toml", "scenarios/hypocalcemia.toml"],
+        out.path(),
+    );
     assert!(output.status.success(), "{}", stderr_of(&output));
     let svg = fs::read_to_string(out.path().join("compare.svg")).unwrap();
     assert!(svg.contains("force (A₂ rise, µM)"), "no force panel");
