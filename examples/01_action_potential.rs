@@ -27,7 +27,7 @@ use std::path::Path;
 use common::Options;
 use endplate::output::plot::{Figure, Panel, Series, save};
 use endplate::scenario::Template;
-use endplate::simulation::{Trace, execute};
+use endplate::simulation::{Columns, execute};
 
 /// The 1 ms pulse threshold of HH 1952 at 6.3 °C (µA/cm²), from NEURON 9.0.2
 /// (tools/reference/neuron_hh1952.json, thresholds.pulse_1ms).
@@ -38,20 +38,6 @@ const DURATION_MS: f64 = 25.0;
 
 /// With `--short`: the spike only (it peaks ~2 ms after the 5 ms onset).
 const SHORT_DURATION_MS: f64 = 12.0;
-
-/// Time and membrane potential of every output row.
-#[derive(Default)]
-struct Voltage {
-    t_ms: Vec<f64>,
-    v_mv: Vec<f64>,
-}
-
-impl Trace for Voltage {
-    fn row(&mut self, t_ms: f64, state: &[f64], _i_stim: f64) {
-        self.t_ms.push(t_ms);
-        self.v_mv.push(state[0]);
-    }
-}
 
 fn main() -> Result<(), Box<dyn Error>> {
     let options = Options::from_args()?;
@@ -70,7 +56,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         );
         let run = template
             .build_with_arguments(&[amplitude, format!("simulation.duration_ms={duration_ms}")])?;
-        let mut trace = Voltage::default();
+        let mut trace = Columns::new(&[0]);
         let result = execute(&run, &mut trace)?;
         println!(
             "{multiple:>4} × threshold: {} spike(s), peak {:.1} mV",
@@ -82,8 +68,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         .iter()
         .map(|(label, t)| Series {
             label,
-            x: &t.t_ms,
-            y: &t.v_mv,
+            x: t.t_ms(),
+            y: t.column(0),
         })
         .collect();
     let figure = Figure {

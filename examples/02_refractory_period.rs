@@ -33,7 +33,7 @@ use common::Options;
 use endplate::output::atomic::commit_all;
 use endplate::output::plot::{Figure, Panel, Series, render};
 use endplate::scenario::Template;
-use endplate::simulation::{NoTrace, Trace, execute};
+use endplate::simulation::{Columns, NoTrace, Trace, execute};
 use rayon::prelude::*;
 
 /// The 1 ms pulse threshold of HH 1952 at 6.3 °C (µA/cm²), from NEURON 9.0.2
@@ -61,20 +61,6 @@ amplitude_ua_per_cm2 = 10.0
 /// Largest test pulse tried (× threshold): no second spike at this strength
 /// counts as absolutely refractory.
 const CEILING_MULTIPLE: f64 = 20.0;
-
-/// Time and membrane potential of every output row.
-#[derive(Default)]
-struct Voltage {
-    t_ms: Vec<f64>,
-    v_mv: Vec<f64>,
-}
-
-impl Trace for Voltage {
-    fn row(&mut self, t_ms: f64, state: &[f64], _i_stim: f64) {
-        self.t_ms.push(t_ms);
-        self.v_mv.push(state[0]);
-    }
-}
 
 /// Conditioning pulse at 2× threshold, then a test pulse of `multiple` ×
 /// threshold `interval_ms` later; returns the number of spikes.
@@ -213,12 +199,12 @@ fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
     let examples = [30.0, failing_below_ms + 0.1, failing_below_ms - 3.0];
     let mut pairs = Vec::new();
     for interval_ms in examples {
-        let mut trace = Voltage::default();
+        let mut trace = Columns::new(&[0]);
         let spikes = pair(&template, interval_ms, 2.0, &mut trace)?;
         let peak = trace
-            .t_ms
+            .t_ms()
             .iter()
-            .zip(&trace.v_mv)
+            .zip(trace.column(0))
             .filter(|(t, _)| **t >= CONDITIONING_ONSET_MS + interval_ms)
             .map(|(_, v)| *v)
             .fold(f64::NEG_INFINITY, f64::max);
@@ -246,8 +232,8 @@ fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
                 .iter()
                 .map(|(label, t)| Series {
                     label,
-                    x: &t.t_ms,
-                    y: &t.v_mv,
+                    x: t.t_ms(),
+                    y: t.column(0),
                 })
                 .collect(),
             height_share: 1.0,

@@ -34,7 +34,7 @@ use common::Options;
 use endplate::model::muscle_fibre::index::POST_STROKE;
 use endplate::output::plot::{Figure, Panel, Series, save};
 use endplate::scenario::Template;
-use endplate::simulation::{Trace, execute};
+use endplate::simulation::{Columns, execute};
 use rayon::prelude::*;
 
 /// Onset of the first pulse, as in scenarios/muscle-twitch.toml (ms).
@@ -55,20 +55,6 @@ const FREQUENCIES_HZ: [f64; 5] = [1.0, 10.0, 20.0, 50.0, 100.0];
 const QUICK_FREQUENCIES_HZ: [f64; 3] = [1.0, 20.0, 100.0];
 
 type AnyError = Box<dyn Error + Send + Sync>;
-
-/// Time and A_2 of every output row.
-#[derive(Default)]
-struct PostStroke {
-    t_ms: Vec<f64>,
-    a2_um: Vec<f64>,
-}
-
-impl Trace for PostStroke {
-    fn row(&mut self, t_ms: f64, state: &[f64], _i_stim: f64) {
-        self.t_ms.push(t_ms);
-        self.a2_um.push(state[POST_STROKE]);
-    }
-}
 
 /// The force response to one train.
 struct Response {
@@ -95,13 +81,13 @@ fn train(template: &Template, frequency_hz: f64) -> Result<Response, AnyError> {
             ONSET_MS + TRAIN_MS + RELAXATION_MS
         ),
     ])?;
-    let mut trace = PostStroke::default();
+    let mut trace = Columns::new(&[POST_STROKE]);
     let muscle = execute(&run, &mut trace)?
         .metrics
         .muscle
         .ok_or("the muscle-fibre model reported no muscle metrics")?;
     let force_um = trace
-        .a2_um
+        .column(0)
         .iter()
         .map(|a2| a2 - muscle.force_baseline_um)
         .collect();
@@ -110,7 +96,7 @@ fn train(template: &Template, frequency_hz: f64) -> Result<Response, AnyError> {
         pulses,
         force_peak_um: muscle.force_peak_um,
         force_ripple: muscle.force_ripple,
-        t_ms: trace.t_ms,
+        t_ms: trace.t_ms().to_vec(),
         force_um,
     })
 }
