@@ -42,8 +42,9 @@
 //! by ΔV_Na, the K⁺ gates n, s, s_i by ΔV_K. The internodal leak is fixed at
 //! its value for the unshifted gates, so lowering Ca moves the rest.
 
-use crate::model::{Model, State, StateVariable};
+use crate::model::{KELVIN_AT_ZERO_CELSIUS, Model, State, StateVariable};
 use crate::parameters;
+use crate::physiology::ghk;
 
 parameters! {
     /// The Hennings et al. 2005 human motor axon (`[parameters.hennings_axon]`).
@@ -99,8 +100,6 @@ parameters! {
 const GAS_CONSTANT: f64 = 8.3144;
 /// Faraday constant as in `patch.c` (C/mol).
 const FARADAY: f64 = 96485.0;
-/// 0 °C in kelvin.
-const ZERO_CELSIUS_K: f64 = 273.15;
 /// Node plus myelin capacitance per unit of fast K⁺ conductance (pF).
 const FAST_POTASSIUM_CAPACITANCE_UNIT_PF: f64 = 1.4;
 
@@ -207,9 +206,11 @@ fn cylinder_capacitance_pf(c_uf_per_cm2: f64, d_um: f64, l_um: f64) -> f64 {
     c_uf_per_cm2 * std::f64::consts::PI * d_um * l_um * 0.01
 }
 
-/// Nernst potential (mV) of a monovalent cation at `celsius`.
+/// Nernst potential (mV) of a monovalent cation at `celsius`, with the
+/// source's R and F ([`ghk::nernst_mv`]; F/(RT) in mV⁻¹ is F/(RT·1000)).
 fn nernst_mv(outside_mm: f64, inside_mm: f64, celsius: f64) -> f64 {
-    GAS_CONSTANT * (celsius + ZERO_CELSIUS_K) / FARADAY * (outside_mm / inside_mm).ln() * 1e3
+    let f_over_rt_per_mv = FARADAY / (GAS_CONSTANT * (celsius + KELVIN_AT_ZERO_CELSIUS) * 1e3);
+    ghk::nernst_mv(outside_mm, inside_mm, 1.0, f_over_rt_per_mv)
 }
 
 /// Index of each state variable in the state vector.
