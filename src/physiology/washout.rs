@@ -25,8 +25,10 @@
 //! "Effect of exercise intensity on potassium balance in muscle and blood of
 //! man", J Physiol, abstract), but no interstitial exchange time constant. The default is therefore built from the terms above:
 //! - F_blood = 3 ml/(min·100 g): resting human skeletal-muscle blood flow,
-//!   textbook order of magnitude (2–5), not read in a source here. This is
-//!   the value to give for normal rest; the parameter's default is 0 (no
+//!   "3 to 4 ml/min/100 g of muscle" at rest (Guyton & Hall, Textbook of
+//!   Medical Physiology, ch. 21, read in a mirror); forearm muscle 3.84
+//!   ml/(100 ml·min) by ¹²⁵I-antipyrine clearance (Johnson & Rowell 1975,
+//!   J Appl Physiol, abstract). This is the value to give for normal rest; the parameter's default is 0 (no
 //!   washout) so that the published fibre runs unchanged.
 //! - Hct = 0.45: textbook haematocrit.
 //! - PS_K = 42 ml/(min·100 g): single-capillary K⁺ permeability 8.6–13.1×10⁻⁵
@@ -58,7 +60,7 @@ parameters! {
     /// Blood flow and capillary exchange that wash the interstitium.
     pub struct WashoutParams {
         /// Muscle blood flow F_blood; 0 means no flow (no washout term).
-        blood_flow_ml_per_min_per_100g: f64 = 0.0, "ml/(min·100 g)", 0.0..=200.0, "none by default, so the published fibre is unchanged; resting human muscle is about 3 (2–5), textbook order, unverified";
+        blood_flow_ml_per_min_per_100g: f64 = 0.0, "ml/(min·100 g)", 0.0..=200.0, "none by default, so the published fibre is unchanged; resting human muscle 3–4 (Guyton & Hall ch. 21; Johnson & Rowell 1975: 3.84)";
         /// Haematocrit Hct, the red-cell volume fraction of blood.
         hematocrit: f64 = 0.45, "1", 0.0..=0.9, "textbook haematocrit, unverified";
         /// Capillary permeability–surface product PS for K⁺.
