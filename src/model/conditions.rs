@@ -1,0 +1,182 @@
+//! The conditions of a run, resolved once: the `[ions]` values and the
+//! divalent gating law of `[parameters.surface_charge]`, handed alike to
+//! every part of a model (fibre, axon, junction, motoneuron).
+//!
+//! Why one place: before, each part resolved ionized Ca²⁺ on its own (three
+//! fallbacks, two laws), and an axon could keep its own K⁺ while the fibre
+//! followed `ions.k_o_mm`. A part of a model now reads its conditions from
+//! here and nowhere else.
+//!
+//! **Absent means as published.** A key the scenario does not give stays
+//! `None`, and a mechanism then keeps its published value (its own
+//! concentration, its reference divalents and no gating shift), so the
+//! validation scenarios reproduce the published numbers bitwise.
+
+use crate::model::ions::Ions;
+use crate::physiology::surface_charge::{
+    self, GatingShifts, GrahameParams, SurfaceChargeMode, SurfaceChargeParams,
+};
+
+/// Ionized Ca²⁺ and Mg²⁺ outside and the gating shifts they cause.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Divalents {
+    /// Ionized Ca²⁺ outside (mM): `ions.ca_o_mm`, or the law's reference
+    /// (`surface_charge.ca_ref_mm`) when only Mg²⁺ is given.
+    pub ca_o_mm: f64,
+    /// Ionized Mg²⁺ outside (mM): `ions.mg_o_mm`, or the law's reference
+    /// (`surface_charge.mg_ref_mm`) when only Ca²⁺ is given.
+    pub mg_o_mm: f64,
+    /// The law that gave `shifts`.
+    pub law: SurfaceChargeMode,
+    /// Shifts of Na⁺ and K⁺ gating (mV, added to V½) against the law's
+    /// reference solution ([`surface_charge::gating_shifts_mv`]).
+    pub shifts: GatingShifts,
+}
+
+/// The resolved conditions of one run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Conditions {
+    /// Temperature of the run (°C): `ions.temperature_celsius`, or the
+    /// model's published temperature.
+    pub temperature_celsius: f64,
+    /// Whether the temperature was given (`ions.temperature_celsius`), so
+    /// that a model with its own temperature key can refuse a second one.
+    pub temperature_given: bool,
+    /// Extracellular K⁺ (mM); `None`: each part's published value.
+    pub k_o_mm: Option<f64>,
+    /// Extracellular Na⁺ (mM); `None`: each part's published value.
+    pub na_o_mm: Option<f64>,
+    /// Extracellular Cl⁻ (mM); `None`: each part's published value.
+    pub cl_o_mm: Option<f64>,
+    /// Free intracellular Mg²⁺ (µM); `None`: each part's published value.
+    pub mg_i_um: Option<f64>,
+    /// Ionized divalents and their gating shifts; `None` when neither
+    /// `ca_o_mm` nor `mg_o_mm` is given (no shift; release at its reference).
+    pub divalents: Option<Divalents>,
+}
+
+/// The Grahame law found no surface potential (outside the declared
+/// parameter ranges only; see [`surface_charge::gating_shifts_mv`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NoSurfacePotential {
+    /// The ionized Ca²⁺ asked for (mM).
+    pub ca_o_mm: f64,
+    /// The ionized Mg²⁺ asked for (mM).
+    pub mg_o_mm: f64,
+}
+
+impl Conditions {
+    /// Resolves `ions` with the divalent law `charge` (and `grahame` for
+    /// its screening mode) at `published_temperature_celsius` when the
+    /// scenario gives none.
+    pub fn resolve(
+        ions: &Ions,
+        charge: &SurfaceChargeParams,
+        grahame: &GrahameParams,
+        published_temperature_celsius: f64,
+    ) -> Result<Self, NoSurfacePotential> {
+        let temperature_celsius = ions
+            .temperature_celsius
+            .unwrap_or(published_temperature_celsius);
+        let divalents = if ions.ca_o_mm.is_none() && ions.mg_o_mm.is_none() {
+            None
+        } else {
+            let ca_o_mm = ions.ca_o_mm.unwrap_or(charge.ca_ref_mm);
+            let mg_o_mm = ions.mg_o_mm.unwrap_or(charge.mg_ref_mm);
+            let shifts = surface_charge::gating_shifts_mv(
+                charge,
+                grahame,
+                ca_o_mm,
+                mg_o_mm,
+                temperature_celsius,
+            )
+            .ok_or(NoSurfacePotential { ca_o_mm, mg_o_mm })?;
+            Some(Divalents {
+                ca_o_mm,
+                mg_o_mm,
+                law: charge.mode,
+                shifts,
+            })
+        };
+        Ok(Self {
+            temperature_celsius,
+            temperature_given: ions.temperature_celsius.is_some(),
+            k_o_mm: ions.k_o_mm,
+            na_o_mm: ions.na_o_mm,
+            cl_o_mm: ions.cl_o_mm,
+            mg_i_um: ions.mg_i_um,
+            divalents,
+        })
+    }
+
+    /// The conditions a model was published at: nothing given, its own temperature.
+    pub fn published(temperature_celsius: f64) -> Self {
+        Self {
+            temperature_celsius,
+            temperature_given: false,
+            k_o_mm: None,
+            na_o_mm: None,
+            cl_o_mm: None,
+            mg_i_um: None,
+            divalents: None,
+        }
+    }
+
+    /// Gating shifts (mV) for every membrane of the run; zero when no
+    /// divalent is given.
+    pub fn gating_shifts(&self) -> GatingShifts {
+        self.divalents.map_or(
+            GatingShifts {
+                na_mv: 0.0,
+                k_mv: 0.0,
+            },
+            |d| d.shifts,
+        )
+    }
+
+    /// The same conditions at another temperature (a part with its own
+    /// published temperature, e.g. a fibre inside a 37 °C motor unit).
+    pub fn at_temperature(&self, temperature_celsius: f64) -> Self {
+        Self {
+            temperature_celsius,
+            temperature_given: true,
+            ..*self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(ions: Ions, mode: SurfaceChargeMode) -> Conditions {
+        let charge = SurfaceChargeParams {
+            mode,
+            ..Default::default()
+        };
+        Conditions::resolve(&ions, &charge, &GrahameParams::default(), 37.0).unwrap()
+    }
+
+    #[test]
+    fn nothing_given_is_the_published_model() {
+        let resolved = resolve(Ions::default(), SurfaceChargeMode::Empirical);
+        assert_eq!(resolved, Conditions::published(37.0));
+        assert_eq!(resolved.gating_shifts().na_mv, 0.0);
+    }
+
+    #[test]
+    fn a_lone_ca_takes_the_law_s_reference_mg_and_shifts_by_the_chosen_law() {
+        let ions = Ions {
+            ca_o_mm: Some(0.8),
+            ..Default::default()
+        };
+        let empirical = resolve(ions, SurfaceChargeMode::Empirical);
+        let grahame = resolve(ions, SurfaceChargeMode::Grahame);
+        let d = empirical.divalents.unwrap();
+        assert_eq!((d.ca_o_mm, d.mg_o_mm), (0.8, 0.5));
+        // Hille et al. 1975: lowering divalents moves gating negative.
+        assert!(d.shifts.na_mv < 0.0 && grahame.gating_shifts().na_mv < 0.0);
+        assert_ne!(d.shifts.na_mv, grahame.gating_shifts().na_mv);
+        assert_eq!(grahame.divalents.unwrap().law, SurfaceChargeMode::Grahame);
+    }
+}
