@@ -18,10 +18,10 @@
 use serde::Serialize;
 
 use crate::bisection;
-use crate::model::State;
+use crate::catalogue::BuiltModel;
 use crate::protocol::{Protocol, Step};
-use crate::scenario::{ModelChoice, Run};
-use crate::simulation::{self, NoTrace, RunMetrics, motor_unit};
+use crate::scenario::Run;
+use crate::simulation::{self, NoTrace, RunMetrics};
 use crate::solve::SolveError;
 
 /// Length of the spontaneous-firing run (ms).
@@ -97,14 +97,9 @@ fn trial_spikes(
     duration_ms: f64,
 ) -> Result<usize, SolveError> {
     let trial = with_protocol(run, protocol, duration_ms);
-    match (counted, &trial.model) {
-        (Counted::Axon, ModelChoice::MotorUnit(unit)) => {
-            Ok(motor_unit::run_axon(unit, &trial, false)?
-                .spike_times_ms
-                .len())
-        }
-        (Counted::Axon, ModelChoice::Hh1952(_) | ModelChoice::MuscleFibre(_)) => Ok(0),
-        (Counted::Membrane, _) => Ok(metrics(&trial)?.membrane.spike_count),
+    match counted {
+        Counted::Axon => Ok(trial.model.axon_spike_count(&trial)?.unwrap_or(0)),
+        Counted::Membrane => Ok(metrics(&trial)?.membrane.spike_count),
     }
 }
 
@@ -161,32 +156,23 @@ fn from_rest(run: &Run) -> Result<Run, SolveError> {
     if !rest.report.converged {
         return Ok(rested);
     }
-    let state = State::from_column_slice(&rest.state);
-    match &mut rested.model {
-        ModelChoice::MuscleFibre(fibre) => **fibre = fibre.starting_from(&state),
-        ModelChoice::MotorUnit(unit) => unit.fibre = unit.fibre.starting_from(&state),
-        ModelChoice::Hh1952(_) => {}
-    }
+    rested.model = BuiltModel(run.model.starting_from(&rest.state));
     Ok(rested)
 }
 
 /// Measures the excitability of `run`'s tissue (a few dozen short runs).
 pub fn measure(run: &Run) -> Result<Excitability, SolveError> {
     let run = &from_rest(run)?;
-    match &run.model {
-        ModelChoice::MotorUnit(unit) => {
-            let mut fibre_alone = run.clone();
-            fibre_alone.model = ModelChoice::MuscleFibre(Box::new(unit.fibre.clone()));
-            Ok(Excitability {
-                membrane: tissue(run, &fibre_alone, Counted::Membrane)?,
-                axon: Some(tissue(run, run, Counted::Axon)?),
-            })
-        }
-        ModelChoice::Hh1952(_) | ModelChoice::MuscleFibre(_) => Ok(Excitability {
-            membrane: tissue(run, run, Counted::Membrane)?,
-            axon: None,
-        }),
-    }
+    let mut stimulated = run.clone();
+    stimulated.model = BuiltModel(run.model.stimulated_alone());
+    Ok(Excitability {
+        membrane: tissue(run, &stimulated, Counted::Membrane)?,
+        axon: if run.model.has_axon() {
+            Some(tissue(run, run, Counted::Axon)?)
+        } else {
+            None
+        },
+    })
 }
 
 /// Spikes per second of a motor unit's axon with no stimulus, over

@@ -22,6 +22,7 @@
 
 pub mod analysis;
 pub mod bisection;
+pub mod catalogue;
 pub mod cli;
 pub mod excitability;
 pub mod model;

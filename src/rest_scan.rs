@@ -16,10 +16,9 @@
 //! has two they part, and the values where they part and meet are the fold
 //! points (the ends of the bistable range).
 
-use crate::model::{Model, State};
-use crate::scenario::{ModelChoice, Run, ScenarioError, Template};
+use crate::scenario::{ScenarioError, Template};
 use crate::solve::SolveError;
-use crate::solve::steady_state::{self, RestReport};
+use crate::solve::steady_state::RestReport;
 
 /// Membrane potential (mV) of the first search of the upward branch.
 pub const DEPOLARIZED_START_MV: f64 = -40.0;
@@ -101,16 +100,10 @@ pub fn scan(
             let run = template
                 .build_with_arguments(&arguments)
                 .map_err(|e| RestScanError::Scenario(Box::new(e)))?;
-            let (state, report) = match &run.model {
-                ModelChoice::Hh1952(model) => rest_from(model, &run, previous.as_deref(), start_mv),
-                ModelChoice::MuscleFibre(model) => {
-                    rest_from(model.as_ref(), &run, previous.as_deref(), start_mv)
-                }
-                ModelChoice::MotorUnit(unit) => {
-                    rest_from(&unit.fibre, &run, previous.as_deref(), start_mv)
-                }
-            }
-            .map_err(|e| RestScanError::Solve(Box::new(e)))?;
+            let (state, report) = run
+                .model
+                .rest_from(&run, previous.as_deref(), start_mv)
+                .map_err(|e| RestScanError::Solve(Box::new(e)))?;
             points.push(RestPoint {
                 value,
                 branch,
@@ -121,36 +114,6 @@ pub fn scan(
         }
     }
     Ok(points)
-}
-
-/// Rest of `model` held at its own concentrations, started from `previous`
-/// (concentration states taken from the model) or, for the first value,
-/// from its initial state with every mV state at `start_mv`.
-fn rest_from<const N: usize, M: Model<N>>(
-    model: &M,
-    run: &Run,
-    previous: Option<&[f64]>,
-    start_mv: f64,
-) -> Result<(Vec<f64>, RestReport), SolveError> {
-    let initial = model.initial_state();
-    let mut y0: State<N> = initial;
-    match previous {
-        Some(state) => {
-            y0.copy_from_slice(state);
-            for &i in model.ion_concentration_indices() {
-                y0[i] = initial[i];
-            }
-        }
-        None => {
-            for (i, variable) in model.state_variables().iter().enumerate() {
-                if variable.unit == "mV" {
-                    y0[i] = start_mv;
-                }
-            }
-        }
-    }
-    let (state, report) = steady_state::equilibrate(model, &y0, &run.rest, true, &run.solver)?;
-    Ok((state.iter().copied().collect(), report))
 }
 
 /// The (value, potential) pairs of `branch`, in ascending value: one curve

@@ -4,8 +4,9 @@
 use std::path::Path;
 
 use endplate::model::Model;
+use endplate::model::muscle_fibre::catalogue::BuiltMuscleFibre;
 use endplate::model::muscle_fibre::{MuscleFibre, PUBLISHED_INITIAL_STATE, index};
-use endplate::scenario::{self, ModelChoice};
+use endplate::scenario;
 use endplate::simulation::{self, NoTrace};
 
 /// The run, or the error as the user reads it.
@@ -14,9 +15,9 @@ fn load(text: &str) -> Result<scenario::Run, String> {
 }
 
 fn fibre(run: &scenario::Run) -> &MuscleFibre {
-    match &run.model {
-        ModelChoice::MuscleFibre(fibre) => fibre,
-        other => panic!("muscle fibre expected, got {other:?}"),
+    match run.model.downcast_ref::<BuiltMuscleFibre>() {
+        Some(built) => &built.fibre,
+        None => panic!("muscle fibre expected, got {:?}", run.model),
     }
 }
 

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use endplate::model::ModelKind;
+use endplate::catalogue::{MODELS, ModelEntry};
 use endplate::scenario::keys::{self, Key, KeyTable, ValueKind};
 use endplate::scenario::{self, ScenarioError, reference};
 
@@ -38,10 +38,10 @@ fn committed_reference_is_what_the_code_generates() {
 }
 
 /// The tables that exist in a scenario for `model`.
-fn tables_for(model: ModelKind) -> Vec<KeyTable> {
+fn tables_for(model: &dyn ModelEntry) -> Vec<KeyTable> {
     keys::tables()
         .into_iter()
-        .filter(|t| t.model.is_none_or(|m| m == model))
+        .filter(|t| t.model.is_none_or(|m| m == model.name()))
         .collect()
 }
 
@@ -52,7 +52,7 @@ fn segments(path: &str) -> Vec<&str> {
 
 /// A scenario text for `model` with `key = value` in the table at `path`
 /// (every table on the way created; an array of tables gets one element).
-fn document(model: ModelKind, path: &str, key: &str, value: toml::Value) -> String {
+fn document(model: &dyn ModelEntry, path: &str, key: &str, value: toml::Value) -> String {
     fn insert(table: &mut toml::Table, path: &[&str], key: &str, value: toml::Value) {
         let Some((first, rest)) = path.split_first() else {
             table.insert(key.to_owned(), value);
@@ -102,7 +102,7 @@ fn allowed_set(error: &ScenarioError) -> BTreeSet<String> {
 #[test]
 fn every_table_lists_exactly_the_keys_the_parser_accepts() {
     let mut stale = Vec::new();
-    for model in ModelKind::ALL {
+    for model in MODELS {
         let tables = tables_for(model);
         // Every table and every table on the way to one (`stimulus` for
         // `stimulus.steps[]`), the top level included.
@@ -160,7 +160,7 @@ fn every_table_lists_exactly_the_keys_the_parser_accepts() {
 
 #[test]
 fn every_choice_lists_exactly_the_values_the_parser_accepts() {
-    for model in ModelKind::ALL {
+    for model in MODELS {
         for table in tables_for(model) {
             for key in &table.keys {
                 let ValueKind::Choice(choices) = &key.value else {

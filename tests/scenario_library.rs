@@ -311,9 +311,13 @@ fn every_library_file_names_its_sources_and_its_measured_outcome() {
             continue;
         }
         let run = scenario::load(Path::new(&path(name)), &[]).unwrap();
-        assert_eq!(run.model.kind(), normal.model.kind(), "{name}");
+        assert_eq!(
+            run.model.entry().name(),
+            normal.model.entry().name(),
+            "{name}"
+        );
         assert!(run.equilibrate, "{name}: starts from rest");
-        assert_eq!(run.temperature_celsius, 37.0, "{name}");
+        assert_eq!(run.temperature_celsius(), 37.0, "{name}");
         let ions = [
             "k_o_mm",
             "na_o_mm",

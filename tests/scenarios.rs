@@ -2,16 +2,18 @@
 
 use std::path::Path;
 
+use endplate::model::hh1952_catalogue::BuiltHh1952;
+use endplate::model::muscle_fibre::catalogue::BuiltMuscleFibre;
 use endplate::protocol::{Step, Train};
-use endplate::scenario::{self, ModelChoice};
+use endplate::scenario;
 use endplate::solve::Method;
 use proptest::prelude::*;
 
 #[test]
 fn hh1952_step_is_ten_ms_rest_then_ten_ua_for_100_ms_at_6_3_celsius() {
     let run = scenario::load(Path::new("scenarios/hh1952-step.toml"), &[]).unwrap();
-    assert!(matches!(run.model, ModelChoice::Hh1952(_)));
-    assert_eq!(run.temperature_celsius, 6.3);
+    assert!(run.model.downcast_ref::<BuiltHh1952>().is_some());
+    assert_eq!(run.temperature_celsius(), 6.3);
     assert_eq!(run.solver.method, Method::Dopri5);
     assert_eq!(
         run.protocol.steps,
@@ -28,7 +30,7 @@ fn hh1952_step_is_ten_ms_rest_then_ten_ua_for_100_ms_at_6_3_celsius() {
 #[test]
 fn hh1952_pulse_is_one_suprathreshold_1_ms_pulse() {
     let run = scenario::load(Path::new("scenarios/hh1952-pulse.toml"), &[]).unwrap();
-    assert_eq!(run.temperature_celsius, 6.3);
+    assert_eq!(run.temperature_celsius(), 6.3);
     let [train] = run.protocol.trains.as_slice() else {
         panic!("one train expected")
     };
@@ -43,14 +45,14 @@ fn hh1952_pulse_is_one_suprathreshold_1_ms_pulse() {
 #[test]
 fn temperature_defaults_to_the_models_published_temperature() {
     let run = scenario::load_text(Path::new("t.toml"), "model = \"hh1952\"\n", &[]).unwrap();
-    assert_eq!(run.temperature_celsius, 6.3);
+    assert_eq!(run.temperature_celsius(), 6.3);
     let run = scenario::load_text(
         Path::new("t.toml"),
         "model = \"hh1952\"\n",
         &["ions.temperature_celsius=18.5".into()],
     )
     .unwrap();
-    let ModelChoice::Hh1952(model) = run.model else {
+    let Some(BuiltHh1952 { model, .. }) = run.model.downcast_ref::<BuiltHh1952>() else {
         panic!("hh1952 expected")
     };
     assert!((model.rate_factor() - 3f64.powf(1.22)).abs() < 1e-12);
@@ -127,7 +129,7 @@ proptest! {
 #[test]
 fn muscle_twitch_is_one_cellml_pulse_from_rest() {
     let run = scenario::load(Path::new("scenarios/muscle-twitch.toml"), &[]).unwrap();
-    assert!(matches!(run.model, ModelChoice::MuscleFibre(_)));
+    assert!(run.model.downcast_ref::<BuiltMuscleFibre>().is_some());
     assert_eq!(
         run.solver.method,
         Method::Rosenbrock,
@@ -150,7 +152,7 @@ fn muscle_20hz_is_the_published_cellml_protocol() {
         !run.equilibrate,
         "the CellML starts from its published state"
     );
-    assert_eq!(run.temperature_celsius, 19.85, "293 K as in the CellML");
+    assert_eq!(run.temperature_celsius(), 19.85, "293 K as in the CellML");
     let [train] = run.protocol.trains.as_slice() else {
         panic!("one train expected")
     };

@@ -26,13 +26,14 @@
 // (shortest round-trip form, sometimes 17 significant digits).
 #![allow(clippy::excessive_precision)]
 
+use endplate::model::muscle_fibre::catalogue::BuiltMuscleFibre;
 use endplate::model::muscle_fibre::{
     MuscleFibre, MuscleFibreConfig, STATE_COUNT, Variant, index, regulatory_units,
 };
 use endplate::model::{Model, State};
 use endplate::physiology::calcium_release::{k_c_per_ms, k_cm_per_ms};
 use endplate::physiology::crossbridges::free_troponin_um;
-use endplate::scenario::{ModelChoice, Template};
+use endplate::scenario::Template;
 use endplate::simulation::{NoTrace, Trace, execute};
 use endplate::validation::opencor_shorten2007::{
     OPENCOR_CA_BULK_UM, OPENCOR_CA_TRIAD_UM, OPENCOR_POST_STROKE_UM, OPENCOR_V_SURFACE_MV,
@@ -276,7 +277,7 @@ fn calcium_ryr_and_crossbridge_totals_are_conserved_over_the_published_protocol(
     let run = template
         .build_with_arguments(&["solver.rtol=1e-8".into(), "solver.atol=1e-8".into()])
         .unwrap();
-    let ModelChoice::MuscleFibre(fibre) = &run.model else {
+    let Some(BuiltMuscleFibre { fibre, .. }) = run.model.downcast_ref::<BuiltMuscleFibre>() else {
         panic!("muscle-fibre expected")
     };
     let start: Vec<f64> = fibre.initial_state().iter().copied().collect();

@@ -6,6 +6,20 @@ use std::path::PathBuf;
 use crate::cli::{Failure, emit};
 use crate::{scenario, sweep};
 
+/// One line for each `[ions]` key the scenario gives that a part of its
+/// model does not act on, with why: the model honours the key, but not in
+/// every part (e.g. a Sweeney axon's fixed reversal potentials).
+fn ignored_ions(run: &scenario::Run) -> String {
+    let given = run.model.conditions().given_keys();
+    let mut text = String::new();
+    for part in run.model.parts() {
+        for (key, why) in part.ignores.iter().filter(|(k, _)| given.contains(k)) {
+            text += &format!("  note: the {} ignores ions.{key}: {why}\n", part.name);
+        }
+    }
+    text
+}
+
 /// Checks every file; reports each, fails (exit 2) if any is bad.
 pub fn check(files: &[PathBuf], overrides: &[String]) -> Result<(), Failure> {
     let mut errors = Vec::new();
@@ -19,11 +33,12 @@ pub fn check(files: &[PathBuf], overrides: &[String]) -> Result<(), Failure> {
         }
         match scenario::load(file, overrides) {
             Ok(run) => emit(&format!(
-                "ok: {} ({}, {} ms, {})\n",
+                "ok: {} ({}, {} ms, {})\n{}",
                 file.display(),
-                run.model.kind().name(),
+                run.model.entry().name(),
                 run.simulation.duration_ms,
-                run.protocol
+                run.protocol,
+                ignored_ions(&run)
             ))?,
             Err(error) => errors.push(error.to_string()),
         }

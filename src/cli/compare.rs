@@ -7,8 +7,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Failure, emit};
-use crate::model::ModelKind;
-use crate::model::muscle_fibre::index;
 use crate::output::atomic::{AtomicFile, commit_all};
 use crate::output::plot::{self, Figure, Panel, Series};
 use crate::scenario::{self, Run};
@@ -50,14 +48,7 @@ pub fn compare(files: &[PathBuf], out: Option<&Path>, overrides: &[String]) -> R
         .collect::<Result<Vec<_>, _>>()?;
     let mut compared = Vec::new();
     for (run, file) in runs.into_iter().zip(files) {
-        // A motor unit's trace starts with its fibre's 56 columns, in the
-        // fibre's order (src/model/motor_unit/mod.rs), so A_2 sits at the
-        // same index in both muscle models.
-        let force_index = matches!(
-            run.model.kind(),
-            ModelKind::MuscleFibre | ModelKind::MotorUnit
-        )
-        .then_some(index::POST_STROKE);
+        let force_index = run.model.figures().force;
         let kept: Vec<usize> = std::iter::once(0).chain(force_index).collect();
         let mut curves = Columns::new(&kept);
         let result = execute(&run, &mut curves)

@@ -4,9 +4,11 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use crate::catalogue::{self, IonUse, MODELS, ModelEntry as CatalogueEntry};
 use crate::cli::{Failure, Format, emit};
-use crate::model::ModelKind;
+use crate::model::ions::NormalHumanIons;
 use crate::params::ParamInfo;
+use crate::params::ParameterSet;
 use crate::scenario::error::did_you_mean;
 
 #[derive(Serialize)]
@@ -30,21 +32,46 @@ struct ParameterEntry {
     description: String,
 }
 
+/// How the model treats one `[ions]` key.
+#[derive(Serialize)]
+struct IonEntry {
+    key: &'static str,
+    honoured: bool,
+    /// Why not, for a refused key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    refused_because: Option<&'static str>,
+}
+
 #[derive(Serialize)]
 struct ModelEntry {
     name: &'static str,
     summary: &'static str,
     published_temperature_celsius: f64,
+    ions: Vec<IonEntry>,
     state_variables: Vec<StateEntry>,
     parameters: Vec<ParameterEntry>,
 }
 
-fn entry(kind: ModelKind) -> ModelEntry {
+fn entry(kind: &dyn CatalogueEntry) -> ModelEntry {
     let initial = kind.default_initial_state();
     ModelEntry {
         name: kind.name(),
         summary: kind.summary(),
         published_temperature_celsius: kind.published_temperature_celsius(),
+        ions: NormalHumanIons::INFO
+            .iter()
+            .map(|info| {
+                let refused_because = match kind.ion_use(info.name) {
+                    IonUse::Honoured => None,
+                    IonUse::Refused(why) => Some(why),
+                };
+                IonEntry {
+                    key: info.name,
+                    honoured: refused_because.is_none(),
+                    refused_because,
+                }
+            })
+            .collect(),
         state_variables: kind
             .state_variables()
             .iter()
@@ -89,7 +116,7 @@ fn parameter_entry(section: &str, info: &ParamInfo) -> ParameterEntry {
 /// Prints the model list, or one model in detail.
 pub fn describe(model: Option<&str>, format: Format) -> Result<(), Failure> {
     let Some(name) = model else {
-        let entries: Vec<ModelEntry> = ModelKind::ALL.into_iter().map(entry).collect();
+        let entries: Vec<ModelEntry> = MODELS.iter().map(|&kind| entry(kind)).collect();
         return match format {
             Format::Json => emit(&format!("{}\n", to_json(&entries)?)),
             Format::Text => {
@@ -104,9 +131,10 @@ pub fn describe(model: Option<&str>, format: Format) -> Result<(), Failure> {
             }
         };
     };
-    let kind = ModelKind::from_name(name).ok_or_else(|| {
-        let names = ModelKind::ALL.map(ModelKind::name);
-        let hint = did_you_mean(name, names).map_or(String::new(), |h| format!("\n  help: {h}"));
+    let kind = catalogue::find(&MODELS, name).ok_or_else(|| {
+        let names = catalogue::names(&MODELS);
+        let hint = did_you_mean(name, names.iter().copied())
+            .map_or(String::new(), |h| format!("\n  help: {h}"));
         Failure::Input(format!(
             "unknown model `{name}`\n  allowed: {}{hint}",
             names.join(", ")
@@ -128,7 +156,12 @@ fn model_text(e: &ModelEntry) -> String {
         "published temperature: {} °C (default of ions.temperature_celsius)\n",
         e.published_temperature_celsius
     );
-    let _ = writeln!(text, "state variables (trace.csv columns, in order):");
+    let _ = writeln!(text, "[ions] keys:");
+    for ion in &e.ions {
+        let verdict = ion.refused_because.unwrap_or("honoured");
+        let _ = writeln!(text, "  {:<20} {verdict}", ion.key);
+    }
+    let _ = writeln!(text, "\nstate variables (trace.csv columns, in order):");
     let _ = writeln!(
         text,
         "  {:<20} {:<6} {:>14}  {:<14} description",

@@ -37,7 +37,11 @@ fn line(text: &mut String, tissue: &str, measured: &TissueExcitability) {
 pub fn excitability(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), Failure> {
     let run = scenario::load(path, overrides)?;
     let measured = excitability::measure(&run)?;
-    let mut text = format!("{}: excitability ({})\n", run.name, run.model.kind().name());
+    let mut text = format!(
+        "{}: excitability ({})\n",
+        run.name,
+        run.model.entry().name()
+    );
     line(&mut text, "fibre", &measured.membrane);
     if let Some(axon) = &measured.axon {
         line(&mut text, "axon", axon);
@@ -52,7 +56,7 @@ pub fn excitability(path: &Path, out: Option<&Path>, overrides: &[String]) -> Re
     fs::create_dir_all(&out_dir).map_err(output_error)?;
     let file = ExcitabilityFile {
         scenario: &run.name,
-        model: run.model.kind().name(),
+        model: run.model.entry().name(),
         excitability: &measured,
     };
     write_json(&out_dir.join("excitability.json"), &file)

@@ -76,7 +76,7 @@ pub fn rest(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(),
         .collect();
     let file = RestFile {
         scenario: &run.name,
-        model: run.model.kind().name(),
+        model: run.model.entry().name(),
         report,
         wall_time_s,
         state,

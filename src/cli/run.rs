@@ -5,23 +5,14 @@ use std::io;
 use std::path::Path;
 
 use crate::analysis::MuscleMetrics;
+use crate::catalogue::DetailFigure;
 use crate::cli::{Failure, emit};
-use crate::model::motor_unit;
-use crate::model::muscle_fibre::index;
 use crate::output::atomic::{AtomicFile, commit_all};
 use crate::output::plot::{self, Figure, Panel, Series};
 use crate::output::trace::CsvTrace;
 use crate::output::write_json;
-use crate::scenario::{self, ModelChoice, Run};
+use crate::scenario::{self, Run};
 use crate::simulation::{self, RunMetrics};
-
-/// State columns the muscle figure draws besides the sarcolemma potential.
-const MUSCLE_FIGURE_COLUMNS: [usize; 4] = [
-    index::V_TUBULE,
-    index::CA_BULK,
-    index::POST_STROKE,
-    index::K_TUBULE,
-];
 
 /// Runs the scenario at `path` and writes its outputs to `out` (default `out/<name>`).
 pub fn run(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), Failure> {
@@ -34,36 +25,25 @@ pub fn run(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), 
 
     let mut trace = CsvTrace::create(&out_dir.join("trace.csv"), run.model.state_variables())
         .map_err(|e| output_error("cannot write trace.csv", e))?;
-    match run.model {
-        ModelChoice::MuscleFibre(_) => trace = trace.keeping(&MUSCLE_FIGURE_COLUMNS),
-        ModelChoice::MotorUnit(_) => {
-            let mut columns = MUSCLE_FIGURE_COLUMNS.to_vec();
-            columns.push(motor_unit::AXON_V);
-            trace = trace.keeping(&columns);
-        }
-        ModelChoice::Hh1952(_) => {}
+    let figures = run.model.figures();
+    let drawn: Vec<usize> = figures.columns().into_iter().filter(|&c| c != 0).collect();
+    if !drawn.is_empty() {
+        trace = trace.keeping(&drawn);
     }
     let result = simulation::execute(&run, &mut trace)?;
 
-    let mut potentials = vec![Series {
-        label: "",
-        x: &trace.t_ms,
-        y: &trace.v_mv,
-    }];
-    if let (ModelChoice::MotorUnit(_), Some(axon)) = (&run.model, trace.kept(motor_unit::AXON_V)) {
-        potentials = vec![
-            Series {
-                label: "motor axon",
+    let potentials = figures
+        .potentials
+        .iter()
+        .map(|curve| {
+            Ok(Series {
+                label: curve.label,
                 x: &trace.t_ms,
-                y: axon,
-            },
-            Series {
-                label: "muscle fibre",
-                x: &trace.t_ms,
-                y: &trace.v_mv,
-            },
-        ];
-    }
+                y: column(&trace, curve.column)?,
+            })
+        })
+        .collect::<io::Result<Vec<_>>>()
+        .map_err(|e| output_error("cannot draw the figure", e))?;
     let figure = Figure {
         title: &format!("{}: membrane potential", run.name),
         x_label: "time (ms)",
@@ -86,11 +66,18 @@ pub fn run(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), 
     };
     let [png, svg] = plot::render(&figure, &out_dir.join("v.png"), &out_dir.join("v.svg"))
         .map_err(|e| output_error("cannot draw the figure", e))?;
-    let muscle_figure = match &result.metrics.muscle {
-        Some(muscle) => Some(
-            draw_muscle_figure(&run, &trace, muscle, &out_dir)
-                .map_err(|e| output_error("cannot draw the muscle figure", e))?,
-        ),
+    let detail_figure = match figures.detail {
+        Some(detail) => Some((
+            detail.file_stem,
+            draw_detail_figure(
+                &run,
+                &trace,
+                &detail,
+                result.metrics.muscle.as_ref(),
+                &out_dir,
+            )
+            .map_err(|e| output_error("cannot draw the detail figure", e))?,
+        )),
         None => None,
     };
     let metrics = write_json(&out_dir.join("metrics.json"), &result.metrics)
@@ -100,9 +87,9 @@ pub fn run(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), 
         .map_err(|e| output_error("cannot write trace.csv", e))?;
     let mut files: Vec<AtomicFile> = vec![trace_file, metrics, png, svg];
     let mut names = "trace.csv, metrics.json, v.png, v.svg".to_owned();
-    if let Some(muscle_files) = muscle_figure {
-        files.extend(muscle_files);
-        names += ", muscle.png, muscle.svg";
+    if let Some((stem, detail_files)) = detail_figure {
+        files.extend(detail_files);
+        names += &format!(", {stem}.png, {stem}.svg");
     }
     commit_all(files).map_err(|e| output_error("cannot finish the outputs", e))?;
 
@@ -110,71 +97,70 @@ pub fn run(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), 
     emit(&(summary(&run, &result.metrics) + &written))
 }
 
-/// `muscle.png`/`muscle.svg`: surface and tubular potential, bulk Ca²⁺,
-/// force (the rise of A_2 above its pre-stimulus value, as in the metrics)
-/// and T-tubule K⁺ over time.
-fn draw_muscle_figure(
+/// The kept values of state `column` (column 0 is always kept).
+fn column(trace: &CsvTrace, column: usize) -> io::Result<&[f64]> {
+    if column == 0 {
+        return Ok(&trace.v_mv);
+    }
+    trace.kept(column).ok_or_else(|| {
+        io::Error::other(format!("state column {column} was not kept for the figure"))
+    })
+}
+
+/// The model's detail figure (`muscle.png`/`muscle.svg` for the muscle
+/// models): its panels as the model describes them, a force panel drawn as
+/// the rise above the force baseline of the muscle metrics.
+fn draw_detail_figure(
     run: &Run,
     trace: &CsvTrace,
-    muscle: &MuscleMetrics,
+    detail: &DetailFigure,
+    muscle: Option<&MuscleMetrics>,
     out_dir: &Path,
 ) -> io::Result<[AtomicFile; 2]> {
-    let column = |index: usize| {
-        trace.kept(index).ok_or_else(|| {
-            io::Error::other(format!("state column {index} was not kept for the figure"))
-        })
-    };
-    let force: Vec<f64> = column(index::POST_STROKE)?
+    let baseline = muscle.map_or(0.0, |m| m.force_baseline_um);
+    let forces: Vec<Vec<f64>> = detail
+        .panels
         .iter()
-        .map(|a2| a2 - muscle.force_baseline_um)
-        .collect();
+        .filter(|panel| panel.force)
+        .flat_map(|panel| panel.curves.iter())
+        .map(|curve| {
+            column(trace, curve.column).map(|values| values.iter().map(|a| a - baseline).collect())
+        })
+        .collect::<io::Result<_>>()?;
+    let mut next_force = forces.iter();
     let t = &trace.t_ms;
-    let single = |y| vec![Series { label: "", x: t, y }];
+    let last = detail.panels.len().saturating_sub(1);
+    let mut panels = Vec::with_capacity(detail.panels.len());
+    for (i, panel) in detail.panels.iter().enumerate() {
+        let mut series = Vec::with_capacity(panel.curves.len());
+        for curve in panel.curves {
+            let y: &[f64] = if panel.force {
+                next_force.next().map_or(&[][..], Vec::as_slice)
+            } else {
+                column(trace, curve.column)?
+            };
+            series.push(Series {
+                label: curve.label,
+                x: t,
+                y,
+            });
+        }
+        panels.push(Panel {
+            y_label: panel.y_label,
+            series,
+            // The bottom panel also holds the time axis.
+            height_share: if i == last { 1.3 } else { 1.0 },
+        });
+    }
     let figure = Figure {
-        title: &format!(
-            "{}: potentials, bulk Ca²⁺, force (A₂ rise), T-tubule K⁺",
-            run.name
-        ),
+        title: &format!("{}: {}", run.name, detail.title),
         x_label: "time (ms)",
-        panels: vec![
-            Panel {
-                y_label: "V (mV)",
-                series: vec![
-                    Series {
-                        label: "surface",
-                        x: t,
-                        y: &trace.v_mv,
-                    },
-                    Series {
-                        label: "T-tubule",
-                        x: t,
-                        y: column(index::V_TUBULE)?,
-                    },
-                ],
-                height_share: 1.0,
-            },
-            Panel {
-                y_label: "bulk Ca²⁺ (µM)",
-                series: single(column(index::CA_BULK)?),
-                height_share: 1.0,
-            },
-            Panel {
-                y_label: "force (µM)",
-                series: single(&force),
-                height_share: 1.0,
-            },
-            Panel {
-                y_label: "tubule K⁺ (mM)",
-                series: single(column(index::K_TUBULE)?),
-                // The bottom panel also holds the time axis.
-                height_share: 1.3,
-            },
-        ],
+        panels,
     };
     plot::render(
         &figure,
-        &out_dir.join("muscle.png"),
-        &out_dir.join("muscle.svg"),
+        &out_dir.join(format!("{}.png", detail.file_stem)),
+        &out_dir.join(format!("{}.svg", detail.file_stem)),
     )
 }
 
@@ -183,7 +169,11 @@ fn summary(run: &Run, metrics: &RunMetrics) -> String {
     let m = &metrics.membrane;
     let mut text = format!(
         "{}: {} at {} °C for {} ms; stimulus: {}\n",
-        run.name, metrics.model, run.temperature_celsius, run.simulation.duration_ms, run.protocol
+        run.name,
+        metrics.model,
+        run.temperature_celsius(),
+        run.simulation.duration_ms,
+        run.protocol
     );
     let rate = m.firing_rate_hz.map_or(String::new(), |hz| {
         format!(", {hz:.1} Hz over the stimulus")

@@ -26,6 +26,10 @@ pub struct Divalents {
     /// Ionized Mg²⁺ outside (mM): `ions.mg_o_mm`, or the law's reference
     /// (`surface_charge.mg_ref_mm`) when only Ca²⁺ is given.
     pub mg_o_mm: f64,
+    /// Whether `ca_o_mm` was given (not the law's reference).
+    pub ca_given: bool,
+    /// Whether `mg_o_mm` was given (not the law's reference).
+    pub mg_given: bool,
     /// The law that gave `shifts`.
     pub law: SurfaceChargeMode,
     /// Shifts of Na⁺ and K⁺ gating (mV, added to V½) against the law's
@@ -94,6 +98,8 @@ impl Conditions {
             Some(Divalents {
                 ca_o_mm,
                 mg_o_mm,
+                ca_given: ions.ca_o_mm.is_some(),
+                mg_given: ions.mg_o_mm.is_some(),
                 law: charge.mode,
                 shifts,
             })
@@ -132,6 +138,23 @@ impl Conditions {
             },
             |d| d.shifts,
         )
+    }
+
+    /// The `[ions]` keys the scenario gave, in [`Ions::entries`] order.
+    pub fn given_keys(&self) -> Vec<&'static str> {
+        let divalent = |pick: fn(&Divalents) -> bool| self.divalents.as_ref().is_some_and(pick);
+        [
+            ("k_o_mm", self.k_o_mm.is_some()),
+            ("na_o_mm", self.na_o_mm.is_some()),
+            ("cl_o_mm", self.cl_o_mm.is_some()),
+            ("ca_o_mm", divalent(|d| d.ca_given)),
+            ("mg_o_mm", divalent(|d| d.mg_given)),
+            ("mg_i_um", self.mg_i_um.is_some()),
+            ("temperature_celsius", self.temperature_given),
+        ]
+        .into_iter()
+        .filter_map(|(key, given)| given.then_some(key))
+        .collect()
     }
 
     /// The same conditions at another temperature (a part with its own

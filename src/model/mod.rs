@@ -1,4 +1,6 @@
 //! Models: compositions of physiology mechanisms with a fixed state layout.
+//! Which models a scenario can name, and what each is, is the catalogue's
+//! business ([`crate::catalogue`]): each model's `catalogue.rs` describes it.
 //!
 //! A model owns its parameters (immutable during a run) and computes the
 //! time derivative of its state. It knows nothing of protocols, solvers or
@@ -17,9 +19,12 @@ use nalgebra::SVector;
 
 pub mod conditions;
 pub mod hennings_axon;
+pub mod hennings_axon_catalogue;
 pub mod hh1952;
+pub mod hh1952_catalogue;
 pub mod ions;
 pub mod motor_axon;
+pub mod motor_axon_catalogue;
 pub mod motor_unit;
 pub mod muscle_fibre;
 
@@ -76,121 +81,6 @@ pub struct ParameterGroup {
     pub section: &'static str,
     /// The declarations.
     pub parameters: &'static [crate::params::ParamInfo],
-}
-
-/// The models a scenario can name, with what `describe` prints about them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ModelKind {
-    /// Hodgkin–Huxley 1952 squid axon ([`hh1952`]).
-    Hh1952,
-    /// Shorten et al. 2007 skeletal muscle fibre ([`muscle_fibre`]).
-    MuscleFibre,
-    /// Motor axon → junction → muscle fibre ([`motor_unit`]).
-    MotorUnit,
-}
-
-impl ModelKind {
-    /// Every model, in the order `describe` lists them.
-    pub const ALL: [ModelKind; 3] = [
-        ModelKind::Hh1952,
-        ModelKind::MuscleFibre,
-        ModelKind::MotorUnit,
-    ];
-
-    /// The name used in scenario files and on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            ModelKind::Hh1952 => "hh1952",
-            ModelKind::MuscleFibre => "muscle-fibre",
-            ModelKind::MotorUnit => "motor-unit",
-        }
-    }
-
-    /// The model with this name, if any.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.name() == name)
-    }
-
-    /// One line on what the model is and where it comes from.
-    pub fn summary(self) -> &'static str {
-        match self {
-            ModelKind::Hh1952 => {
-                "Hodgkin & Huxley (1952) squid giant axon membrane, modern convention (rest -65 mV), Q10 = 3 from 6.3 °C"
-            }
-            ModelKind::MuscleFibre => {
-                "Shorten et al. (2007) rat fast-twitch fibre: Wallinga 1999 sarcolemma + T-tubule, Ríos–Stern Ca release, \
-                 buffers with Ca–Mg competition, Razumova crossbridges (CellML, 56 states, 20 °C)"
-            }
-            ModelKind::MotorUnit => {
-                "motor unit: Sweeney et al. (1987) mammalian motor-axon node (37 °C) → Dodge–Rahamimoff \
-                 release (mean or binomial) → dual-exponential endplate current → the muscle-fibre model"
-            }
-        }
-    }
-
-    /// The temperature the model's rates were published for (°C): the
-    /// default of `ions.temperature_celsius`.
-    pub fn published_temperature_celsius(self) -> f64 {
-        match self {
-            ModelKind::Hh1952 => hh1952::Hh1952Params::default().reference_temperature_celsius,
-            ModelKind::MuscleFibre => celsius_from_kelvin(
-                muscle_fibre::MuscleFibreConfig::default()
-                    .thermodynamics
-                    .temperature_k,
-            ),
-            ModelKind::MotorUnit => motor_axon::PUBLISHED_TEMPERATURE_CELSIUS,
-        }
-    }
-
-    /// The state layout.
-    pub fn state_variables(self) -> &'static [StateVariable] {
-        match self {
-            ModelKind::Hh1952 => hh1952::Hh1952::new(Default::default(), 6.3).state_variables(),
-            ModelKind::MuscleFibre => &muscle_fibre::STATE_VARIABLES,
-            ModelKind::MotorUnit => &motor_unit::STATE_VARIABLES,
-        }
-    }
-
-    /// Initial values with default parameters, in state order.
-    pub fn default_initial_state(self) -> Vec<f64> {
-        match self {
-            ModelKind::Hh1952 => {
-                let model =
-                    hh1952::Hh1952::new(Default::default(), self.published_temperature_celsius());
-                model.initial_state().iter().copied().collect()
-            }
-            ModelKind::MuscleFibre => muscle_fibre::MuscleFibre::published()
-                .initial_state()
-                .iter()
-                .copied()
-                .collect(),
-            ModelKind::MotorUnit => motor_unit::MotorUnit::default_initial_state(),
-        }
-    }
-
-    /// The integration method a scenario gets when it names none: explicit
-    /// Dormand–Prince for the non-stiff axon, Rodas4P for the fibre, whose
-    /// RyR kinetics (k_Lm = 1000 ms⁻¹) make explicit methods crawl (in a
-    /// motor unit, the method of the fibre; its axon always uses Dopri5).
-    pub fn default_method(self) -> crate::solve::Method {
-        match self {
-            ModelKind::Hh1952 => crate::solve::Method::Dopri5,
-            ModelKind::MuscleFibre | ModelKind::MotorUnit => crate::solve::Method::Rosenbrock,
-        }
-    }
-
-    /// The parameter declarations (`[parameters]` in a scenario), by sub-table.
-    pub fn parameters(self) -> Vec<ParameterGroup> {
-        use crate::params::ParameterSet;
-        match self {
-            ModelKind::Hh1952 => vec![ParameterGroup {
-                section: "",
-                parameters: hh1952::Hh1952Params::INFO,
-            }],
-            ModelKind::MuscleFibre => muscle_fibre::MuscleFibreConfig::parameter_groups(),
-            ModelKind::MotorUnit => motor_unit::MotorUnit::parameter_groups(),
-        }
-    }
 }
 
 /// 0 °C in kelvin.

@@ -3,23 +3,16 @@
 
 use serde::de::DeserializeOwned;
 
-use crate::model::ModelKind;
-use crate::model::hennings_axon::HenningsAxonParams;
-use crate::model::hh1952::{Hh1952, Hh1952Params};
+use crate::catalogue::{self, IonUse, ModelEntry};
 use crate::model::ions::{Ions, NormalHumanIons};
-use crate::model::motor_axon::MotorAxonParams;
-use crate::model::motor_unit::{AxonModel, MotorUnit, MotorUnitParams};
-use crate::model::muscle_fibre::{MuscleFibre, MuscleFibreConfig};
 use crate::params::{OutOfRange, ParameterSet};
-use crate::physiology::chloride_channel::ChlorideDistribution;
-use crate::physiology::endplate_current::EndplateCurrentParams;
 use crate::protocol::{self, Protocol, Step, Train};
+use crate::scenario::Run;
 use crate::scenario::error::{Origin, ScenarioError, did_you_mean};
 use crate::scenario::overrides::Override;
 use crate::scenario::path::KeyPath;
 use crate::scenario::raw::{RawScenario, RawStimulus};
 use crate::scenario::source::SourceMap;
-use crate::scenario::{ModelChoice, Run};
 use crate::solve::steady_state::RestSettings;
 use crate::solve::{Method, SolverSettings, SolverTolerances};
 
@@ -150,7 +143,7 @@ fn plain_type(expected: &str) -> String {
 }
 
 /// The error for a declared parameter outside its range.
-fn out_of_range(error: &OutOfRange, section: &KeyPath, ctx: &Context<'_>) -> ScenarioError {
+pub fn out_of_range(error: &OutOfRange, section: &KeyPath, ctx: &Context<'_>) -> ScenarioError {
     let path = section.key(error.field);
     let info = &error.info;
     ctx.value_error(&path, "value out of range")
@@ -158,7 +151,7 @@ fn out_of_range(error: &OutOfRange, section: &KeyPath, ctx: &Context<'_>) -> Sce
 }
 
 /// A declared section (`T`) from an optional table at `section`, range-checked.
-fn section<T: ParameterSet + DeserializeOwned>(
+pub fn section<T: ParameterSet + DeserializeOwned>(
     table: toml::Table,
     section: &KeyPath,
     ctx: &Context<'_>,
@@ -170,8 +163,10 @@ fn section<T: ParameterSet + DeserializeOwned>(
     Ok(values)
 }
 
-/// Checks the whole document and builds the run.
+/// Checks the whole document and builds the run with the model of
+/// `models` that it names.
 pub fn build(
+    models: &[&'static dyn ModelEntry],
     document: toml::Table,
     default_name: &str,
     ctx: &Context<'_>,
@@ -180,11 +175,11 @@ pub fn build(
     let raw: RawScenario = deserialize(toml::Value::Table(document), &root, ctx)?;
 
     let model_path = root.key("model");
-    let kind = ModelKind::from_name(&raw.model).ok_or_else(|| {
-        let names = ModelKind::ALL.map(ModelKind::name);
+    let entry = catalogue::find(models, &raw.model).ok_or_else(|| {
+        let names = catalogue::names(models);
         ctx.value_error(&model_path, "unknown model")
             .with_allowed(names.join(", "))
-            .with_suggestion(did_you_mean(&raw.model, names))
+            .with_suggestion(did_you_mean(&raw.model, names.iter().copied()))
     })?;
 
     raw.simulation
@@ -207,12 +202,9 @@ pub fn build(
     }
 
     let ions = raw.ions;
-    check_ions(&ions, kind, &root.key("ions"), ctx)?;
-    let temperature_celsius = ions
-        .temperature_celsius
-        .unwrap_or(kind.published_temperature_celsius());
+    check_ions(&ions, entry, &root.key("ions"), ctx)?;
 
-    let solver = solver_settings(raw.solver, kind, &root.key("solver"), ctx)?;
+    let solver = solver_settings(raw.solver, entry, &root.key("solver"), ctx)?;
     let protocol = protocol(
         raw.stimulus,
         simulation.duration_ms,
@@ -221,65 +213,12 @@ pub fn build(
     )?;
     let (equilibrate, rest_holds_ions, rest) = rest_settings(raw.rest, &root.key("rest"), ctx)?;
 
-    let parameters_path = root.key("parameters");
-    let model = match kind {
-        ModelKind::Hh1952 => {
-            let params: Hh1952Params = section(raw.parameters, &parameters_path, ctx)?;
-            ModelChoice::Hh1952(Hh1952::new(params, temperature_celsius))
-        }
-        ModelKind::MuscleFibre => {
-            let config = fibre_config(raw.parameters, &ions, &parameters_path, ctx)?;
-            ModelChoice::MuscleFibre(Box::new(MuscleFibre::with_ions(config, &ions)))
-        }
-        ModelKind::MotorUnit => {
-            let mut table = raw.parameters;
-            let params = motor_unit_params(&mut table, &parameters_path, ctx)?;
-            if table.contains_key("thermodynamics") {
-                return Err(ctx
-                    .value_error(
-                        &parameters_path.key("thermodynamics"),
-                        "a motor unit has one temperature for axon, junction and fibre",
-                    )
-                    .with_allowed("ions.temperature_celsius"));
-            }
-            let config = fibre_config(table, &ions, &parameters_path, ctx).map_err(|mut e| {
-                // The fibre's parser lists the fibre's tables; a motor unit
-                // has its own four and no thermodynamics.
-                if e.problem == "unknown key" && e.key_path.matches('.').count() == 1 {
-                    if let Some(allowed) = e.allowed.take() {
-                        let mut names: Vec<&str> = allowed
-                            .split(", ")
-                            .filter(|name| *name != "thermodynamics")
-                            .chain([
-                                "axon",
-                                "axon_model",
-                                "endplate",
-                                "hennings_axon",
-                                "junction",
-                                "release",
-                            ])
-                            .collect();
-                        names.sort_unstable();
-                        e.allowed = Some(names.join(", "));
-                    }
-                }
-                e
-            })?;
-            ModelChoice::MotorUnit(Box::new(MotorUnit::new(
-                params,
-                config,
-                &ions,
-                temperature_celsius,
-            )))
-        }
-    };
+    let model = entry.build(raw.parameters, &ions, &root.key("parameters"), ctx)?;
 
     Ok(Run {
         name: raw.name.unwrap_or_else(|| default_name.to_owned()),
         description: raw.description.unwrap_or_default(),
-        model,
-        ions,
-        temperature_celsius,
+        model: catalogue::BuiltModel(model),
         simulation,
         solver,
         protocol,
@@ -290,127 +229,11 @@ pub fn build(
     })
 }
 
-/// The muscle fibre's `[parameters]`, range-checked; its temperature may
-/// come from `ions.temperature_celsius` or `thermodynamics.temperature_k`, not both.
-fn fibre_config(
-    parameters: toml::Table,
-    ions: &Ions,
-    at: &KeyPath,
-    ctx: &Context<'_>,
-) -> Result<MuscleFibreConfig, ScenarioError> {
-    let sets_kelvin = parameters
-        .get("thermodynamics")
-        .and_then(toml::Value::as_table)
-        .is_some_and(|t| t.contains_key("temperature_k"));
-    if sets_kelvin && ions.temperature_celsius.is_some() {
-        let path = at.key("thermodynamics").key("temperature_k");
-        return Err(ctx
-            .value_error(&path, "the temperature is set twice")
-            .with_allowed(
-                "either ions.temperature_celsius or parameters.thermodynamics.temperature_k",
-            ));
-    }
-    let sets_chloride_out = parameters
-        .get("chloride_channel")
-        .and_then(toml::Value::as_table)
-        .is_some_and(|t| t.contains_key("fixed_chloride_out_mm"));
-    let config: MuscleFibreConfig = deserialize(toml::Value::Table(parameters), at, ctx)?;
-    config
-        .check_ranges()
-        .map_err(|(section_name, e)| out_of_range(&e, &at.key(section_name), ctx))?;
-    check_chloride(&config, ions, sets_chloride_out, &KeyPath::root(), ctx)?;
-    Ok(config)
-}
-
-/// Takes the motor unit's own keys (`axon_model`) and sub-tables (`axon`,
-/// `hennings_axon`, `release`, `endplate`, `junction`) out of `[parameters]`,
-/// leaving the fibre's.
-///
-/// Each axon reads only its own table, so numbers given for the other one
-/// are refused rather than silently ignored.
-fn motor_unit_params(
-    parameters: &mut toml::Table,
-    at: &KeyPath,
-    ctx: &Context<'_>,
-) -> Result<MotorUnitParams, ScenarioError> {
-    let axon_model = match parameters.remove("axon_model") {
-        Some(value) => deserialize::<AxonModel>(value, &at.key("axon_model"), ctx)?,
-        None => AxonModel::default(),
-    };
-    let mut take = |name: &str| match parameters.remove(name) {
-        Some(toml::Value::Table(table)) => Ok(table),
-        Some(other) => Err(ctx
-            .value_error(&at.key(name), "wrong type")
-            .with_value(other.to_string())
-            .with_allowed("a table")),
-        None => Ok(toml::Table::new()),
-    };
-    let (axon, hennings_axon, release, endplate, mut junction) = (
-        take("axon")?,
-        take("hennings_axon")?,
-        take("release")?,
-        take("endplate")?,
-        take("junction")?,
-    );
-    let (unused, used) = match axon_model {
-        AxonModel::Sweeney1987 => (
-            ("hennings_axon", hennings_axon.keys().next().cloned()),
-            "axon",
-        ),
-        AxonModel::Hennings2005 => (("axon", axon.keys().next().cloned()), "hennings_axon"),
-    };
-    let axon: MotorAxonParams = section(axon, &at.key("axon"), ctx)?;
-    let hennings_axon: HenningsAxonParams = section(hennings_axon, &at.key("hennings_axon"), ctx)?;
-    if let (name, Some(key)) = unused {
-        return Err(ctx
-            .value_error(
-                &at.key(name).key(&key),
-                format!(
-                    "parameters.{name} belongs to the other axon; axon_model = \"{}\" reads parameters.{used}",
-                    axon_model.name()
-                ),
-            )
-            .with_allowed(format!("parameters.{used}, or axon_model set to match")));
-    }
-    let junction_path = at.key("junction");
-    let stochastic = match junction.remove("stochastic") {
-        Some(value) => deserialize::<bool>(value, &junction_path.key("stochastic"), ctx)?,
-        None => false,
-    };
-    let endplate: EndplateCurrentParams = section(endplate, &at.key("endplate"), ctx)?;
-    if endplate.tau_rise_ms >= endplate.tau_decay_ms {
-        return Err(ctx
-            .value_error(
-                &at.key("endplate").key("tau_rise_ms"),
-                "the endplate current needs a rise faster than its decay",
-            )
-            .with_allowed(format!(
-                "< endplate.tau_decay_ms = {} ms",
-                endplate.tau_decay_ms
-            )));
-    }
-    Ok(MotorUnitParams {
-        axon_model,
-        axon,
-        hennings_axon,
-        release: section(release, &at.key("release"), ctx)?,
-        endplate,
-        junction: section(junction, &junction_path, ctx).map_err(|mut e| {
-            if e.problem == "unknown key" {
-                let allowed = e.allowed.take().unwrap_or_default();
-                e.allowed = Some(format!("stochastic, {allowed}"));
-            }
-            e
-        })?,
-        stochastic,
-    })
-}
-
 /// `[ions]`: each given value in its declared range ([`NormalHumanIons`]),
 /// and only keys the model can honour.
 fn check_ions(
     ions: &Ions,
-    kind: ModelKind,
+    entry: &dyn ModelEntry,
     at: &KeyPath,
     ctx: &Context<'_>,
 ) -> Result<(), ScenarioError> {
@@ -422,64 +245,29 @@ fn check_ions(
                 .value_error(&path, "value out of range")
                 .with_allowed(format!("{} to {} {}", info.min, info.max, info.unit)));
         }
-        let refusal = match (kind, name) {
-            (_, "temperature_celsius") => None,
-            (ModelKind::Hh1952, _) => Some(
-                "hh1952 has fixed reversal potentials and no concentrations, so this key would have no effect",
-            ),
-            (ModelKind::MuscleFibre | ModelKind::MotorUnit, _) => None,
-        };
-        if let Some(problem) = refusal {
+        if let IonUse::Refused(problem) = entry.ion_use(name) {
+            let honoured: Vec<&str> = NormalHumanIons::INFO
+                .iter()
+                .map(|info| info.name)
+                .filter(|key| entry.ion_use(key) == IonUse::Honoured)
+                .collect();
             return Err(ctx
                 .value_error(&path, problem)
-                .with_allowed("temperature_celsius only"));
+                .with_allowed(format!("{} only", honoured.join(", "))));
         }
     }
     Ok(())
 }
 
-/// `ions.cl_o_mm` acts on the fibre only with fixed Cl⁻, and only once:
-/// the published Cl⁻ follows K⁺, and with fixed Cl⁻ it would otherwise
-/// overwrite `parameters.chloride_channel.fixed_chloride_out_mm`.
-fn check_chloride(
-    config: &MuscleFibreConfig,
-    ions: &Ions,
-    sets_chloride_out: bool,
-    root: &KeyPath,
-    ctx: &Context<'_>,
-) -> Result<(), ScenarioError> {
-    if ions.cl_o_mm.is_none() {
-        return Ok(());
-    }
-    let path = root.key("ions").key("cl_o_mm");
-    match config.chloride_distribution {
-        ChlorideDistribution::WithPotassium => Err(ctx
-            .value_error(
-                &path,
-                "the published muscle fibre's Cl⁻ is passively distributed with K⁺ (Cl_i = 156.5/(5 + e^(−E_K F/RT)), Cl_o = 156.5 − 5 Cl_i), so Cl_o cannot be set on its own",
-            )
-            .with_allowed(
-                "k_o_mm, na_o_mm, ca_o_mm, mg_o_mm, mg_i_um, temperature_celsius; \
-                 cl_o_mm too with parameters.chloride_distribution = \"fixed\"",
-            )),
-        ChlorideDistribution::Fixed if sets_chloride_out => Err(ctx
-            .value_error(&path, "the fixed extracellular Cl⁻ is set twice")
-            .with_allowed(
-                "either ions.cl_o_mm or parameters.chloride_channel.fixed_chloride_out_mm",
-            )),
-        ChlorideDistribution::Fixed => Ok(()),
-    }
-}
-
 fn solver_settings(
     mut table: toml::Table,
-    kind: ModelKind,
+    entry: &dyn ModelEntry,
     at: &KeyPath,
     ctx: &Context<'_>,
 ) -> Result<SolverSettings, ScenarioError> {
     let method = match table.remove("method") {
         Some(value) => deserialize::<Method>(value, &at.key("method"), ctx)?,
-        None => kind.default_method(),
+        None => entry.default_method(),
     };
     let tolerances: SolverTolerances = section(table, at, ctx).map_err(|mut e| {
         if e.problem == "unknown key" {

@@ -14,9 +14,8 @@
 
 use std::path::Path;
 
-use crate::model::ModelKind;
+use crate::catalogue::{MODELS, ModelEntry};
 use crate::model::ions::NormalHumanIons;
-use crate::model::motor_unit::AxonModel;
 use crate::params::{ParamInfo, ParameterSet};
 use crate::scenario::raw::{AnalysisSettings, SimulationSettings};
 use crate::solve::SolverTolerances;
@@ -78,7 +77,7 @@ pub struct KeyTable {
     /// `stimulus.trains[]` (an array of tables), `parameters.sodium_channel`.
     pub path: String,
     /// The model the table belongs to (`[parameters]` tables), or none.
-    pub model: Option<ModelKind>,
+    pub model: Option<&'static str>,
     /// What the table is for, and the rules that tie its keys together.
     pub doc: String,
     /// Its keys, in the order the reference lists them.
@@ -133,14 +132,14 @@ fn declared(infos: &[ParamInfo]) -> Vec<Key> {
 
 /// The names of every model, as a scenario writes them.
 fn model_names() -> Vec<&'static str> {
-    ModelKind::ALL.iter().map(|kind| kind.name()).collect()
+    crate::catalogue::names(&MODELS)
 }
 
 /// Per model, `name value` joined: `hh1952 dopri5, muscle-fibre rosenbrock`.
-fn per_model(value: impl Fn(ModelKind) -> String) -> String {
-    ModelKind::ALL
+fn per_model(value: impl Fn(&dyn ModelEntry) -> String) -> String {
+    MODELS
         .iter()
-        .map(|&kind| format!("{} {}", kind.name(), value(kind)))
+        .map(|&entry| format!("{} {}", entry.name(), value(entry)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -399,51 +398,8 @@ fn ions_table() -> KeyTable {
     )
 }
 
-/// Keys of a model's `[parameters]` that no `parameters!` table declares
-/// (choices, not numbers).
-fn model_options(kind: ModelKind) -> Vec<Key> {
-    match kind {
-        ModelKind::MuscleFibre | ModelKind::MotorUnit => vec![
-            Key {
-                name: "variant",
-                value: ValueKind::Choice(vec!["published", "corrected"]),
-                unit: "",
-                default: "published".to_owned(),
-                allowed: String::new(),
-                doc: "`published`: the CellML exactly, quirks included. `corrected`: the \
-                      sarcolemmal Kir conducts both ways, τ_hK has the sarcolemma's scale in the \
-                      T-tubule too, and the background K⁺/Na⁺ currents carry charge."
-                    .to_owned(),
-                source: "../shared/SCIENCE.md §2.1; src/model/muscle_fibre/config.rs",
-            },
-            option_key(
-                "chloride_distribution",
-                ValueKind::Choice(vec!["with-potassium", "fixed"]),
-                "with-potassium",
-                "`with-potassium`: Cl⁻ follows K⁺ (Donnan, published). `fixed`: Cl_i and Cl_o held \
-                 (Senneff & Lowery 2021), so `ions.cl_o_mm` acts.",
-                "src/physiology/chloride_channel.rs",
-            ),
-        ]
-        .into_iter()
-        .chain((kind == ModelKind::MotorUnit).then(|| {
-            option_key(
-                "axon_model",
-                ValueKind::Choice(AxonModel::ALL.iter().map(|m| m.name()).collect()),
-                AxonModel::default().name(),
-                "The motor axon: `sweeney-1987`, the rabbit node (Na⁺ and leak, no K⁺ channels; \
-                 `parameters.axon`), or `hennings-2005`, the human motor axon with persistent Na⁺ \
-                 and slow K⁺, node and internode (`parameters.hennings_axon`).",
-                "src/model/motor_unit/axon.rs",
-            )
-        }))
-        .collect(),
-        ModelKind::Hh1952 => Vec::new(),
-    }
-}
-
 /// A non-numeric key of a `[parameters]` table.
-fn option_key(
+pub fn option_key(
     name: &'static str,
     value: ValueKind,
     default: &str,
@@ -461,57 +417,17 @@ fn option_key(
     }
 }
 
-/// Non-numeric keys of a `[parameters.<section>]` table (switches and modes).
-fn section_options(kind: ModelKind, section: &str) -> Vec<Key> {
-    let enabled = |doc: &str, source: &'static str| {
-        vec![option_key(
-            "enabled",
-            ValueKind::Switch,
-            "false",
-            doc,
-            source,
-        )]
-    };
-    match (kind, section) {
-        (ModelKind::Hh1952, _) => Vec::new(),
-        (_, "surface_charge") => vec![option_key(
-            "mode",
-            ValueKind::Choice(vec!["empirical", "grahame"]),
-            "empirical",
-            "Divalent gating shift: the empirical log law, or Gouy–Chapman–Grahame screening \
-             (`parameters.surface_charge_grahame`).",
-            "src/physiology/surface_charge.rs",
-        )],
-        (_, "troponin_magnesium") => enabled(
-            "Free Mg²⁺ competes at troponin's Ca²⁺ sites (Ogawa 1985).",
-            "src/physiology/troponin_magnesium.rs",
-        ),
-        (_, "ryanodine_magnesium") => enabled(
-            "Free Mg²⁺ inhibits SR Ca²⁺ release (Jóna et al., IC50 174 µM).",
-            "src/physiology/ryanodine_magnesium.rs",
-        ),
-        (ModelKind::MotorUnit, "junction") => vec![option_key(
-            "stochastic",
-            ValueKind::Switch,
-            "false",
-            "Binomial quanta per impulse (seeded) instead of the mean quantal content.",
-            "src/model/motor_unit/junction.rs",
-        )],
-        _ => Vec::new(),
-    }
-}
-
 /// The tables of `[parameters]` for `kind`: the top table with the model's
 /// options and undivided parameters, then one table per mechanism.
-pub fn parameter_tables(kind: ModelKind) -> Vec<KeyTable> {
+pub fn parameter_tables(kind: &dyn ModelEntry) -> Vec<KeyTable> {
     let groups = kind.parameters();
-    let mut top = model_options(kind);
+    let mut top = kind.options();
     for group in groups.iter().filter(|g| g.section.is_empty()) {
         top.extend(declared(group.parameters));
     }
     let mut tables = vec![KeyTable {
         path: "parameters".to_owned(),
-        model: Some(kind),
+        model: Some(kind.name()),
         doc: format!(
             "The constants of `{}` (see `endplate describe {}`).",
             kind.name(),
@@ -525,9 +441,10 @@ pub fn parameter_tables(kind: ModelKind) -> Vec<KeyTable> {
             .filter(|g| !g.section.is_empty())
             .map(|group| KeyTable {
                 path: format!("parameters.{}", group.section),
-                model: Some(kind),
+                model: Some(kind.name()),
                 doc: String::new(),
-                keys: section_options(kind, group.section)
+                keys: kind
+                    .section_options(group.section)
                     .into_iter()
                     .chain(declared(group.parameters))
                     .collect(),
@@ -539,7 +456,7 @@ pub fn parameter_tables(kind: ModelKind) -> Vec<KeyTable> {
 /// Every table: the common ones, then each model's `[parameters]` tables.
 pub fn tables() -> Vec<KeyTable> {
     let mut tables = common_tables();
-    for kind in ModelKind::ALL {
+    for kind in MODELS {
         tables.extend(parameter_tables(kind));
     }
     tables
@@ -548,7 +465,7 @@ pub fn tables() -> Vec<KeyTable> {
 /// Whether `kind` honours the `[ions]` key `name`: `Ok` or the reason it is
 /// refused. Asked of the scenario checks themselves (a scenario with the key
 /// at its normal value is built, not run), so it says what the code does.
-pub fn ion_acceptance(kind: ModelKind, info: &ParamInfo) -> Result<(), String> {
+pub fn ion_acceptance(kind: &dyn ModelEntry, info: &ParamInfo) -> Result<(), String> {
     let text = format!(
         "model = \"{}\"\n[ions]\n{} = {:?}\n",
         kind.name(),

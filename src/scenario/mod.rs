@@ -17,48 +17,13 @@ pub mod source;
 
 use std::path::{Path, PathBuf};
 
-use crate::model::ModelKind;
-use crate::model::hh1952::Hh1952;
-use crate::model::ions::Ions;
-use crate::model::motor_unit::MotorUnit;
-use crate::model::muscle_fibre::MuscleFibre;
+use crate::catalogue::{BuiltModel, MODELS, ModelEntry};
 use crate::protocol::Protocol;
 use crate::solve::SolverSettings;
 use crate::solve::steady_state::RestSettings;
 pub use error::{Origin, ScenarioError};
 pub use overrides::Override;
 pub use raw::{AnalysisSettings, SimulationSettings};
-
-/// A model with its parameters resolved, ready to integrate.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ModelChoice {
-    /// Hodgkin–Huxley 1952.
-    Hh1952(Hh1952),
-    /// Shorten et al. 2007 muscle fibre (boxed: its configuration is large).
-    MuscleFibre(Box<MuscleFibre>),
-    /// Motor axon, junction and muscle fibre (boxed likewise).
-    MotorUnit(Box<MotorUnit>),
-}
-
-impl ModelChoice {
-    /// Which model this is.
-    pub fn kind(&self) -> ModelKind {
-        match self {
-            ModelChoice::Hh1952(_) => ModelKind::Hh1952,
-            ModelChoice::MuscleFibre(_) => ModelKind::MuscleFibre,
-            ModelChoice::MotorUnit(_) => ModelKind::MotorUnit,
-        }
-    }
-
-    /// The state layout of this run's trace: the model's, except that a
-    /// motor unit's depends on its axon.
-    pub fn state_variables(&self) -> &'static [crate::model::StateVariable] {
-        match self {
-            ModelChoice::MotorUnit(unit) => unit.state_variables(),
-            ModelChoice::Hh1952(_) | ModelChoice::MuscleFibre(_) => self.kind().state_variables(),
-        }
-    }
-}
 
 /// A checked scenario: everything a simulation needs, nothing it doesn't.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,12 +32,8 @@ pub struct Run {
     pub name: String,
     /// Free-text description.
     pub description: String,
-    /// The model.
-    pub model: ModelChoice,
-    /// `[ions]` as given (absent keys: as published); already applied to `model`.
-    pub ions: Ions,
-    /// Temperature of the run (°C).
-    pub temperature_celsius: f64,
+    /// The model, built in the run's conditions ([`crate::catalogue::Simulated::conditions`]).
+    pub model: BuiltModel,
     /// Duration and output spacing.
     pub simulation: SimulationSettings,
     /// Integration method and tolerances.
@@ -87,6 +48,13 @@ pub struct Run {
     pub rest: RestSettings,
     /// Whether the rest search holds the K⁺/Na⁺ concentrations (`rest.hold_ion_concentrations`).
     pub rest_holds_ions: bool,
+}
+
+impl Run {
+    /// Temperature of the run (°C).
+    pub fn temperature_celsius(&self) -> f64 {
+        self.model.conditions().temperature_celsius
+    }
 }
 
 /// Reads, overrides and checks the scenario at `path`.
@@ -147,15 +115,33 @@ impl Template {
 
     /// A checked run with `--set` style arguments (`key.path=value`) applied.
     pub fn build_with_arguments(&self, arguments: &[String]) -> Result<Run, ScenarioError> {
+        self.build_in(&MODELS, arguments)
+    }
+
+    /// [`Template::build_with_arguments`] against the models of `models`
+    /// (the catalogue, or the catalogue with a model of a test's own).
+    pub fn build_in(
+        &self,
+        models: &[&'static dyn ModelEntry],
+        arguments: &[String],
+    ) -> Result<Run, ScenarioError> {
         let overrides = arguments
             .iter()
             .map(|argument| Override::parse(argument, self.source.path()))
             .collect::<Result<Vec<_>, _>>()?;
-        self.build(&overrides)
+        self.build_from(models, &overrides)
     }
 
     /// A checked run with `overrides` applied in order.
     pub fn build(&self, overrides: &[Override]) -> Result<Run, ScenarioError> {
+        self.build_from(&MODELS, overrides)
+    }
+
+    fn build_from(
+        &self,
+        models: &[&'static dyn ModelEntry],
+        overrides: &[Override],
+    ) -> Result<Run, ScenarioError> {
         let mut document = self.document.clone();
         for o in overrides {
             o.apply(&mut document)?;
@@ -164,7 +150,12 @@ impl Template {
             source: &self.source,
             overrides,
         };
-        build::build(document, &default_name(self.source.path()), &context)
+        build::build(
+            models,
+            document,
+            &default_name(self.source.path()),
+            &context,
+        )
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::model::ModelKind;
+use crate::catalogue::MODELS;
 use crate::model::ions::NormalHumanIons;
 use crate::params::ParameterSet;
 use crate::scenario::keys::{self, Key, KeyTable, ValueKind};
@@ -37,7 +37,7 @@ pub fn markdown() -> String {
         .iter()
         .map(|t| format!("[{}](#{})", heading(t), anchor(&heading(t))))
         .chain(
-            ModelKind::ALL
+            MODELS
                 .iter()
                 .map(|k| format!("[`{0}` parameters](#{0}-parameters)", k.name())),
         )
@@ -53,7 +53,7 @@ pub fn markdown() -> String {
     }
 
     text.push_str("## Models\n\n");
-    for kind in ModelKind::ALL {
+    for kind in MODELS {
         let _ = writeln!(text, "### `{}` parameters\n", kind.name());
         let _ = writeln!(text, "{}\n", kind.summary());
         for table in keys::parameter_tables(kind) {
@@ -144,16 +144,16 @@ fn write_ion_acceptance(text: &mut String) {
     let _ = writeln!(
         text,
         "| key | {} |",
-        ModelKind::ALL
+        MODELS
             .iter()
             .map(|k| format!("`{}`", k.name()))
             .collect::<Vec<_>>()
             .join(" | ")
     );
-    let _ = writeln!(text, "|---|{}", "---|".repeat(ModelKind::ALL.len()));
+    let _ = writeln!(text, "|---|{}", "---|".repeat(MODELS.len()));
     let mut reasons: Vec<String> = Vec::new();
     for info in NormalHumanIons::INFO {
-        let verdicts: Vec<String> = ModelKind::ALL
+        let verdicts: Vec<String> = MODELS
             .iter()
             .map(|&kind| match keys::ion_acceptance(kind, info) {
                 Ok(()) => "yes".to_owned(),

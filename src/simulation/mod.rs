@@ -9,7 +9,7 @@ use crate::analysis::{
 };
 use crate::model::muscle_fibre::STATE_COUNT as MUSCLE_STATE_COUNT;
 use crate::model::{Model, State};
-use crate::scenario::{ModelChoice, Run};
+use crate::scenario::Run;
 use crate::solve::sampler::{GridSampler, SampleSink};
 use crate::solve::steady_state::{self, RestReport};
 use crate::solve::{self, SolveError, SolverSettings, SolverStats};
@@ -79,10 +79,12 @@ impl Trace for Columns {
     }
 }
 
-/// Adapts a [`Trace`] to the sampler's fixed-size rows.
-struct TraceSink<'a, T>(&'a mut T);
+/// Adapts a [`Trace`] to the sampler's fixed-size rows. The trace is
+/// dynamic (one compiled run loop for every kind of trace); it is called once
+/// per output row, outside the right-hand side.
+struct TraceSink<'a>(&'a mut dyn Trace);
 
-impl<const N: usize, T: Trace> SampleSink<N> for TraceSink<'_, T> {
+impl<const N: usize> SampleSink<N> for TraceSink<'_> {
     fn sample(&mut self, t_ms: f64, y: &State<N>, i_stim: f64) {
         self.0.row(t_ms, y.as_slice(), i_stim);
     }
@@ -134,33 +136,23 @@ pub struct RunResult {
     pub final_state: Vec<f64>,
 }
 
-/// Simulates `run`, sending rows every `output_dt_ms` to `trace`.
-pub fn execute<T: Trace>(run: &Run, trace: &mut T) -> Result<RunResult, SolveError> {
-    match &run.model {
-        ModelChoice::Hh1952(model) => execute_model(model, run, trace, MembraneOnly),
-        ModelChoice::MuscleFibre(model) => {
-            let muscle = MuscleAnalysis::new(
-                &run.protocol,
-                run.simulation.duration_ms,
-                model.config().crossbridges.troponin_total_um,
-            );
-            execute_model(model.as_ref(), run, trace, muscle)
-        }
-        ModelChoice::MotorUnit(unit) => motor_unit::execute(unit, run, trace),
-    }
+/// Simulates `run`, sending rows every `output_dt_ms` to `trace`: the
+/// model of the run does it ([`crate::catalogue::Simulated::execute`]).
+pub fn execute(run: &Run, trace: &mut dyn Trace) -> Result<RunResult, SolveError> {
+    run.model.execute(run, trace)
 }
 
 /// What a model adds to the membrane metrics, computed from the same
 /// samples: a sample sink that completes [`RunMetrics`] at the end, so
 /// [`execute_model`] stays one generic function for every model.
-trait ModelAnalysis<const N: usize>: SampleSink<N> {
+pub trait ModelAnalysis<const N: usize>: SampleSink<N> {
     /// Adds this analysis's metrics to `metrics`, which already hold the
     /// membrane metrics (with the precise spike times of the sarcolemma).
     fn finish(self, metrics: &mut RunMetrics);
 }
 
 /// Models with nothing beyond the membrane metrics.
-struct MembraneOnly;
+pub struct MembraneOnly;
 
 impl<const N: usize> SampleSink<N> for MembraneOnly {
     fn sample(&mut self, _t_ms: f64, _y: &State<N>, _i_stim: f64) {}
@@ -178,7 +170,7 @@ impl ModelAnalysis<MUSCLE_STATE_COUNT> for MuscleAnalysis {
 
 /// The published initial state, or the rest state reached from it when the
 /// scenario asks for equilibration (refusing to go on if it is not reached).
-fn starting_state<const N: usize, M: Model<N>>(
+pub(crate) fn starting_state<const N: usize, M: Model<N>>(
     model: &M,
     run: &Run,
     solver: &SolverSettings,
@@ -195,10 +187,13 @@ fn starting_state<const N: usize, M: Model<N>>(
     Ok((rest, Some(report)))
 }
 
-fn execute_model<const N: usize, M: Model<N>, T: Trace, A: ModelAnalysis<N>>(
+/// Simulates `run` with `model`, a single [`Model`]: membrane metrics and
+/// whatever `extra` adds. What every [`crate::catalogue::Simulated::execute`]
+/// of a one-membrane model calls.
+pub fn execute_model<const N: usize, M: Model<N>, A: ModelAnalysis<N>>(
     model: &M,
     run: &Run,
-    trace: &mut T,
+    trace: &mut dyn Trace,
     extra: A,
 ) -> Result<RunResult, SolveError> {
     let threshold = run.analysis.spike_threshold_mv;
@@ -220,8 +215,8 @@ fn execute_model<const N: usize, M: Model<N>, T: Trace, A: ModelAnalysis<N>>(
     let ((analysis, extra), _) = sampler.sink;
     let mut metrics = RunMetrics {
         scenario: run.name.clone(),
-        model: run.model.kind().name(),
-        temperature_celsius: run.temperature_celsius,
+        model: run.model.entry().name(),
+        temperature_celsius: run.temperature_celsius(),
         duration_ms: run.simulation.duration_ms,
         membrane: analysis.finish(spikes.times_ms),
         solver: SolverReport {
@@ -253,27 +248,74 @@ pub struct RestOutcome {
 /// Searches for the rest state of `run`'s model from its published initial
 /// state, whatever `rest.equilibrate` says.
 pub fn find_rest(run: &Run) -> Result<RestOutcome, SolveError> {
-    fn search<const N: usize, M: Model<N>>(
-        model: &M,
-        run: &Run,
-    ) -> Result<RestOutcome, SolveError> {
-        let initial = model.initial_state();
-        let (state, report) = steady_state::equilibrate(
-            model,
-            &initial,
-            &run.rest,
-            run.rest_holds_ions,
-            &run.solver,
-        )?;
-        Ok(RestOutcome {
-            report,
-            initial: initial.iter().copied().collect(),
-            state: state.iter().copied().collect(),
-        })
+    run.model.find_rest(run)
+}
+
+/// [`find_rest`] for a single [`Model`].
+pub fn rest_of<const N: usize, M: Model<N>>(
+    model: &M,
+    run: &Run,
+) -> Result<RestOutcome, SolveError> {
+    let initial = model.initial_state();
+    let (state, report) =
+        steady_state::equilibrate(model, &initial, &run.rest, run.rest_holds_ions, &run.solver)?;
+    Ok(RestOutcome {
+        report,
+        initial: initial.iter().copied().collect(),
+        state: state.iter().copied().collect(),
+    })
+}
+
+/// Rest of `model` held at its own concentrations, started from `previous`
+/// (concentration states taken from the model) or, for the first value,
+/// from its initial state with every mV state at `start_mv` (`rest-scan`).
+pub fn rest_from<const N: usize, M: Model<N>>(
+    model: &M,
+    run: &Run,
+    previous: Option<&[f64]>,
+    start_mv: f64,
+) -> Result<(Vec<f64>, RestReport), SolveError> {
+    let initial = model.initial_state();
+    let mut y0: State<N> = initial;
+    match previous {
+        Some(state) => {
+            y0.copy_from_slice(state);
+            for &i in model.ion_concentration_indices() {
+                y0[i] = initial[i];
+            }
+        }
+        None => {
+            for (i, variable) in model.state_variables().iter().enumerate() {
+                if variable.unit == "mV" {
+                    y0[i] = start_mv;
+                }
+            }
+        }
     }
-    match &run.model {
-        ModelChoice::Hh1952(model) => search(model, run),
-        ModelChoice::MuscleFibre(model) => search(model.as_ref(), run),
-        ModelChoice::MotorUnit(unit) => search(&unit.fibre, run),
+    let (state, report) = steady_state::equilibrate(model, &y0, &run.rest, true, &run.solver)?;
+    Ok((state.iter().copied().collect(), report))
+}
+
+/// `model`'s initial state, its derivatives there with no stimulus, and its
+/// derivatives with every potential 10 mV above (away from rest, where
+/// rates show even when the derivatives at rest are zero): what shows that
+/// a part of a model sees its conditions (two parts with equal signatures
+/// behave the same from their start).
+pub fn signature<const N: usize, M: Model<N>>(model: &M) -> Vec<f64> {
+    let y0 = model.initial_state();
+    let mut displaced = y0;
+    for (i, variable) in model.state_variables().iter().enumerate() {
+        if variable.unit == "mV" {
+            displaced[i] += 10.0;
+        }
     }
+    let mut at_start = State::<N>::zeros();
+    let mut away = State::<N>::zeros();
+    model.derivatives(0.0, &y0, 0.0, &mut at_start);
+    model.derivatives(0.0, &displaced, 0.0, &mut away);
+    y0.iter()
+        .chain(at_start.iter())
+        .chain(away.iter())
+        .copied()
+        .collect()
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::analysis::{MembraneAnalysis, MuscleAnalysis, SpikeDetector};
 use crate::bisection;
 use crate::model::motor_unit::innervated::{self, ReleaseKicks};
-use crate::model::motor_unit::{self as unit_model, Axon, InnervatedFibre, MotorUnit, Release};
+use crate::model::motor_unit::{self as unit_model, InnervatedFibre, MotorUnit, Release};
 use crate::model::muscle_fibre::{self, MuscleFibre};
 use crate::model::{Model, State};
 use crate::protocol::Protocol;
@@ -134,13 +134,15 @@ pub struct AxonPass {
 }
 
 /// Joins each fibre row with the axon row of the same time into one trace row.
-struct JoinedRows<'a, T> {
-    trace: &'a mut T,
+struct JoinedRows<'a> {
+    trace: &'a mut dyn Trace,
     axon: &'a AxonPass,
     next: usize,
+    /// One joined row, reused (fibre columns, then the axon's).
+    row: Vec<f64>,
 }
 
-impl<T: Trace> SampleSink<{ innervated::STATE_COUNT }> for JoinedRows<'_, T> {
+impl SampleSink<{ innervated::STATE_COUNT }> for JoinedRows<'_> {
     fn sample(&mut self, t_ms: f64, y: &State<{ innervated::STATE_COUNT }>, _i_stim: f64) {
         let rows = self.axon.axon_rows_len();
         if rows == 0 {
@@ -149,15 +151,11 @@ impl<T: Trace> SampleSink<{ innervated::STATE_COUNT }> for JoinedRows<'_, T> {
         let k = self.next.min(rows - 1);
         self.next += 1;
         let width = self.axon.width;
-        let mut row = [0.0; unit_model::MAX_STATE_COUNT];
-        row[..innervated::STATE_COUNT].copy_from_slice(y.as_slice());
-        row[innervated::STATE_COUNT..innervated::STATE_COUNT + width]
-            .copy_from_slice(&self.axon.rows.values[k * width..(k + 1) * width]);
-        self.trace.row(
-            t_ms,
-            &row[..innervated::STATE_COUNT + width],
-            self.axon.rows.stimuli[k],
-        );
+        let row = &mut self.row;
+        row.clear();
+        row.extend_from_slice(y.as_slice());
+        row.extend_from_slice(&self.axon.rows.values[k * width..(k + 1) * width]);
+        self.trace.row(t_ms, row, self.axon.rows.stimuli[k]);
     }
 }
 
@@ -188,8 +186,9 @@ fn axon_start<const N: usize, A: Model<N>>(
     Ok(if report.converged { rest } else { initial })
 }
 
-/// Pass 1 for one axon model: the axon under the run's protocol.
-fn axon_pass<const N: usize, A: Model<N>>(
+/// Pass 1 for one axon model: the axon under the run's protocol (what
+/// every [`crate::catalogue::axons::MotorAxonPart::pass`] calls).
+pub fn axon_pass<const N: usize, A: Model<N>>(
     axon: &A,
     run: &Run,
     keep_rows: bool,
@@ -203,7 +202,7 @@ fn axon_pass<const N: usize, A: Model<N>>(
     };
     let mut observers = (
         GridSampler::new(run.simulation.output_dt_ms, rows),
-        SpikeDetector::new(unit_model::axon::V, run.analysis.spike_threshold_mv),
+        SpikeDetector::new(unit_model::AXON_V, run.analysis.spike_threshold_mv),
     );
     let outcome = solve::simulate(
         axon,
@@ -215,7 +214,7 @@ fn axon_pass<const N: usize, A: Model<N>>(
     )?;
     let (sampler, spikes) = observers;
     Ok(AxonPass {
-        initial_mv: start[unit_model::axon::V],
+        initial_mv: start[unit_model::AXON_V],
         spike_times_ms: spikes.times_ms,
         rows: sampler.sink,
         width: N,
@@ -224,13 +223,10 @@ fn axon_pass<const N: usize, A: Model<N>>(
     })
 }
 
-/// Pass 1: the unit's axon under the run's protocol (the choice of model is
-/// made here, once; each pass is monomorphized).
+/// Pass 1: the unit's axon under the run's protocol (each axon's pass is
+/// monomorphized).
 pub fn run_axon(unit: &MotorUnit, run: &Run, keep_rows: bool) -> Result<AxonPass, SolveError> {
-    match &unit.axon {
-        Axon::Sweeney1987(axon) => axon_pass(axon, run, keep_rows),
-        Axon::Hennings2005(axon) => axon_pass(axon.as_ref(), run, keep_rows),
-    }
+    unit.axon.pass(run, keep_rows)
 }
 
 /// The rise of the membrane potential after the test release (mV): the
@@ -261,10 +257,10 @@ fn axon_solver(run: &Run) -> SolverSettings {
 }
 
 /// Simulates a motor-unit run.
-pub fn execute<T: Trace>(
+pub fn execute(
     unit: &MotorUnit,
     run: &Run,
-    trace: &mut T,
+    trace: &mut dyn Trace,
 ) -> Result<RunResult, SolveError> {
     let threshold = run.analysis.spike_threshold_mv;
     let duration = run.simulation.duration_ms;
@@ -287,6 +283,7 @@ pub fn execute<T: Trace>(
         trace,
         axon: &axon,
         next: 0,
+        row: Vec::with_capacity(innervated::STATE_COUNT + axon.width),
     };
     let sinks = ((membrane, FibreColumns(muscle)), joined);
     let mut observers = (
@@ -319,8 +316,8 @@ pub fn execute<T: Trace>(
     stats += axon.stats;
     let mut metrics = RunMetrics {
         scenario: run.name.clone(),
-        model: run.model.kind().name(),
-        temperature_celsius: run.temperature_celsius,
+        model: run.model.entry().name(),
+        temperature_celsius: run.temperature_celsius(),
         duration_ms: duration,
         membrane: membrane.finish(fibre_spikes.times_ms),
         solver: SolverReport {

@@ -102,7 +102,7 @@ pub fn check(path: &Path, overrides: &[String]) -> Finding {
         sweep.plan.design().name(),
         axes.join(", "),
         base.name,
-        base.model.kind().name(),
+        base.model.entry().name(),
         sweep.metrics.len()
     ))
 }

@@ -22,8 +22,9 @@
 
 use std::path::Path;
 
+use crate::model::muscle_fibre::catalogue::BuiltMuscleFibre;
 use crate::physiology::surface_charge::GatingShifts;
-use crate::scenario::{ModelChoice, Template};
+use crate::scenario::Template;
 use crate::validation::{Target, Tolerance, Unmeasured};
 
 const HILLE: &str = "Hille, Woodhull & Shapiro 1975 (abstract)";
@@ -45,11 +46,11 @@ fn fibre_shifts(ions: &str, parameters: &str) -> Result<GatingShifts, Unmeasured
     let run = Template::parse(Path::new("validate-divalent.toml"), &text)
         .and_then(|t| t.build(&[]))
         .map_err(|e| fail(e.to_string()))?;
-    match run.model {
-        ModelChoice::MuscleFibre(fibre) => Ok(fibre.gating_shifts()),
-        other => Err(fail(format!(
-            "built {:?}, not the muscle fibre",
-            other.kind()
+    match run.model.downcast_ref::<BuiltMuscleFibre>() {
+        Some(built) => Ok(built.fibre.gating_shifts()),
+        None => Err(fail(format!(
+            "built {}, not the muscle fibre",
+            run.model.entry().name()
         ))),
     }
 }

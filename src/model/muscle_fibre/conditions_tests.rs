@@ -4,13 +4,14 @@
 //! direction.
 
 use super::*;
+use crate::model::ions::Ions;
 use crate::physiology::chloride_channel::ChlorideDistribution;
 use crate::physiology::ghk::nernst_mv;
 use crate::physiology::temperature::SenneffLoweryQ10Params;
 use crate::physiology::washout::WashoutParams;
 
 fn in_conditions(ions: Ions) -> MuscleFibre {
-    MuscleFibre::with_ions(MuscleFibreConfig::default(), &ions)
+    MuscleFibre::with_ions(MuscleFibreConfig::default(), &ions).unwrap()
 }
 
 /// A state with every gate away from its steady state.
@@ -99,7 +100,7 @@ fn washout_adds_exactly_the_relaxation_towards_plasma() {
         },
         ..MuscleFibreConfig::default()
     };
-    let flowing = MuscleFibre::with_ions(config, &ions);
+    let flowing = MuscleFibre::with_ions(config, &ions).unwrap();
     let y = moving_state();
     let (a, b) = (derivatives(&still, &y), derivatives(&flowing, &y));
     // τ_K = 12/1.65 min (washout.rs, flow-limited); K_e 9 → plasma 4.5.
@@ -249,6 +250,7 @@ fn with_fixed_chloride(cl_o_mm: Option<f64>) -> MuscleFibre {
             ..Ions::default()
         },
     )
+    .unwrap()
 }
 
 #[test]

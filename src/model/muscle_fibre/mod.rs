@@ -54,6 +54,7 @@
 //! [`crate::physiology::sarcoplasmic_reticulum`]).
 
 mod calcium;
+pub mod catalogue;
 #[cfg(test)]
 mod conditions_tests;
 mod config;
@@ -67,7 +68,7 @@ pub use config::{MembraneParams, MuscleFibreConfig, Variant};
 pub use currents::Currents;
 pub use state::{PUBLISHED_INITIAL_STATE, STATE_COUNT, STATE_VARIABLES, index};
 
-use crate::model::ions::Ions;
+use crate::model::conditions::Conditions;
 use crate::model::{KELVIN_AT_ZERO_CELSIUS, celsius_from_kelvin};
 use crate::model::{Model, State, StateVariable};
 use crate::physiology::calcium_compartments::{self, CompartmentVolumes};
@@ -75,7 +76,7 @@ use crate::physiology::ion_accumulation::{
     Ion, compartment_rates, potassium_outward_ua_per_cm2, sodium_outward_ua_per_cm2,
 };
 use crate::physiology::surface_charge::GatingShifts;
-use crate::physiology::{delayed_rectifier, sodium_channel, surface_charge, washout};
+use crate::physiology::{delayed_rectifier, sodium_channel, washout};
 
 /// The Shorten et al. 2007 fibre, ready to integrate. Immutable during a run.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,11 +112,12 @@ pub struct MuscleFibre {
 impl MuscleFibre {
     /// The fibre with `config` in the published ionic conditions.
     pub fn new(config: MuscleFibreConfig) -> Self {
-        Self::with_ions(config, &Ions::default())
+        let published = celsius_from_kelvin(config.thermodynamics.temperature_k);
+        Self::new_in(config, &Conditions::published(published))
     }
 
-    /// The fibre with `config` in the ionic conditions `ions`; every key of
-    /// `ions` that is `None` leaves the published model unchanged.
+    /// The fibre with `config` in `conditions`; every condition that is
+    /// `None` (or a temperature not given) leaves the published model unchanged.
     ///
     /// - `temperature_celsius` sets T (F/RT, Nernst and GHK terms) and scales
     ///   the rates by `config.temperature_q10` (Senneff & Lowery 2021
@@ -129,19 +131,17 @@ impl MuscleFibre {
     /// - `mg_i_um` sets the initial free myoplasmic Mg²⁺ (Mg1, Mg2); the Mg
     ///   buffers re-equilibrate from there (`rest.equilibrate`).
     /// - `ca_o_mm`, `mg_o_mm` shift Na⁺ and delayed-rectifier gating by the
-    ///   divalent law `config.surface_charge.mode` selects, empirical
-    ///   (default) or Grahame screening at the fibre's temperature (an absent
-    ///   one is taken at its reference value; both absent: no shift). Were
-    ///   the Grahame equation without a root (impossible for parameters in
-    ///   their declared ranges) the shift is NaN, and the first evaluation of
-    ///   the derivatives reports the gates as non-finite.
+    ///   shifts of [`Conditions::divalents`] (the law of
+    ///   `parameters.surface_charge.mode`, resolved once for every part of
+    ///   the run; both absent: no shift).
     /// - `cl_o_mm` sets the fixed extracellular Cl⁻ of
     ///   [`crate::physiology::chloride_channel::ChlorideDistribution::Fixed`]; with the published distribution
     ///   Cl⁻ follows K⁺ (SCIENCE.md §2.1) and the scenario layer refuses it.
-    pub fn with_ions(config: MuscleFibreConfig, ions: &Ions) -> Self {
+    pub fn new_in(config: MuscleFibreConfig, conditions: &Conditions) -> Self {
         let mut config = config;
-        if let Some(celsius) = ions.temperature_celsius {
-            config.thermodynamics.temperature_k = celsius + KELVIN_AT_ZERO_CELSIUS;
+        if conditions.temperature_given {
+            config.thermodynamics.temperature_k =
+                conditions.temperature_celsius + KELVIN_AT_ZERO_CELSIUS;
         }
         let q10 = config
             .temperature_q10
@@ -153,7 +153,7 @@ impl MuscleFibre {
         config.membrane.c_m_uf_per_cm2 *= q10.membrane_capacitance;
         config.membrane.access_resistance_ohm_cm2 /= q10.conductivity;
         config.sodium_potassium_pump.j_max_umol_per_cm2_per_s *= q10.pump;
-        if let Some(cl_o) = ions.cl_o_mm {
+        if let Some(cl_o) = conditions.cl_o_mm {
             config.chloride_channel.fixed_chloride_out_mm = cl_o;
         }
 
@@ -165,29 +165,14 @@ impl MuscleFibre {
                 }
             }
         };
-        set([index::K_TUBULE, index::K_INTERSTITIAL], ions.k_o_mm);
-        set([index::NA_TUBULE, index::NA_INTERSTITIAL], ions.na_o_mm);
-        set([index::MG_TRIAD, index::MG_BULK], ions.mg_i_um);
+        set([index::K_TUBULE, index::K_INTERSTITIAL], conditions.k_o_mm);
+        set(
+            [index::NA_TUBULE, index::NA_INTERSTITIAL],
+            conditions.na_o_mm,
+        );
+        set([index::MG_TRIAD, index::MG_BULK], conditions.mg_i_um);
 
-        let gating_shifts = if ions.ca_o_mm.is_none() && ions.mg_o_mm.is_none() {
-            GatingShifts {
-                na_mv: 0.0,
-                k_mv: 0.0,
-            }
-        } else {
-            let sc = &config.surface_charge;
-            surface_charge::gating_shifts_mv(
-                sc,
-                &config.surface_charge_grahame,
-                ions.ca_o_mm.unwrap_or(sc.ca_ref_mm),
-                ions.mg_o_mm.unwrap_or(sc.mg_ref_mm),
-                celsius_from_kelvin(config.thermodynamics.temperature_k),
-            )
-            .unwrap_or(GatingShifts {
-                na_mv: f64::NAN,
-                k_mv: f64::NAN,
-            })
-        };
+        let gating_shifts = conditions.gating_shifts();
 
         let dr = &config.delayed_rectifier;
         let tau_h_k_tubule_scale_ms = match config.variant {
@@ -209,6 +194,22 @@ impl MuscleFibre {
             initial,
             config,
         }
+    }
+
+    /// The fibre with `config` in `ions`, resolved under the fibre's own
+    /// divalent law ([`Conditions::resolve`]); for tests and examples that
+    /// build a fibre without a scenario. `None` only where the Grahame law
+    /// finds no surface potential.
+    pub fn with_ions(config: MuscleFibreConfig, ions: &crate::model::ions::Ions) -> Option<Self> {
+        let published = celsius_from_kelvin(config.thermodynamics.temperature_k);
+        let conditions = Conditions::resolve(
+            ions,
+            &config.surface_charge,
+            &config.surface_charge_grahame,
+            published,
+        )
+        .ok()?;
+        Some(Self::new_in(config, &conditions))
     }
 
     /// The same fibre starting from `state` instead of the published

@@ -1,0 +1,420 @@
+//! `motor-unit` in the model catalogue: axon → junction → fibre, in one
+//! set of conditions.
+
+use std::any::Any;
+
+use crate::catalogue::axons::{self, AXONS, AxonEntry, BuiltAxon};
+use crate::catalogue::{self, Curve, Figures, IonUse, ModelEntry, Part, Simulated};
+use crate::model::conditions::Conditions;
+use crate::model::ions::Ions;
+use crate::model::motor_axon::PUBLISHED_TEMPERATURE_CELSIUS;
+use crate::model::motor_unit::{InnervatedFibre, JunctionSettings, MotorUnit, innervated};
+use crate::model::muscle_fibre::catalogue::{
+    BuiltMuscleFibre, FIBRE_HONOURS, MUSCLE_FIGURE, fibre_config, fibre_options, fibre_part,
+    fibre_section_options, resolve_conditions,
+};
+use crate::model::muscle_fibre::{MuscleFibreConfig, index};
+use crate::model::{Model, ParameterGroup, StateVariable};
+use crate::physiology::endplate_current::EndplateCurrentParams;
+use crate::scenario::build::{Context, deserialize, section};
+use crate::scenario::error::did_you_mean;
+use crate::scenario::keys::{Key, ValueKind, option_key};
+use crate::scenario::path::KeyPath;
+use crate::scenario::{Run, ScenarioError};
+use crate::simulation::{self, RestOutcome, RunResult, Trace, motor_unit as unit_run};
+use crate::solve::steady_state::RestReport;
+use crate::solve::{Method, SolveError};
+
+/// The catalogue entry.
+pub static ENTRY: MotorUnitEntry = MotorUnitEntry;
+
+/// `motor-unit` as the catalogue describes it.
+#[derive(Debug, Clone, Copy)]
+pub struct MotorUnitEntry;
+
+/// The motor unit's own sub-tables of `[parameters]`, beside the fibre's
+/// and the axons'.
+const JUNCTION_SECTIONS: [&str; 3] = ["release", "endplate", "junction"];
+
+/// Why the junction does not act on the other `[ions]` keys.
+const RELEASE_DIVALENTS_ONLY: &str = "Dodge–Rahamimoff release depends on ionized Ca²⁺ and Mg²⁺ only; the endplate current's reversal potential is fixed";
+
+/// The potential figure of a motor unit: axon and fibre.
+const POTENTIALS: [Curve; 2] = [
+    Curve {
+        column: innervated::STATE_COUNT + super::AXON_V,
+        label: "motor axon",
+    },
+    Curve {
+        column: 0,
+        label: "muscle fibre",
+    },
+];
+
+impl ModelEntry for MotorUnitEntry {
+    fn name(&self) -> &'static str {
+        "motor-unit"
+    }
+
+    fn summary(&self) -> &'static str {
+        "motor unit: Sweeney et al. (1987) mammalian motor-axon node (37 °C) → Dodge–Rahamimoff \
+         release (mean or binomial) → dual-exponential endplate current → the muscle-fibre model"
+    }
+
+    /// The axon's 37 °C (Sweeney et al. 1987).
+    fn published_temperature_celsius(&self) -> f64 {
+        PUBLISHED_TEMPERATURE_CELSIUS
+    }
+
+    fn state_variables(&self) -> &'static [StateVariable] {
+        self.default_unit().state_variables()
+    }
+
+    fn default_initial_state(&self) -> Vec<f64> {
+        let unit = self.default_unit();
+        let fibre = InnervatedFibre::new(&unit.fibre, &unit.junction).initial_state();
+        fibre
+            .iter()
+            .copied()
+            .chain(unit.axon.initial_state())
+            .collect()
+    }
+
+    /// The fibre's Rodas4P (the axon always uses Dormand–Prince).
+    fn default_method(&self) -> Method {
+        Method::Rosenbrock
+    }
+
+    fn parameters(&self) -> Vec<ParameterGroup> {
+        MotorUnit::parameter_groups()
+    }
+
+    fn options(&self) -> Vec<Key> {
+        let mut keys = fibre_options();
+        let summaries: Vec<String> = AXONS
+            .iter()
+            .map(|axon| {
+                format!(
+                    "`{}`: {} (`parameters.{}`)",
+                    axon.name(),
+                    axon.summary(),
+                    axon.section()
+                )
+            })
+            .collect();
+        keys.push(option_key(
+            "axon_model",
+            ValueKind::Choice(AXONS.iter().map(|axon| axon.name()).collect()),
+            AXONS[0].name(),
+            &format!("The motor axon. {}.", summaries.join("; ")),
+            "src/catalogue/axons.rs",
+        ));
+        keys
+    }
+
+    fn section_options(&self, section: &str) -> Vec<Key> {
+        if section == "junction" {
+            return vec![option_key(
+                "stochastic",
+                ValueKind::Switch,
+                "false",
+                "Binomial quanta per impulse (seeded) instead of the mean quantal content.",
+                "src/model/motor_unit/junction.rs",
+            )];
+        }
+        fibre_section_options(section)
+    }
+
+    fn ion_use(&self, _key: &str) -> IonUse {
+        IonUse::Honoured
+    }
+
+    fn build(
+        &self,
+        parameters: toml::Table,
+        ions: &Ions,
+        at: &KeyPath,
+        ctx: &Context<'_>,
+    ) -> Result<Box<dyn Simulated>, ScenarioError> {
+        let mut table = parameters;
+        let axon_entry = axon_choice(&mut table, at, ctx)?;
+        let mut own = |name: &str| take_table(&mut table, name, at, ctx);
+        let axon_table = own(axon_entry.section())?;
+        let other_axons = AXONS
+            .iter()
+            .filter(|a| a.section() != axon_entry.section())
+            .map(|&other| own(other.section()).map(|table| (other, table)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let [release, endplate, junction] = JUNCTION_SECTIONS.map(&mut own);
+        let junction = junction_settings(release?, endplate?, junction?, at, ctx)?;
+        if table.contains_key("thermodynamics") {
+            return Err(ctx
+                .value_error(
+                    &at.key("thermodynamics"),
+                    "a motor unit has one temperature for axon, junction and fibre",
+                )
+                .with_allowed("ions.temperature_celsius"));
+        }
+        let config = fibre_config(table, ions, at, ctx).map_err(unit_keys)?;
+        let conditions =
+            resolve_conditions(ions, &config, self.published_temperature_celsius(), ctx)?;
+        for (other, table) in other_axons {
+            let Some(key) = table.keys().next().cloned() else {
+                continue;
+            };
+            // Its own errors (unknown keys, ranges) first, as for the axon in use.
+            other.build(table, &conditions, &at.key(other.section()), ctx)?;
+            return Err(ctx
+                .value_error(
+                    &at.key(other.section()).key(&key),
+                    format!(
+                        "parameters.{} belongs to another axon; axon_model = \"{}\" reads parameters.{}",
+                        other.section(),
+                        axon_entry.name(),
+                        axon_entry.section()
+                    ),
+                )
+                .with_allowed(format!(
+                    "parameters.{}, or axon_model set to match",
+                    axon_entry.section()
+                )));
+        }
+        let axon = axon_entry.build(axon_table, &conditions, &at.key(axon_entry.section()), ctx)?;
+        Ok(Box::new(MotorUnit::new(
+            BuiltAxon(axon),
+            junction,
+            config,
+            &conditions,
+        )))
+    }
+}
+
+impl MotorUnitEntry {
+    /// The unit with every default: the first axon, published parameters.
+    fn default_unit(&self) -> MotorUnit {
+        let conditions = Conditions::published(self.published_temperature_celsius());
+        let axon = AXONS[0].default_axon(&conditions);
+        MotorUnit::new(
+            BuiltAxon(axon),
+            JunctionSettings::default(),
+            MuscleFibreConfig::default(),
+            &conditions,
+        )
+    }
+}
+
+/// `[parameters] axon_model`, taken out of the table (default: the first axon).
+fn axon_choice(
+    table: &mut toml::Table,
+    at: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<&'static dyn AxonEntry, ScenarioError> {
+    let Some(value) = table.remove("axon_model") else {
+        return Ok(AXONS[0]);
+    };
+    let path = at.key("axon_model");
+    let name: String = deserialize(value, &path, ctx)?;
+    axons::find(&name).ok_or_else(|| {
+        let names: Vec<&str> = AXONS.iter().map(|axon| axon.name()).collect();
+        ctx.value_error(&path, "unknown value")
+            .with_allowed(names.join(", "))
+            .with_suggestion(did_you_mean(&name, names.iter().copied()))
+    })
+}
+
+/// The sub-table `name` taken out of `table` (empty when absent).
+fn take_table(
+    table: &mut toml::Table,
+    name: &str,
+    at: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<toml::Table, ScenarioError> {
+    match table.remove(name) {
+        Some(toml::Value::Table(sub)) => Ok(sub),
+        Some(other) => Err(ctx
+            .value_error(&at.key(name), "wrong type")
+            .with_value(other.to_string())
+            .with_allowed("a table")),
+        None => Ok(toml::Table::new()),
+    }
+}
+
+/// `[parameters.release]`, `.endplate` and `.junction` (with its switch
+/// `stochastic`), range-checked, the endplate's rise faster than its decay.
+fn junction_settings(
+    release: toml::Table,
+    endplate: toml::Table,
+    mut junction: toml::Table,
+    at: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<JunctionSettings, ScenarioError> {
+    let junction_path = at.key("junction");
+    let stochastic = match junction.remove("stochastic") {
+        Some(value) => deserialize::<bool>(value, &junction_path.key("stochastic"), ctx)?,
+        None => false,
+    };
+    let endplate: EndplateCurrentParams = section(endplate, &at.key("endplate"), ctx)?;
+    if endplate.tau_rise_ms >= endplate.tau_decay_ms {
+        return Err(ctx
+            .value_error(
+                &at.key("endplate").key("tau_rise_ms"),
+                "the endplate current needs a rise faster than its decay",
+            )
+            .with_allowed(format!(
+                "< endplate.tau_decay_ms = {} ms",
+                endplate.tau_decay_ms
+            )));
+    }
+    Ok(JunctionSettings {
+        release: section(release, &at.key("release"), ctx)?,
+        endplate,
+        junction: section(junction, &junction_path, ctx).map_err(|mut e| {
+            if e.problem == "unknown key" {
+                let allowed = e.allowed.take().unwrap_or_default();
+                e.allowed = Some(format!("stochastic, {allowed}"));
+            }
+            e
+        })?,
+        stochastic,
+    })
+}
+
+/// The fibre's parser lists the fibre's tables; a motor unit has its own
+/// (the axons', the junction's, `axon_model`) and no thermodynamics.
+fn unit_keys(mut e: ScenarioError) -> ScenarioError {
+    if e.problem == "unknown key" && e.key_path.matches('.').count() == 1 {
+        if let Some(allowed) = e.allowed.take() {
+            let own = AXONS
+                .iter()
+                .map(|axon| axon.section())
+                .chain(JUNCTION_SECTIONS)
+                .chain(["axon_model"]);
+            let mut names: Vec<&str> = allowed
+                .split(", ")
+                .filter(|name| *name != "thermodynamics")
+                .chain(own)
+                .collect();
+            names.sort_unstable();
+            e.allowed = Some(names.join(", "));
+        }
+    }
+    e
+}
+
+impl Simulated for MotorUnit {
+    fn entry(&self) -> &'static dyn ModelEntry {
+        &ENTRY
+    }
+
+    fn state_variables(&self) -> &'static [StateVariable] {
+        self.axon.unit_layout()
+    }
+
+    fn conditions(&self) -> &Conditions {
+        MotorUnit::conditions(self)
+    }
+
+    fn figures(&self) -> Figures {
+        Figures {
+            potentials: &POTENTIALS,
+            detail: Some(MUSCLE_FIGURE),
+            force: Some(index::POST_STROKE),
+        }
+    }
+
+    fn execute(&self, run: &Run, trace: &mut dyn Trace) -> Result<RunResult, SolveError> {
+        unit_run::execute(self, run, trace)
+    }
+
+    /// The fibre's rest (the axon finds its own at the start of every run).
+    fn find_rest(&self, run: &Run) -> Result<RestOutcome, SolveError> {
+        simulation::rest_of(&self.fibre, run)
+    }
+
+    fn rest_from(
+        &self,
+        run: &Run,
+        previous: Option<&[f64]>,
+        start_mv: f64,
+    ) -> Result<(Vec<f64>, RestReport), SolveError> {
+        simulation::rest_from(&self.fibre, run, previous, start_mv)
+    }
+
+    /// The unit with its fibre starting from `state` (the fibre's layout).
+    fn starting_from(&self, state: &[f64]) -> Box<dyn Simulated> {
+        let mut unit = self.clone();
+        unit.fibre = self
+            .fibre
+            .starting_from(&crate::model::State::from_column_slice(state));
+        Box::new(unit)
+    }
+
+    fn stimulated_alone(&self) -> Box<dyn Simulated> {
+        Box::new(BuiltMuscleFibre::of(self.fibre.clone(), *self.conditions()))
+    }
+
+    fn has_axon(&self) -> bool {
+        true
+    }
+
+    fn axon_spike_count(&self, run: &Run) -> Result<Option<usize>, SolveError> {
+        Ok(Some(
+            unit_run::run_axon(self, run, false)?.spike_times_ms.len(),
+        ))
+    }
+
+    fn parts(&self) -> Vec<Part> {
+        let honoured = FIBRE_HONOURS;
+        let axon = self.axon.entry();
+        let (axon_honours, axon_ignores) = split(&honoured, |key| axon.ignores(key));
+        let (junction_honours, junction_ignores) = split(&honoured, |key| {
+            (!matches!(key, "ca_o_mm" | "mg_o_mm" | "temperature_celsius"))
+                .then_some(RELEASE_DIVALENTS_ONLY)
+        });
+        let (tau_rise, tau_decay) = self.junction.time_constants_ms();
+        vec![
+            fibre_part("fibre", &self.fibre),
+            Part {
+                name: format!("axon ({})", axon.name()),
+                honours: axon_honours,
+                ignores: axon_ignores,
+                follows_divalent_law: true,
+                signature: self.axon.signature(),
+            },
+            Part {
+                name: "junction".to_owned(),
+                honours: junction_honours,
+                ignores: junction_ignores,
+                follows_divalent_law: false,
+                signature: vec![self.junction.mean_quantal_content(), tau_rise, tau_decay],
+            },
+        ]
+    }
+
+    fn clone_box(&self) -> Box<dyn Simulated> {
+        Box::new(self.clone())
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn same_as(&self, other: &dyn Simulated) -> bool {
+        catalogue::same_as(self, other)
+    }
+}
+
+/// The keys a part honours and those it ignores, with why, by `ignores`.
+type Split = (Vec<&'static str>, Vec<(&'static str, &'static str)>);
+
+fn split(keys: &[&'static str], ignores: impl Fn(&str) -> Option<&'static str>) -> Split {
+    let mut honours = Vec::new();
+    let mut ignored = Vec::new();
+    for &key in keys {
+        match ignores(key) {
+            Some(why) => ignored.push((key, why)),
+            None => honours.push(key),
+        }
+    }
+    (honours, ignored)
+}
