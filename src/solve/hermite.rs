@@ -52,6 +52,11 @@ impl<const N: usize> AcceptedStep<'_, N> {
         let (mut lo, mut hi) = (self.t0_ms, self.t1_ms);
         while hi - lo > 1e-12 {
             let mid = 0.5 * (lo + hi);
+            // Past 8192 ms neighbouring f64 times are more than 1e-12 ms
+            // apart: the bracket cannot narrow further (a run used to hang here).
+            if mid <= lo || mid >= hi {
+                break;
+            }
             if self.component_at(index, mid) < level {
                 lo = mid;
             } else {
@@ -65,6 +70,28 @@ impl<const N: usize> AcceptedStep<'_, N> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Late in a long run the bisection stops at the resolution of f64
+    /// times instead of looping forever.
+    #[test]
+    fn a_crossing_after_8192_ms_is_found() {
+        let (y0, y1, slope) = (
+            State::<1>::new(-1.0),
+            State::<1>::new(1.0),
+            State::<1>::new(4.0),
+        );
+        let step = AcceptedStep {
+            t0_ms: 9000.0,
+            y0: &y0,
+            dydt0: &slope,
+            t1_ms: 9000.5,
+            y1: &y1,
+            dydt1: &slope,
+            i_stim_ua_per_cm2: 0.0,
+        };
+        let t = step.upward_crossing(0, 0.0);
+        assert!((t - 9000.25).abs() < 1e-9, "{t}");
+    }
 
     /// A cubic is reproduced exactly by its Hermite interpolant.
     #[test]
