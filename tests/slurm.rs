@@ -137,16 +137,20 @@ fn programs_or_skip() -> Option<Programs> {
     let why = problems.join("; ");
     if std::env::var(SKIP).as_deref() == Ok("1") {
         let rule = "!".repeat(78);
-        eprintln!(
+        // Straight to the stderr stream: the test harness captures eprintln!
+        // of a passing test, and a skip must not be silent.
+        let message = format!(
             "\n{rule}\nSKIPPED tests/slurm.rs (the SLURM job-array workflow was NOT tested): {why}\n\
              ({SKIP}=1 is set)\n{rule}\n"
         );
+        std::io::Write::write_all(&mut std::io::stderr(), message.as_bytes())
+            .expect("the skip message on stderr");
         return None;
     }
     panic!(
         "the SLURM workflow test cannot run: {why}.\n\
-         Install as root with `apt-get install -y slurm-wlm munge` (.ci/run does), or set \
-         {SKIP}=1 to skip this test with a message."
+         Run it as root with SLURM installed (`apt-get install -y slurm-wlm munge`; .ci/run \
+         does both), or set {SKIP}=1 to skip this test with a message."
     );
 }
 
