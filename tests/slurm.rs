@@ -154,12 +154,12 @@ fn programs_or_skip() -> Option<Programs> {
     );
 }
 
-/// A free TCP port on the loopback interface.
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .expect("a free loopback port")
-        .port()
+/// Two distinct free TCP ports on the loopback interface (both held until
+/// both are known, so they differ).
+fn free_ports() -> [u16; 2] {
+    let bind = || TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
+    let listeners = [bind(), bind()];
+    listeners.map(|listener| listener.local_addr().expect("its address").port())
 }
 
 /// The last `lines` lines of a file, or why it cannot be read.
@@ -203,6 +203,7 @@ impl Cluster {
             .trim()
             .to_owned();
         let socket = root.join("munge.socket");
+        let [ctld_port, slurmd_port] = free_ports();
         let r = root.display();
         let conf = root.join("slurm.conf");
         fs::write(
@@ -210,8 +211,8 @@ impl Cluster {
             format!(
                 "ClusterName=endplate-test\n\
                  SlurmctldHost={host}(127.0.0.1)\n\
-                 SlurmctldPort={ctld}\n\
-                 SlurmdPort={slurmd}\n\
+                 SlurmctldPort={ctld_port}\n\
+                 SlurmdPort={slurmd_port}\n\
                  SlurmUser=root\n\
                  SlurmdUser=root\n\
                  AuthType=auth/munge\n\
@@ -237,8 +238,6 @@ impl Cluster {
                  SlurmdParameters=config_overrides\n\
                  NodeName={NODE} NodeHostname={host} NodeAddr=127.0.0.1 CPUs={SHARDS} State=UNKNOWN\n\
                  PartitionName={PARTITION} Nodes={NODE} Default=YES MaxTime=INFINITE State=UP\n",
-                ctld = free_port(),
-                slurmd = free_port(),
                 socket = socket.display(),
             ),
         )
@@ -290,8 +289,10 @@ impl Cluster {
                 .arg(&conf),
         );
         cluster.wait_until("the node to be idle", Duration::from_secs(60), |c| {
-            let state =
-                c.output(Command::new(&c.programs.sinfo).args(["--noheader", "--format=%T"]));
+            let state = output(
+                c.command(&c.programs.sinfo)
+                    .args(["--noheader", "--format=%T"]),
+            );
             String::from_utf8_lossy(&state.stdout).trim() == "idle"
         });
         cluster
@@ -320,17 +321,9 @@ impl Cluster {
         command
     }
 
-    fn output(&self, command: &mut Command) -> Output {
-        command
-            .env("SLURM_CONF", &self.conf)
-            .env("PATH", &self.path)
-            .output()
-            .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"))
-    }
-
     /// Whether no job is pending, running or completing.
     fn queue_is_empty(&self) -> bool {
-        let queue = self.output(
+        let queue = output(
             self.command(&self.programs.squeue)
                 .args(["--noheader", "--format=%i"]),
         );
@@ -396,7 +389,7 @@ impl Cluster {
     /// Runs `tools/slurm/submit sweep.toml out 3 --cpus-per-task=1` in `work`.
     fn submit(&self, work: &Path) -> Output {
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/slurm/submit");
-        self.output(
+        output(
             self.command(script)
                 .current_dir(work)
                 .env("ENDPLATE", env!("CARGO_BIN_EXE_endplate"))
@@ -446,6 +439,13 @@ impl Drop for Cluster {
             let _ = child.wait();
         }
     }
+}
+
+/// Runs a command to its end; panics if it cannot start.
+fn output(command: &mut Command) -> Output {
+    command
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"))
 }
 
 /// Complete (newline-terminated) rows of a results file after its header; 0 if absent.
@@ -520,7 +520,7 @@ fn a_sweep_runs_as_a_slurm_job_array_and_a_cancelled_task_resumes() {
     cluster.wait_until("shard 1's first row", Duration::from_secs(90), |_| {
         complete_rows(&partial) >= 1
     });
-    let cancel = cluster.output(
+    let cancel = output(
         cluster
             .command(&cluster.programs.scancel)
             .arg(format!("{array}_1")),
