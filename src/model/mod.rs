@@ -15,6 +15,7 @@
 
 use nalgebra::SVector;
 
+pub mod cannon_fibre;
 pub mod conditions;
 pub mod hennings_axon;
 pub mod hh1952;
