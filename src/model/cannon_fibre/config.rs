@@ -79,7 +79,7 @@ parameters! {
         /// Tubular Cl⁻ at the start (when the bath Cl⁻ is not overridden).
         cl_tt_mm: f64 = 104.0, "mM", 0.01..=300.0, "xlsx v9 C35";
         /// Membrane potential at the start (the file gives none: the program searches for rest).
-        v_start_mv: f64 = -85.0, "mV", -150.0..=50.0, "endplate: near the model's rest at the file's concentrations (−85.1 mV at Scale_Cl 1, −86.2 at 0.2, tests)";
+        v_start_mv: f64 = -85.0, "mV", -150.0..=50.0, "endplate: near the model's rest at the file's concentrations (tests); the file gives none";
     }
 }
 
@@ -94,8 +94,8 @@ parameters! {
         kir: f64 = 1.0, "1", 0.0..=100.0, "xlsx v9 C105 Scale_Kir";
         /// KCNQ.
         kcnq: f64 = 1.0, "1", 0.0..=100.0, "xlsx v9 C106 Scale_KCNQ";
-        /// ClC-1. The file ships 0.2; 1 is the wild type (see the model doc).
-        cl: f64 = 1.0, "1", 0.0..=100.0, "wild type 1 (xlsx v9 C107 Scale_Cl ships 0.2, a myotonia-like preset: see the model doc)";
+        /// ClC-1 (the file's 0.2; see the model doc on whether that is wild type).
+        cl: f64 = 0.2, "1", 0.0..=100.0, "xlsx v9 C107 Scale_Cl";
         /// Gating pore (0: wild type).
         gating_pore: f64 = 0.0, "1", 0.0..=1.0e4, "xlsx v9 C109 Scale_GP";
         /// Na⁺/K⁺ pump.
@@ -162,13 +162,6 @@ pub struct CannonFibreParams {
 }
 
 impl CannonFibreParams {
-    /// The file exactly as shipped: Scale_Cl = 0.2 (C107).
-    pub fn shipped() -> Self {
-        let mut p = Self::default();
-        p.scale.cl = 0.2;
-        p
-    }
-
     /// The declarations, one group per sub-table.
     pub fn parameter_groups() -> Vec<ParameterGroup> {
         vec![

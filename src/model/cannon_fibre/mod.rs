@@ -23,14 +23,18 @@
 //! The myoplasmic volume per unit sarcolemma is taken as r/2 (the tubular
 //! volume fraction, 0.3 %, is ignored).
 //!
-//! ## Chloride scale: wild type vs the shipped file
-//! The file ships `Scale_Cl` = 0.2 (C107). The PDF describes a normal fibre
-//! and gives no scale; at 0.2 the model's resting Cl⁻ slope conductance is
-//! about 20 % of the scale-1 value, below Kurihara et al. 1984's myotonia
-//! threshold (g_Cl 38 % of control), and the 0.2 fibre fires after-discharges
-//! after a current step (test `shipped_chloride_scale_gives_after_discharges`).
-//! So 0.2 is a myotonia-like preset: the default here is Scale_Cl = 1 (wild
-//! type); [`CannonFibreParams::shipped`] is the file as shipped.
+//! ## Chloride scale
+//! The file ships `Scale_Cl` = 0.2 (C107), and that is the default here (a
+//! port reproduces the published model first). Whether 0.2 is the wild type
+//! or a myotonia-like preset the documentation does not say: the PDF gives
+//! no scale, and the file's other defaults look like a working preset too
+//! (NKCC J0 = 4 with the comment "= 2 at baseline"). What the model shows
+//! (test `rest_and_chloride_share_at_the_file_s_conditions`): at 0.2 the
+//! Cl⁻ share of the resting conductance is below the 70–80 % usually
+//! quoted for normal muscle and the rest is near Jurkat-Rott's P1 (−85 mV);
+//! at 1 the share is above that range and the rest ~8 mV more depolarized.
+//! The after-discharge sweep over the scale is in
+//! `after_discharges_against_the_chloride_scale`.
 //!
 //! ## Conditions
 //! - temperature: `conditions.temperature_celsius`; the file's 295 K
