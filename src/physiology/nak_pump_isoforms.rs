@@ -99,8 +99,8 @@ mod tests {
     #[test]
     fn maximal_current_is_f_times_j_max() {
         let p = NakPumpIsoformParams::default();
-        // Saturating K⁺ and Na⁺ at +200 mV: f(V) → 1, saturation → 1.
-        let i = current_ua_per_cm2(&p, 0.5, 200.0, 1e6, 1e6, 138.3, 96480.0, FRT);
+        // Saturating K⁺ and Na⁺ at +2000 mV: f(V) → 1 (within 5e−5), saturation → 1.
+        let i = current_ua_per_cm2(&p, 0.5, 2000.0, 1e6, 1e6, 138.3, 96480.0, FRT);
         assert!((i - 96480.0 * 2.07e-4).abs() < 0.01, "{i}");
     }
 }
