@@ -25,7 +25,9 @@
 //! tubular) is this crate's reading of C53–C54.
 
 use crate::parameters;
-use crate::physiology::sodium_potassium_pump::voltage_factor;
+use crate::physiology::sodium_potassium_pump::{
+    SodiumPotassiumPumpParams, max_current_ua_per_cm2, voltage_factor,
+};
 
 parameters! {
     /// The two pump isoforms.
@@ -47,14 +49,6 @@ parameters! {
     }
 }
 
-/// Saturation (1 + K_mK/[K]_o)⁻² (1 + K_mNa/[Na]_i)⁻³ of one isoform.
-#[inline]
-fn saturation(k_m_k_mm: f64, k_m_na_mm: f64, k_out_mm: f64, na_in_mm: f64) -> f64 {
-    let k_term = 1.0 + k_m_k_mm / k_out_mm;
-    let na_term = 1.0 + k_m_na_mm / na_in_mm;
-    1.0 / (k_term * k_term * na_term * na_term * na_term)
-}
-
 /// Pump current (µA/cm², outward) of a membrane whose α2 share is
 /// `alpha2_fraction`, before any density scale.
 #[allow(clippy::too_many_arguments)]
@@ -69,12 +63,19 @@ pub fn current_ua_per_cm2(
     faraday_c_per_mol: f64,
     f_over_rt_per_mv: f64,
 ) -> f64 {
-    let alpha1 = saturation(p.alpha1_k_m_k_mm, p.alpha1_k_m_na_mm, k_out_mm, na_in_mm);
-    let alpha2 = saturation(p.alpha2_k_m_k_mm, p.alpha2_k_m_na_mm, k_out_mm, na_in_mm);
-    let mix = (1.0 - alpha2_fraction) * alpha1 + alpha2_fraction * alpha2;
-    faraday_c_per_mol
-        * p.j_max_umol_per_cm2_per_s
-        * mix
+    // Each isoform is the Wallinga pump with its own K_m (sodium_potassium_pump).
+    let isoform = |k_m_k_mm: f64, k_m_na_mm: f64| {
+        let wallinga = SodiumPotassiumPumpParams {
+            j_max_umol_per_cm2_per_s: p.j_max_umol_per_cm2_per_s,
+            k_m_k_mm,
+            k_m_na_mm,
+            ..Default::default()
+        };
+        max_current_ua_per_cm2(&wallinga, k_out_mm, na_in_mm, faraday_c_per_mol)
+    };
+    let alpha1 = isoform(p.alpha1_k_m_k_mm, p.alpha1_k_m_na_mm);
+    let alpha2 = isoform(p.alpha2_k_m_k_mm, p.alpha2_k_m_na_mm);
+    ((1.0 - alpha2_fraction) * alpha1 + alpha2_fraction * alpha2)
         * voltage_factor(v_mv, na_out_mm, f_over_rt_per_mv)
 }
 

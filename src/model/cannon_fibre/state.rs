@@ -46,27 +46,15 @@ pub const NA_I: usize = 20;
 /// Myoplasmic Cl⁻ (mM).
 pub const CL_I: usize = 21;
 
-const fn gate_var(
+const fn var(
     name: &'static str,
+    unit: &'static str,
     description: &'static str,
     source_name: &'static str,
 ) -> StateVariable {
     StateVariable {
         name,
-        unit: "1",
-        description,
-        source_name,
-    }
-}
-
-const fn conc(
-    name: &'static str,
-    description: &'static str,
-    source_name: &'static str,
-) -> StateVariable {
-    StateVariable {
-        name,
-        unit: "mM",
+        unit,
         description,
         source_name,
     }
@@ -86,24 +74,24 @@ pub static STATE_VARIABLES: [StateVariable; STATE_COUNT] = [
         description: "T-tubular membrane potential",
         source_name: "V_TT",
     },
-    gate_var("m", "sarcolemmal NaV1.4 activation", "m"),
-    gate_var("h", "sarcolemmal NaV1.4 fast inactivation", "h"),
-    gate_var("s", "sarcolemmal NaV1.4 slow inactivation", "s"),
-    gate_var("n", "sarcolemmal Kdr activation", "n"),
-    gate_var("p", "sarcolemmal Kdr inactivation", "p"),
-    gate_var("q", "sarcolemmal KCNQ activation", "q"),
-    gate_var("c", "sarcolemmal ClC-1 gate", "c"),
-    gate_var("m_tt", "tubular NaV1.4 activation", "m"),
-    gate_var("h_tt", "tubular NaV1.4 fast inactivation", "h"),
-    gate_var("s_tt", "tubular NaV1.4 slow inactivation", "s"),
-    gate_var("n_tt", "tubular Kdr activation", "n"),
-    gate_var("p_tt", "tubular Kdr inactivation", "p"),
-    gate_var("q_tt", "tubular KCNQ activation", "q"),
-    gate_var("c_tt", "tubular ClC-1 gate", "c"),
-    conc("k_tt_mM", "T-tubule K⁺", "[K]_TT"),
-    conc("na_tt_mM", "T-tubule Na⁺", "[Na]_TT"),
-    conc("cl_tt_mM", "T-tubule Cl⁻", "[Cl]_TT"),
-    conc("k_i_mM", "myoplasmic K⁺", "[K]_i"),
-    conc("na_i_mM", "myoplasmic Na⁺", "[Na]_i"),
-    conc("cl_i_mM", "myoplasmic Cl⁻", "[Cl]_i"),
+    var("m", "1", "sarcolemmal NaV1.4 activation", "m"),
+    var("h", "1", "sarcolemmal NaV1.4 fast inactivation", "h"),
+    var("s", "1", "sarcolemmal NaV1.4 slow inactivation", "s"),
+    var("n", "1", "sarcolemmal Kdr activation", "n"),
+    var("p", "1", "sarcolemmal Kdr inactivation", "p"),
+    var("q", "1", "sarcolemmal KCNQ activation", "q"),
+    var("c", "1", "sarcolemmal ClC-1 gate", "c"),
+    var("m_tt", "1", "tubular NaV1.4 activation", "m"),
+    var("h_tt", "1", "tubular NaV1.4 fast inactivation", "h"),
+    var("s_tt", "1", "tubular NaV1.4 slow inactivation", "s"),
+    var("n_tt", "1", "tubular Kdr activation", "n"),
+    var("p_tt", "1", "tubular Kdr inactivation", "p"),
+    var("q_tt", "1", "tubular KCNQ activation", "q"),
+    var("c_tt", "1", "tubular ClC-1 gate", "c"),
+    var("k_tt_mM", "mM", "T-tubule K⁺", "[K]_TT"),
+    var("na_tt_mM", "mM", "T-tubule Na⁺", "[Na]_TT"),
+    var("cl_tt_mM", "mM", "T-tubule Cl⁻", "[Cl]_TT"),
+    var("k_i_mM", "mM", "myoplasmic K⁺", "[K]_i"),
+    var("na_i_mM", "mM", "myoplasmic Na⁺", "[Na]_i"),
+    var("cl_i_mM", "mM", "myoplasmic Cl⁻", "[Cl]_i"),
 ];
