@@ -17,6 +17,7 @@
 
 use nalgebra::SVector;
 
+pub mod cannon_fibre;
 pub mod conditions;
 pub mod hennings_axon;
 pub mod hennings_axon_catalogue;

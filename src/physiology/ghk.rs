@@ -76,6 +76,32 @@ pub fn ghk_driving_term_mv_mm(
     (x_in_mm - x_out_mm * (-u).exp()) * exprelr(u) / zeta
 }
 
+/// GHK current equation I_X = P_X z² (V F²/RT) (X_i − X_o e^{−zVF/RT}) / (1 − e^{−zVF/RT})
+/// in µA/cm², positive outward: the open-channel current of every channel of
+/// the Cannon-lab muscle fibre (`Cannon-Lab/Muscle-Fiber-Simulation`,
+/// `docs/Simulated Muscle Fiber.pdf`, July 2024, p. 3).
+///
+/// Written as P z² F (F/RT) · [`ghk_driving_term_mv_mm`]: with P in cm/s, F
+/// in C/mol, F/RT in mV⁻¹ and concentrations in mM (10⁻⁶ mol/cm³), the
+/// product is in 10⁻⁶ A/cm² = µA/cm².
+#[inline]
+pub fn ghk_current_ua_per_cm2(
+    p_cm_per_s: f64,
+    v_mv: f64,
+    x_in_mm: f64,
+    x_out_mm: f64,
+    z: f64,
+    faraday_c_per_mol: f64,
+    f_over_rt_per_mv: f64,
+) -> f64 {
+    p_cm_per_s
+        * z
+        * z
+        * faraday_c_per_mol
+        * f_over_rt_per_mv
+        * ghk_driving_term_mv_mm(v_mv, x_in_mm, x_out_mm, z, f_over_rt_per_mv)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +162,21 @@ mod tests {
         // E_K = 25.248714 · ln(5.9/150.9) = −81.8479 mV (CellML initial K_e, K_i).
         let e_k = nernst_mv(5.9, 150.9, 1.0, frt());
         assert!((e_k + 81.847_87).abs() < 1e-4, "E_K = {e_k}");
+    }
+
+    #[test]
+    fn ghk_current_by_hand_for_sodium_at_minus_20_mv() {
+        // P 1e-4 cm/s, F 96480, RT/F 25.42 mV: u = −20/25.42;
+        // I = P F (Na_i − Na_o e^{−u}) u/(1 − e^{−u}).
+        let frt = 1.0 / 25.42;
+        let u: f64 = -20.0 * frt;
+        let by_hand = 1e-4 * 96480.0 * (7.0 - 138.0 * (-u).exp()) * u / (1.0 - (-u).exp());
+        let ours = ghk_current_ua_per_cm2(1e-4, -20.0, 7.0, 138.0, 1.0, 96480.0, frt);
+        assert!(
+            (ours - by_hand).abs() < 1e-9 * by_hand.abs(),
+            "{ours} vs {by_hand}"
+        );
+        // Chloride flowing in (z = −1) is an outward current above E_Cl.
+        assert!(ghk_current_ua_per_cm2(1e-4, 0.0, 5.0, 100.0, -1.0, 96480.0, frt) > 0.0);
     }
 }
