@@ -98,6 +98,7 @@ impl ModelEntry for PassiveEntry {
             entry: &PASSIVE,
             conditions: Conditions::published(20.0),
             honours: &[],
+            follows_divalent_law: false,
         }))
     }
 }

@@ -31,6 +31,8 @@ pub struct Membrane<M, const N: usize> {
     pub conditions: Conditions,
     /// The `[ions]` keys it acts on (the others its entry refuses).
     pub honours: &'static [&'static str],
+    /// Whether its gating follows the divalent law of `parameters.surface_charge`.
+    pub follows_divalent_law: bool,
 }
 
 impl<M: fmt::Debug, const N: usize> fmt::Debug for Membrane<M, N> {
@@ -111,7 +113,7 @@ where
             name: "membrane".to_owned(),
             honours: self.honours.to_vec(),
             ignores: Vec::new(),
-            follows_divalent_law: false,
+            follows_divalent_law: self.follows_divalent_law,
             signature: simulation::signature(&self.model),
         }]
     }

@@ -39,10 +39,11 @@ use crate::solve::steady_state::RestReport;
 use crate::solve::{Method, SolveError};
 
 /// Every model a scenario can name, in the order `describe` lists them.
-pub static MODELS: [&dyn ModelEntry; 3] = [
+pub static MODELS: [&dyn ModelEntry; 4] = [
     &crate::model::hh1952_catalogue::ENTRY,
     &crate::model::muscle_fibre::catalogue::ENTRY,
     &crate::model::motor_unit::catalogue::ENTRY,
+    &crate::model::cannon_fibre::catalogue::ENTRY,
 ];
 
 /// The model named `name` in `models`, if any.

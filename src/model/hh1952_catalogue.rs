@@ -94,6 +94,7 @@ impl ModelEntry for Hh1952Entry {
             entry: &ENTRY,
             conditions,
             honours: &["temperature_celsius"],
+            follows_divalent_law: false,
         }))
     }
 }

@@ -54,6 +54,7 @@
 //! nAChR of the file (Scale_nAChR 0, an all-or-none 0.5 ms opening) is not
 //! included: its opening is a protocol event this model cannot receive.
 
+pub mod catalogue;
 mod config;
 mod state;
 #[cfg(test)]
