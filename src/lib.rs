@@ -22,7 +22,6 @@
 
 pub mod analysis;
 pub mod bisection;
-pub mod cli;
 pub mod excitability;
 pub mod model;
 pub mod output;

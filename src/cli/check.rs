@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::cli::{Failure, emit};
-use crate::{scenario, sweep};
+use endplate::{scenario, sweep};
 
 /// Checks every file; reports each, fails (exit 2) if any is bad.
 pub fn check(files: &[PathBuf], overrides: &[String]) -> Result<(), Failure> {

@@ -7,12 +7,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Failure, emit};
-use crate::model::ModelKind;
-use crate::model::muscle_fibre::index;
-use crate::output::atomic::{AtomicFile, commit_all};
-use crate::output::plot::{self, Figure, Panel, Series};
-use crate::scenario::{self, Run};
-use crate::simulation::{Columns, execute};
+use endplate::model::ModelKind;
+use endplate::model::muscle_fibre::index;
+use endplate::output::atomic::{AtomicFile, commit_all};
+use endplate::output::plot::{self, Figure, Panel, Series};
+use endplate::scenario::{self, Run};
+use endplate::simulation::{Columns, execute};
 
 /// Metrics printed in the terminal table, in this order, when a run has them
 /// (compare.csv holds every scalar metric).

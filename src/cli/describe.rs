@@ -5,9 +5,9 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::cli::{Failure, Format, emit};
-use crate::model::ModelKind;
-use crate::params::ParamInfo;
-use crate::scenario::error::did_you_mean;
+use endplate::model::ModelKind;
+use endplate::params::ParamInfo;
+use endplate::scenario::error::did_you_mean;
 
 #[derive(Serialize)]
 struct StateEntry {

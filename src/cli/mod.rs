@@ -20,8 +20,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::scenario::ScenarioError;
-use crate::solve::SolveError;
+use endplate::scenario::ScenarioError;
+use endplate::solve::SolveError;
 pub use sweep::SweepArgs;
 
 /// endplate: neuromuscular junction and skeletal-muscle membrane simulator.

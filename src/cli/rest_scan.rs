@@ -1,5 +1,5 @@
 //! `endplate rest-scan`: rest states along one parameter from two sides;
-//! writes rest_scan.csv and rest_scan.png/svg (see [`crate::rest_scan`]).
+//! writes rest_scan.csv and rest_scan.png/svg (see [`endplate::rest_scan`]).
 
 use std::fmt::Write as _;
 use std::fs;
@@ -7,10 +7,10 @@ use std::io::{self, Write as _};
 use std::path::Path;
 
 use crate::cli::{Failure, emit};
-use crate::output::atomic::{AtomicFile, commit_all};
-use crate::output::plot::{self, Figure, Panel, Series};
-use crate::rest_scan::{self, Branch, RestPoint, RestScanError};
-use crate::scenario::{self, Template};
+use endplate::output::atomic::{AtomicFile, commit_all};
+use endplate::output::plot::{self, Figure, Panel, Series};
+use endplate::rest_scan::{self, Branch, RestPoint, RestScanError};
+use endplate::scenario::{self, Template};
 
 /// Scans `parameter` from `from` to `to` in `steps` values and writes the results to `out`.
 pub fn rest_scan(

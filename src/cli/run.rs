@@ -4,16 +4,16 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::analysis::MuscleMetrics;
 use crate::cli::{Failure, emit};
-use crate::model::motor_unit;
-use crate::model::muscle_fibre::index;
-use crate::output::atomic::{AtomicFile, commit_all};
-use crate::output::plot::{self, Figure, Panel, Series};
-use crate::output::trace::CsvTrace;
-use crate::output::write_json;
-use crate::scenario::{self, ModelChoice, Run};
-use crate::simulation::{self, RunMetrics};
+use endplate::analysis::MuscleMetrics;
+use endplate::model::motor_unit;
+use endplate::model::muscle_fibre::index;
+use endplate::output::atomic::{AtomicFile, commit_all};
+use endplate::output::plot::{self, Figure, Panel, Series};
+use endplate::output::trace::CsvTrace;
+use endplate::output::write_json;
+use endplate::scenario::{self, ModelChoice, Run};
+use endplate::simulation::{self, RunMetrics};
 
 /// State columns the muscle figure draws besides the sarcolemma potential.
 const MUSCLE_FIGURE_COLUMNS: [usize; 4] = [
