@@ -2,7 +2,7 @@
 //! 500 ms, from the published state; `scenarios/muscle-20hz.toml`) with the
 //! explicit Dormand–Prince method and the stiff Rodas4P, at tolerances where
 //! both put the peak force within 0.1 % of a tight run (the test
-//! `tests/muscle_solvers.rs` checks that). Nothing is written to disk.
+//! `tests/it/muscle_solvers.rs` checks that). Nothing is written to disk.
 
 use std::hint::black_box;
 use std::path::Path;

@@ -69,7 +69,7 @@ const HYPOPP_LEAK_MS_PER_CM2: f64 = 0.0195;
 const SHORT_K_MM: [f64; 8] = [0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 9.0, 12.0];
 
 /// A rest tolerance 100× looser than the default: it halves each search and
-/// moves no rest potential by more than 1e-3 mV (measured; tests/rest_scan.rs).
+/// moves no rest potential by more than 1e-3 mV (measured; tests/it/rest_scan.rs).
 const REST_TOLERANCE: &str = "rest.tolerance_per_ms=1e-7";
 
 type AnyError = Box<dyn Error + Send + Sync>;

@@ -19,7 +19,7 @@
 //! metrics side by side and draws the membrane potential and the force of
 //! both on one figure: `out/examples/08_cramp.png` (and `.svg`). Myotonia is
 //! the library's worst case as measured: the largest mean force after the
-//! train of all its scenarios (tests/scenario_library.rs,
+//! train of all its scenarios (tests/it/scenario_library.rs,
 //! `myotonia_is_the_library_s_largest_sustained_contraction`); the
 //! electrolyte deficiencies change this protocol's outcome far less (see
 //! each file's header). What the model does not show: myotonic

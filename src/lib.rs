@@ -23,7 +23,6 @@
 pub mod analysis;
 pub mod bisection;
 pub mod catalogue;
-pub mod cli;
 pub mod excitability;
 pub mod model;
 pub mod output;

@@ -5,9 +5,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod cli;
+
 fn main() -> ExitCode {
-    let cli = endplate::cli::Cli::parse();
-    match endplate::cli::dispatch(cli) {
+    let cli = cli::Cli::parse();
+    match cli::dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("error: {failure}");

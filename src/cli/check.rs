@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::cli::{Failure, emit};
-use crate::{scenario, sweep};
+use endplate::{scenario, sweep};
 
 /// One line for each `[ions]` key the scenario gives that a part of its
 /// model does not act on, with why: the model honours the key, but not in

@@ -7,10 +7,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Failure, emit};
-use crate::output::atomic::{AtomicFile, commit_all};
-use crate::output::plot::{self, Figure, Panel, Series};
-use crate::scenario::{self, Run};
-use crate::simulation::{Columns, execute};
+use endplate::output;
+use endplate::output::atomic::{AtomicFile, commit_all};
+use endplate::output::plot::{self, Figure, Panel, Series};
+use endplate::scenario::{self, Run};
+use endplate::simulation::{Columns, execute};
+use endplate::sweep::metrics::Metric;
 
 /// Metrics printed in the terminal table, in this order, when a run has them
 /// (compare.csv holds every scalar metric).
@@ -118,9 +120,7 @@ pub fn compare(files: &[PathBuf], out: Option<&Path>, overrides: &[String]) -> R
     )
     .map_err(|e| output_error("cannot draw the figure", e))?;
     let table = metric_rows(&compared);
-    let mut csv = AtomicFile::create(&out_dir.join("compare.csv"))
-        .map_err(|e| output_error("cannot write compare.csv", e))?;
-    std::io::Write::write_all(csv.writer(), csv_text(&names, &table).as_bytes())
+    let csv = write_csv(&out_dir.join("compare.csv"), &names, &table)
         .map_err(|e| output_error("cannot write compare.csv", e))?;
     commit_all(vec![png, svg, csv]).map_err(|e| output_error("cannot finish the outputs", e))?;
 
@@ -134,93 +134,62 @@ pub fn compare(files: &[PathBuf], out: Option<&Path>, overrides: &[String]) -> R
 }
 
 /// Every scalar metric (lists left out) with one cell per scenario, in the
-/// order metrics first appear.
+/// order metrics first appear; cells as results.csv of a sweep writes them.
 fn metric_rows(compared: &[Compared]) -> Vec<(String, Vec<String>)> {
-    let mut order: Vec<String> = Vec::new();
+    let mut order: Vec<Metric> = Vec::new();
     for c in compared {
-        scalar_paths(&c.metrics, "", &mut order);
+        for metric in Metric::scalars(&c.metrics) {
+            if !order.iter().any(|m| m.name == metric.name) {
+                order.push(metric);
+            }
+        }
     }
     order
         .into_iter()
-        .map(|path| {
+        .map(|metric| {
             let cells = compared
                 .iter()
-                .map(|c| cell(lookup(&c.metrics, &path)))
+                .map(|c| {
+                    let mut cell = String::new();
+                    metric.cell(&c.metrics, &mut cell);
+                    cell
+                })
                 .collect();
-            (path, cells)
+            (metric.name, cells)
         })
         .collect()
 }
 
-fn scalar_paths(value: &serde_json::Value, at: &str, out: &mut Vec<String>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (key, inner) in map {
-                let path = if at.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{at}.{key}")
-                };
-                scalar_paths(inner, &path, out);
-            }
-        }
-        serde_json::Value::Array(_) => {}
-        _ => {
-            if !out.iter().any(|p| p == at) {
-                out.push(at.to_owned());
-            }
-        }
-    }
-}
-
-fn lookup<'a>(value: &'a serde_json::Value, path: &str) -> Option<&'a serde_json::Value> {
-    path.split('.').try_fold(value, |v, key| v.get(key))
-}
-
-fn cell(value: Option<&serde_json::Value>) -> String {
-    match value {
-        Some(serde_json::Value::Number(n)) => match n.as_f64() {
-            Some(x) if n.is_f64() => format!("{x:.6}")
-                .trim_end_matches('0')
-                .trim_end_matches('.')
-                .to_owned(),
-            _ => n.to_string(),
-        },
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Bool(b)) => b.to_string(),
-        _ => String::new(),
-    }
-}
-
-fn csv_text(names: &[&str], rows: &[(String, Vec<String>)]) -> String {
-    let quote = |s: &str| {
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    };
-    let mut text = String::from("metric");
-    for name in names {
-        text.push(',');
-        text.push_str(&quote(name));
-    }
-    text.push('\n');
+fn write_csv(
+    path: &Path,
+    names: &[&str],
+    rows: &[(String, Vec<String>)],
+) -> std::io::Result<AtomicFile> {
+    let mut csv = output::csv_file(path)?;
+    csv.write_record(std::iter::once("metric").chain(names.iter().copied()))?;
     for (path, cells) in rows {
-        text.push_str(&quote(path));
-        for c in cells {
-            text.push(',');
-            text.push_str(&quote(c));
-        }
-        text.push('\n');
+        csv.write_record(std::iter::once(path).chain(cells))?;
     }
-    text
+    output::finish_csv(csv)
 }
 
 fn terminal_table(names: &[&str], rows: &[(String, Vec<String>)]) -> String {
+    let headlines: Vec<&(String, Vec<String>)> = HEADLINE_METRICS
+        .iter()
+        .filter_map(|headline| {
+            rows.iter()
+                .find(|(p, c)| p == headline && c.iter().any(|x| !x.is_empty()))
+        })
+        .collect();
     let width = names
         .iter()
-        .map(|n| n.chars().count())
+        .copied()
+        .chain(
+            headlines
+                .iter()
+                .flat_map(|(_, cells)| cells.iter().map(String::as_str)),
+        )
+        .map(|text| text.chars().count())
         .max()
         .unwrap_or(0)
         .max(12);
@@ -229,18 +198,13 @@ fn terminal_table(names: &[&str], rows: &[(String, Vec<String>)]) -> String {
         let _ = write!(text, " {name:>width$}");
     }
     text.push('\n');
-    for headline in HEADLINE_METRICS {
-        if let Some((path, cells)) = rows
-            .iter()
-            .find(|(p, c)| p == headline && c.iter().any(|x| !x.is_empty()))
-        {
-            let _ = write!(text, "{path:<32}");
-            for c in cells {
-                let shown = if c.is_empty() { "—" } else { c };
-                let _ = write!(text, " {shown:>width$}");
-            }
-            text.push('\n');
+    for (path, cells) in headlines {
+        let _ = write!(text, "{path:<32}");
+        for c in cells {
+            let shown = if c.is_empty() { "—" } else { c };
+            let _ = write!(text, " {shown:>width$}");
         }
+        text.push('\n');
     }
     text
 }

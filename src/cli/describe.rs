@@ -4,12 +4,12 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::catalogue::{self, IonUse, MODELS, ModelEntry as CatalogueEntry};
+use endplate::catalogue::{self, IonUse, MODELS, ModelEntry as CatalogueEntry};
 use crate::cli::{Failure, Format, emit};
-use crate::model::ions::NormalHumanIons;
-use crate::params::ParamInfo;
-use crate::params::ParameterSet;
-use crate::scenario::error::did_you_mean;
+use endplate::model::ions::NormalHumanIons;
+use endplate::params::ParamInfo;
+use endplate::params::ParameterSet;
+use endplate::scenario::error::did_you_mean;
 
 #[derive(Serialize)]
 struct StateEntry {

@@ -1,5 +1,5 @@
 //! `endplate excitability`: spontaneous firing and 50 ms rheobase of a
-//! scenario's tissue ([`crate::excitability`]).
+//! scenario's tissue ([`endplate::excitability`]).
 
 use std::fmt::Write;
 use std::fs;
@@ -8,9 +8,9 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::cli::{Failure, emit};
-use crate::excitability::{self, Excitability, TissueExcitability};
-use crate::output::write_json;
-use crate::scenario;
+use endplate::excitability::{self, Excitability, TissueExcitability};
+use endplate::output::write_json;
+use endplate::scenario;
 
 #[derive(Serialize)]
 struct ExcitabilityFile<'a> {

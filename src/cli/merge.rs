@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::{Failure, emit};
-use crate::sweep::manifest::Manifest;
-use crate::sweep::results::{self, Piece, RESULTS};
-use crate::sweep::shard::Shard;
+use endplate::sweep::manifest::Manifest;
+use endplate::sweep::results::{self, Piece, RESULTS};
+use endplate::sweep::shard::Shard;
 
 /// Merges the shard folders `dirs` into `out`.
 pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<(), Failure> {

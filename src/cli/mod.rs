@@ -15,13 +15,12 @@ mod run;
 mod sweep;
 mod validate;
 
-use std::fmt;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::scenario::ScenarioError;
-use crate::solve::SolveError;
+use endplate::scenario::ScenarioError;
+use endplate::solve::SolveError;
 pub use sweep::SweepArgs;
 
 /// endplate: neuromuscular junction and skeletal-muscle membrane simulator.
@@ -158,13 +157,16 @@ pub enum Format {
 }
 
 /// Why a command failed, which decides the exit code.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum Failure {
     /// Bad input: a scenario, an argument or a file that cannot be used (exit 2).
+    #[error("{0}")]
     Input(String),
     /// The simulation itself failed (exit 1).
+    #[error("{0}")]
     Simulation(String),
     /// Results could not be written (exit 1).
+    #[error("{0}")]
     Output(String),
 }
 
@@ -174,16 +176,6 @@ impl Failure {
         match self {
             Failure::Input(_) => 2,
             Failure::Simulation(_) | Failure::Output(_) => 1,
-        }
-    }
-}
-
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Failure::Input(message) | Failure::Simulation(message) | Failure::Output(message) => {
-                f.write_str(message)
-            }
         }
     }
 }

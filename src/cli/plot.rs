@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::cli::{Failure, emit};
-use crate::sweep::manifest::MANIFEST;
+use endplate::sweep::manifest::MANIFEST;
 
 /// Draws the figures of the sweep results in `dir` into `dir/plots/`.
 pub fn plot(dir: &Path) -> Result<(), Failure> {

@@ -2,7 +2,7 @@
 //! (docs/scenario-reference.md is this output).
 
 use crate::cli::{Failure, emit};
-use crate::scenario::reference;
+use endplate::scenario::reference;
 
 /// Prints the reference.
 pub fn reference() -> Result<(), Failure> {

@@ -8,10 +8,10 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::cli::{Failure, emit};
-use crate::output::write_json;
-use crate::scenario;
-use crate::simulation::find_rest;
-use crate::solve::steady_state::RestReport;
+use endplate::output::write_json;
+use endplate::scenario;
+use endplate::simulation::find_rest;
+use endplate::solve::steady_state::RestReport;
 
 #[derive(Serialize)]
 struct RestFile<'a> {

@@ -1,16 +1,17 @@
 //! `endplate rest-scan`: rest states along one parameter from two sides;
-//! writes rest_scan.csv and rest_scan.png/svg (see [`crate::rest_scan`]).
+//! writes rest_scan.csv and rest_scan.png/svg (see [`endplate::rest_scan`]).
 
 use std::fmt::Write as _;
 use std::fs;
-use std::io::{self, Write as _};
+use std::io;
 use std::path::Path;
 
 use crate::cli::{Failure, emit};
-use crate::output::atomic::{AtomicFile, commit_all};
-use crate::output::plot::{self, Figure, Panel, Series};
-use crate::rest_scan::{self, Branch, RestPoint, RestScanError};
-use crate::scenario::{self, Template};
+use endplate::output;
+use endplate::output::atomic::{AtomicFile, commit_all};
+use endplate::output::plot::{self, Figure, Panel, Series};
+use endplate::rest_scan::{self, Branch, RestPoint, RestScanError};
+use endplate::scenario::{self, Template};
 
 /// Scans `parameter` from `from` to `to` in `steps` values and writes the results to `out`.
 pub fn rest_scan(
@@ -77,25 +78,28 @@ pub fn rest_scan(
 }
 
 fn write_csv(path: &Path, parameter: &str, points: &[RestPoint]) -> io::Result<AtomicFile> {
-    let mut file = AtomicFile::create(path)?;
-    let w = file.writer();
-    writeln!(
-        w,
-        "param,value,branch,v_surface_mV,converged,simulated_ms,max_scaled_rate_per_ms"
-    )?;
+    let mut csv = output::csv_file(path)?;
+    csv.write_record([
+        "param",
+        "value",
+        "branch",
+        "v_surface_mV",
+        "converged",
+        "simulated_ms",
+        "max_scaled_rate_per_ms",
+    ])?;
     for p in points {
-        writeln!(
-            w,
-            "{parameter},{},{},{},{},{},{}",
-            p.value,
-            p.branch.name(),
-            p.v_mv,
-            p.report.converged,
-            p.report.simulated_ms,
-            p.report.max_scaled_rate_per_ms
-        )?;
+        csv.write_record([
+            parameter.to_owned(),
+            p.value.to_string(),
+            p.branch.name().to_owned(),
+            p.v_mv.to_string(),
+            p.report.converged.to_string(),
+            p.report.simulated_ms.to_string(),
+            p.report.max_scaled_rate_per_ms.to_string(),
+        ])?;
     }
-    Ok(file)
+    output::finish_csv(csv)
 }
 
 fn draw(

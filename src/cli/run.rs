@@ -4,15 +4,15 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::analysis::MuscleMetrics;
-use crate::catalogue::DetailFigure;
 use crate::cli::{Failure, emit};
-use crate::output::atomic::{AtomicFile, commit_all};
-use crate::output::plot::{self, Figure, Panel, Series};
-use crate::output::trace::CsvTrace;
-use crate::output::write_json;
-use crate::scenario::{self, Run};
-use crate::simulation::{self, RunMetrics};
+use endplate::analysis::MuscleMetrics;
+use endplate::catalogue::DetailFigure;
+use endplate::output::atomic::{AtomicFile, commit_all};
+use endplate::output::plot::{self, Figure, Panel, Series};
+use endplate::output::trace::CsvTrace;
+use endplate::output::write_json;
+use endplate::scenario::{self, Run};
+use endplate::simulation::{self, RunMetrics};
 
 /// Runs the scenario at `path` and writes its outputs to `out` (default `out/<name>`).
 pub fn run(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), Failure> {

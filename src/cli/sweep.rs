@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::cli::{Failure, emit};
-use crate::sweep::check::{self, Finding};
-use crate::sweep::{self, Options, Shard, SweepError, SweepFile, plots, progress};
+use endplate::sweep::check::{self, Finding};
+use endplate::sweep::{self, Options, Shard, SweepError, SweepFile, plots, progress};
 
 /// Arguments of `endplate sweep`.
 #[derive(Debug, Args)]

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::cli::{Failure, Format, emit};
-use crate::validation::{Tolerance, all_targets};
+use endplate::validation::{Tolerance, all_targets};
 
 /// Computes and prints the targets.
 pub fn validate(format: Format) -> Result<(), Failure> {

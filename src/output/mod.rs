@@ -15,6 +15,17 @@ use std::path::Path;
 
 use serde::Serialize;
 
+/// A CSV file at `path`, written atomically: every CSV file of the crate is
+/// written through `csv::Writer` (RFC 4180 quoting, `\n` line ends).
+pub fn csv_file(path: &Path) -> io::Result<csv::Writer<atomic::AtomicFile>> {
+    Ok(csv::Writer::from_writer(atomic::AtomicFile::create(path)?))
+}
+
+/// The finished CSV file of [`csv_file`], flushed, to be committed.
+pub fn finish_csv(writer: csv::Writer<atomic::AtomicFile>) -> io::Result<atomic::AtomicFile> {
+    writer.into_inner().map_err(|e| e.into_error())
+}
+
 /// Writes `value` as pretty JSON to `path`, atomically.
 pub fn write_json<T: Serialize>(path: &Path, value: &T) -> io::Result<atomic::AtomicFile> {
     let mut file = atomic::AtomicFile::create(path)?;

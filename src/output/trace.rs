@@ -1,4 +1,5 @@
-//! `trace.csv`: one row per output time, streamed to disk as the run goes.
+//! Trace files (`trace.csv`, a sweep's `traces/point-*.csv`): one row per
+//! output time, streamed to disk as the run goes.
 //!
 //! Columns: `t_ms`, every state variable by its layout name (the membrane
 //! potential `v_mV` first), then the stimulus `i_stim_uA_per_cm2`. The plot
@@ -6,18 +7,81 @@
 //! state columns a model's own figure asks for with [`CsvTrace::keeping`]);
 //! nothing else of the trajectory stays in memory.
 
-use std::io::{self, Write};
-use std::path::Path;
+use std::fmt::Write as _;
+use std::io;
+use std::path::{Path, PathBuf};
 
 use crate::model::StateVariable;
 use crate::output::atomic::AtomicFile;
+use crate::output::{csv_file, finish_csv};
 use crate::simulation::Trace;
 
-/// Streams rows to a CSV file and keeps the series the plot needs.
+/// A trace file being streamed: the one writer of every trace (`endplate
+/// run`'s trace.csv and a sweep's per-point traces). Numbers are written as
+/// Rust prints an `f64` (`{}`); nothing of the trajectory stays in memory.
+#[derive(Debug)]
+pub struct TraceFile {
+    writer: csv::Writer<AtomicFile>,
+    /// The text of one number, reused for every field.
+    field: String,
+    error: Option<io::Error>,
+}
+
+impl TraceFile {
+    /// Starts the file at `path` with the header for `variables`.
+    pub fn create(path: &Path, variables: &[StateVariable]) -> io::Result<Self> {
+        let mut writer = csv_file(path)?;
+        let names = variables.iter().map(|v| v.name);
+        writer.write_record(
+            std::iter::once("t_ms")
+                .chain(names)
+                .chain(["i_stim_uA_per_cm2"]),
+        )?;
+        Ok(Self {
+            writer,
+            field: String::new(),
+            error: None,
+        })
+    }
+
+    /// The finished file, or the first write error.
+    pub fn into_file(self) -> io::Result<AtomicFile> {
+        match self.error {
+            Some(error) => Err(error),
+            None => finish_csv(self.writer),
+        }
+    }
+
+    /// Renames the finished file into place, or reports the first write error.
+    pub fn commit(self) -> io::Result<PathBuf> {
+        self.into_file()?.commit()
+    }
+
+    fn number(&mut self, value: f64) -> csv::Result<()> {
+        self.field.clear();
+        let _ = write!(self.field, "{value}");
+        self.writer.write_field(&self.field)
+    }
+}
+
+impl Trace for TraceFile {
+    fn row(&mut self, t_ms: f64, state: &[f64], i_stim: f64) {
+        if self.error.is_some() {
+            return;
+        }
+        let written = self
+            .number(t_ms)
+            .and_then(|()| state.iter().try_for_each(|&v| self.number(v)))
+            .and_then(|()| self.number(i_stim))
+            .and_then(|()| self.writer.write_record(None::<&[u8]>));
+        self.error = written.err().map(io::Error::from);
+    }
+}
+
+/// Streams rows to a [`TraceFile`] and keeps the series the plot needs.
 #[derive(Debug)]
 pub struct CsvTrace {
-    file: AtomicFile,
-    error: Option<io::Error>,
+    file: TraceFile,
     /// Times (ms) of every row.
     pub t_ms: Vec<f64>,
     /// Membrane potential (mV) of every row.
@@ -31,17 +95,8 @@ pub struct CsvTrace {
 impl CsvTrace {
     /// Starts `path` with the header for `variables`.
     pub fn create(path: &Path, variables: &[StateVariable]) -> io::Result<Self> {
-        let mut file = AtomicFile::create(path)?;
-        let mut header = String::from("t_ms");
-        for variable in variables {
-            header.push(',');
-            header.push_str(variable.name);
-        }
-        header.push_str(",i_stim_uA_per_cm2\n");
-        file.writer().write_all(header.as_bytes())?;
         Ok(Self {
-            file,
-            error: None,
+            file: TraceFile::create(path, variables)?,
             t_ms: Vec::new(),
             v_mv: Vec::new(),
             i_stim: Vec::new(),
@@ -65,10 +120,7 @@ impl CsvTrace {
 
     /// The finished file, or the first write error.
     pub fn into_file(self) -> io::Result<AtomicFile> {
-        match self.error {
-            Some(error) => Err(error),
-            None => Ok(self.file),
-        }
+        self.file.into_file()
     }
 }
 
@@ -80,17 +132,6 @@ impl Trace for CsvTrace {
         for (index, values) in &mut self.kept {
             values.push(state[*index]);
         }
-        if self.error.is_some() {
-            return;
-        }
-        let writer = self.file.writer();
-        let mut result = write!(writer, "{t_ms}");
-        for value in state {
-            result = result.and_then(|()| write!(writer, ",{value}"));
-        }
-        result = result.and_then(|()| writeln!(writer, ",{i_stim}"));
-        if let Err(error) = result {
-            self.error = Some(error);
-        }
+        self.file.row(t_ms, state, i_stim);
     }
 }

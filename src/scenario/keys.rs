@@ -6,7 +6,7 @@
 //! defaults, units, ranges and sources cannot drift. This file declares the
 //! keys that no `parameters!` table holds: names, switches, choices and the
 //! stimulus, which the serde types of [`super::raw`] and the checks of
-//! [`super::build`] read directly. `tests/reference.rs` checks, table by
+//! [`super::build`] read directly. `tests/it/reference.rs` checks, table by
 //! table and model by model, that the keys listed here are exactly the keys
 //! the scenario parser accepts and that every choice lists exactly the values
 //! it accepts, so a key added to the parser without its line here fails the

@@ -1,7 +1,7 @@
 //! The scenario-file reference as Markdown: every table and key of
 //! [`super::keys`], with unit, default, allowed values, meaning and source.
 //! `endplate reference` prints it; docs/scenario-reference.md is its output,
-//! and `tests/reference.rs` fails when the committed file differs.
+//! and `tests/it/reference.rs` fails when the committed file differs.
 
 use std::fmt::Write;
 

@@ -21,6 +21,7 @@ use std::time::{Duration, Instant, SystemTime};
 use rayon::prelude::*;
 
 use crate::excitability;
+use crate::output::trace::TraceFile;
 use crate::scenario::error::{Origin, ScenarioError};
 use crate::simulation::{self, NoTrace, RunResult};
 use crate::sweep::file::{PointScratch, SweepFile};
@@ -28,9 +29,9 @@ use crate::sweep::limits;
 use crate::sweep::manifest::{Manifest, Session, unix_seconds};
 use crate::sweep::metrics::{Metric, format_float};
 use crate::sweep::progress::{self, Progress};
-use crate::sweep::results::{self, ERROR, OK, PARTIAL, RESULTS, Scan, push_field};
+use crate::sweep::results::{self, ERROR, Line, OK, PARTIAL, RESULTS, Scan};
 use crate::sweep::shard::Shard;
-use crate::sweep::traces::{TraceFile, trace_path};
+use crate::sweep::traces::trace_path;
 
 /// Longest time a finished row waits in memory before it is flushed to disk.
 pub const FLUSH_INTERVAL: Duration = Duration::from_millis(200);
@@ -68,20 +69,14 @@ pub struct Summary {
 }
 
 /// Why a sweep did not finish.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SweepError {
     /// The sweep cannot start as asked (bad base, a limit, a folder in the way).
+    #[error("{0}")]
     Input(String),
     /// Results could not be written.
+    #[error("{0}")]
     Output(String),
-}
-
-impl std::fmt::Display for SweepError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SweepError::Input(message) | SweepError::Output(message) => f.write_str(message),
-        }
-    }
 }
 
 /// Runs the points of `options.shard` of `sweep` into the folder `out`.
@@ -352,9 +347,10 @@ impl<'a> Worker<'a> {
                     panic_text(&*panic)
                 ))
             });
-        let mut line = point.to_string();
+        let mut line = Line::new();
+        line.field(&point.to_string());
         for value in &self.scratch.values {
-            push_field(&mut line, &value_text(value));
+            line.field(&value_text(value));
         }
         let failed = outcome.is_err();
         match outcome {
@@ -362,21 +358,23 @@ impl<'a> Worker<'a> {
                 for metric in &self.sweep.metrics {
                     self.cell.clear();
                     metric.cell(&metrics, &mut self.cell);
-                    push_field(&mut line, &self.cell);
+                    line.field(&self.cell);
                 }
-                push_field(&mut line, OK);
-                push_field(&mut line, "");
+                line.field(OK);
+                line.field("");
             }
             Err(message) => {
                 for _ in &self.sweep.metrics {
-                    push_field(&mut line, "");
+                    line.field("");
                 }
-                push_field(&mut line, ERROR);
-                push_field(&mut line, &message);
+                line.field(ERROR);
+                line.field(&message);
             }
         }
-        line.push('\n');
-        Row { line, failed }
+        Row {
+            line: line.finish(),
+            failed,
+        }
     }
 
     /// The metrics of `point` as JSON, or why there are none.

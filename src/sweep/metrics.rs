@@ -1,7 +1,8 @@
 //! The metrics a sweep collects: metrics.json keys named by path
 //! (`firing_rate_hz`, `first_spike.peak_mV`, `solver.steps`,
 //! `spike_times_ms[0]`), checked before any point runs and read from each
-//! point's [`RunMetrics`] serialized once to JSON.
+//! point's [`RunMetrics`] serialized once to JSON. `endplate compare`
+//! tabulates its metrics by the same paths and in the same number format.
 
 use crate::analysis::{FirstSpike, MembraneMetrics, MuscleMetrics};
 use crate::excitability::Excitability;
@@ -86,6 +87,28 @@ impl Metric {
                 path,
             }),
         }
+    }
+
+    /// Every single value of `metrics` (metrics.json as JSON), lists left
+    /// out, in the order they appear: the rows of `endplate compare`.
+    pub fn scalars(metrics: &serde_json::Value) -> Vec<Self> {
+        fn walk(value: &serde_json::Value, at: KeyPath, out: &mut Vec<Metric>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (key, inner) in map {
+                        walk(inner, at.key(key), out);
+                    }
+                }
+                serde_json::Value::Array(_) => {}
+                _ => out.push(Metric {
+                    name: at.to_string(),
+                    path: at,
+                }),
+            }
+        }
+        let mut out = Vec::new();
+        walk(metrics, KeyPath::root(), &mut out);
+        out
     }
 
     /// This metric's value in `metrics` (metrics.json as JSON), formatted

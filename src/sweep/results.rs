@@ -29,29 +29,14 @@ pub const OK: &str = "ok";
 pub const ERROR: &str = "error";
 
 /// Why results cannot be read or combined.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ResultsError {
     /// Reading or writing failed.
-    Io(io::Error),
+    #[error("{0}")]
+    Io(#[from] io::Error),
     /// The file is not what this sweep would write (the message says how).
+    #[error("{0}")]
     Mismatch(String),
-}
-
-impl From<io::Error> for ResultsError {
-    fn from(error: io::Error) -> Self {
-        ResultsError::Io(error)
-    }
-}
-
-impl std::error::Error for ResultsError {}
-
-impl std::fmt::Display for ResultsError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ResultsError::Io(error) => write!(f, "{error}"),
-            ResultsError::Mismatch(message) => f.write_str(message),
-        }
-    }
 }
 
 /// The header line (with its newline) for these axes and metrics.
@@ -59,32 +44,54 @@ pub fn header<'a>(
     axes: impl IntoIterator<Item = &'a str>,
     metrics: impl IntoIterator<Item = &'a str>,
 ) -> String {
-    let mut line = String::from("point");
+    let mut line = Line::new();
+    line.field("point");
     for name in axes.into_iter().chain(metrics) {
-        push_field(&mut line, name);
+        line.field(name);
     }
-    push_field(&mut line, "status");
-    push_field(&mut line, "error");
-    line.push('\n');
-    line
+    line.field("status");
+    line.field("error");
+    line.finish()
 }
 
-/// Appends `,field` to `line`, quoted when it holds a comma or a quote
-/// (RFC 4180). Line breaks become spaces so that every row is one line.
-pub fn push_field(line: &mut String, field: &str) {
-    line.push(',');
-    if field.contains([',', '"', '\n', '\r']) {
-        line.push('"');
-        for c in field.chars() {
-            match c {
-                '"' => line.push_str("\"\""),
-                '\n' | '\r' => line.push(' '),
-                c => line.push(c),
-            }
-        }
-        line.push('"');
-    } else {
-        line.push_str(field);
+/// One line of results.csv, written field by field through `csv::Writer`
+/// (quoted only when a field holds a comma or a quote, RFC 4180). Line
+/// breaks inside a field become spaces so that every row is one line.
+#[derive(Debug)]
+pub struct Line(csv::Writer<Vec<u8>>);
+
+impl Line {
+    /// An empty line.
+    pub fn new() -> Self {
+        Self(csv::Writer::from_writer(Vec::new()))
+    }
+
+    /// Appends `field`.
+    pub fn field(&mut self, field: &str) {
+        let written = if field.contains(['\n', '\r']) {
+            self.0.write_field(field.replace(['\n', '\r'], " "))
+        } else {
+            self.0.write_field(field)
+        };
+        written.expect("writing to memory does not fail");
+    }
+
+    /// The line with its newline.
+    pub fn finish(mut self) -> String {
+        self.0
+            .write_record(None::<&[u8]>)
+            .expect("writing to memory does not fail");
+        let bytes = self
+            .0
+            .into_inner()
+            .expect("writing to memory does not fail");
+        String::from_utf8(bytes).expect("every field is text")
+    }
+}
+
+impl Default for Line {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -382,10 +389,12 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_only_when_needed_and_rows_stay_on_one_line() {
-        let mut line = String::from("7");
-        push_field(&mut line, "1.5");
-        push_field(&mut line, "x, \"y\"\nz");
-        assert_eq!(line, "7,1.5,\"x, \"\"y\"\" z\"");
+        let mut line = Line::new();
+        line.field("7");
+        line.field("1.5");
+        line.field("x, \"y\"\nz");
+        line.field("");
+        assert_eq!(line.finish(), "7,1.5,\"x, \"\"y\"\" z\",\n");
         assert_eq!(header(["a"], ["m"]), HEADER);
     }
 

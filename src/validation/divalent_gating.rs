@@ -17,7 +17,7 @@
 //!
 //! The fibre's shifts are the model's own
 //! ([`crate::model::muscle_fibre::MuscleFibre::gating_shifts`]);
-//! tests/ions.rs checks that its Na⁺ activation midpoint moves by exactly
+//! tests/it/ions.rs checks that its Na⁺ activation midpoint moves by exactly
 //! that much.
 
 use std::path::Path;

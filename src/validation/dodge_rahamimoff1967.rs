@@ -15,7 +15,7 @@
 //! d ln m/d ln Ca = 4(1 + Mg/K_Mg)/(1 + Ca/K_Ca + Mg/K_Mg): with the
 //! placeholder K_Ca = 1 mM it is 3.56 there at Mg 0.5 mM, but 3.14 over
 //! Bennett et al. 1977's 0.25–0.4 mM (toad, where they found the fourth
-//! power; tests/transmitter_release.rs documents this).
+//! power; tests/it/transmitter_release.rs documents this).
 //!
 //! ## Tolerances
 //! The slope is compared with the mean of 28 preparations; the model counts

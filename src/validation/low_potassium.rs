@@ -2,7 +2,7 @@
 //! a fibre with the HypoPP gating-pore leak at normal K⁺ (Jurkat-Rott et al.
 //! 2009, PNAS 106:4036, abstract; ../shared/SCIENCE.md §2.3: P1 ≈ −85 mV at
 //! 4 mM). Their second state P2 (≈ −60 mV below ~1–1.5 mM K⁺) does not
-//! exist in this model: `tests/rest_scan.rs` and the README ("Low
+//! exist in this model: `tests/it/rest_scan.rs` and the README ("Low
 //! potassium") document the single branch; there is no row for it here.
 //!
 //! The fibre is `scenarios/hypokalemic-periodic-paralysis.toml` (fixed Cl,

@@ -1,6 +1,6 @@
 //! Validation targets a user can run (`endplate validate`): each model
 //! against its outside reference, with the expected value, what we get, the
-//! tolerance and the verdict. The tests in `tests/validation_*.rs` check the
+//! tolerance and the verdict. The tests in `tests/it/validation_*.rs` check the
 //! same references in more detail; this module is the summary a reader of
 //! the README or a reviewer can reproduce in seconds.
 

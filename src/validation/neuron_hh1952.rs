@@ -15,7 +15,7 @@ const SOURCE: &str = "NEURON 9.0.2 hh (tools/reference)";
 pub const REFERENCE_JSON: &str = include_str!("../../tools/reference/neuron_hh1952.json");
 
 /// HH at 6.3 °C with tight dopri5 and fine output: the same settings as
-/// `tests/validation_hh1952.rs`, which uses these helpers too.
+/// `tests/it/validation_hh1952.rs`, which uses these helpers too.
 pub const BASE: &str = "model = \"hh1952\"\n[ions]\ntemperature_celsius = 6.3\n\
                     [solver]\nmethod = \"dopri5\"\nrtol = 1e-10\natol = 1e-10\nmax_step_ms = 0.5\n\
                     [simulation]\nduration_ms = 50.0\noutput_dt_ms = 0.005\n";

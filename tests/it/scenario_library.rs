@@ -20,6 +20,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use crate::arguments;
 use endplate::excitability::{self, Excitability, TissueExcitability};
 use endplate::model::muscle_fibre::index;
 use endplate::protocol::Train;
@@ -38,7 +39,7 @@ enum Kind {
     /// A cause that is the protocol itself (its own nerve drive).
     OwnProtocol,
     /// The HypoPP file: a muscle-fibre scenario with its own control
-    /// (tests/scenario_hypokalemic_periodic_paralysis.rs), about the fibre's
+    /// (tests/it/scenario_hypokalemic_periodic_paralysis.rs), about the fibre's
     /// own 1 ms threshold, which a nerve-driven motor unit cannot measure.
     FibreOnly,
 }
@@ -154,8 +155,7 @@ impl Outcome {
 }
 
 fn simulate(name: &str, overrides: &[&str]) -> Outcome {
-    let arguments: Vec<String> = overrides.iter().map(|s| (*s).to_owned()).collect();
-    let run = scenario::load(Path::new(&path(name)), &arguments).unwrap();
+    let run = scenario::load(Path::new(&path(name)), &arguments(overrides)).unwrap();
     let train_end_ms = run
         .protocol
         .trains

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use crate::arguments;
 use endplate::analysis::MembraneMetrics;
 use endplate::scenario::Template;
 use endplate::simulation::{NoTrace, execute};
@@ -15,8 +16,9 @@ const SCENARIO: &str = "scenarios/hypokalemic-periodic-paralysis.toml";
 const NORMAL: [&str; 2] = ["ions.k_o_mm=4.0", "parameters.gating_pore.g_ms_per_cm2=0"];
 
 fn membrane(template: &Template, overrides: &[&str]) -> MembraneMetrics {
-    let arguments: Vec<String> = overrides.iter().map(|s| (*s).to_owned()).collect();
-    let run = template.build_with_arguments(&arguments).unwrap();
+    let run = template
+        .build_with_arguments(&arguments(overrides))
+        .unwrap();
     let result = execute(&run, &mut NoTrace).unwrap();
     assert!(result.metrics.rest.as_ref().is_some_and(|r| r.converged));
     result.metrics.membrane

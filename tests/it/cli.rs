@@ -4,16 +4,8 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+use crate::{endplate, stderr_of, stdout_of};
 use tempfile::TempDir;
-
-fn endplate() -> Command {
-    Command::cargo_bin("endplate").expect("the endplate binary is built for tests")
-}
-
-fn stdout_of(output: &std::process::Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 /// `endplate compare` of `scenarios` into `out`.
 fn compare(scenarios: [&str; 2], out: &std::path::Path) -> std::process::Output {
@@ -24,10 +16,6 @@ fn compare(scenarios: [&str; 2], out: &std::path::Path) -> std::process::Output 
         .arg(out)
         .output()
         .unwrap()
-}
-
-fn stderr_of(output: &std::process::Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// Writes `text` as a scenario file in `dir`.

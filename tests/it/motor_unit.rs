@@ -3,14 +3,16 @@
 
 use std::path::Path;
 
+use crate::arguments;
 use endplate::excitability;
 use endplate::scenario::Template;
 use endplate::simulation::{self, NoTrace, RunMetrics};
 
 fn run(overrides: &[&str]) -> RunMetrics {
     let template = Template::load(Path::new("scenarios/motor-unit.toml")).unwrap();
-    let arguments: Vec<String> = overrides.iter().map(|s| s.to_string()).collect();
-    let run = template.build_with_arguments(&arguments).unwrap();
+    let run = template
+        .build_with_arguments(&arguments(overrides))
+        .unwrap();
     simulation::execute(&run, &mut NoTrace).unwrap().metrics
 }
 

@@ -10,6 +10,7 @@
 
 use std::path::Path;
 
+use crate::arguments;
 use endplate::analysis::MuscleMetrics;
 use endplate::scenario::Template;
 use endplate::simulation::{self, NoTrace, RunMetrics};
@@ -39,8 +40,9 @@ amplitude_ua_per_cm2 = 150.0
 
 fn run(overrides: &[&str]) -> RunMetrics {
     let template = Template::parse(Path::new("muscle_metrics.toml"), FIBRE).unwrap();
-    let arguments: Vec<String> = overrides.iter().map(|s| s.to_string()).collect();
-    let run = template.build_with_arguments(&arguments).unwrap();
+    let run = template
+        .build_with_arguments(&arguments(overrides))
+        .unwrap();
     simulation::execute(&run, &mut NoTrace).unwrap().metrics
 }
 

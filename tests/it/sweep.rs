@@ -8,20 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
+use crate::{endplate, stderr_of, stdout_of};
 use tempfile::TempDir;
-
-fn endplate() -> Command {
-    Command::cargo_bin("endplate").expect("the endplate binary is built for tests")
-}
-
-fn stdout_of(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr_of(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// A 30 ms HH run with RK4: cheap, and unstable at a 5 ms step.
 const BASE: &str = r#"

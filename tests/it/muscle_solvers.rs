@@ -7,6 +7,7 @@
 
 use std::path::Path;
 
+use crate::arguments;
 use endplate::model::muscle_fibre::index;
 use endplate::scenario::Template;
 use endplate::simulation::{Trace, execute};
@@ -22,9 +23,12 @@ impl Trace for PeakForce {
 
 fn peak_force(args: &[&str]) -> (f64, u64) {
     let template = Template::load(Path::new("scenarios/muscle-20hz.toml")).unwrap();
-    let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
     let mut peak = PeakForce(f64::NEG_INFINITY);
-    let result = execute(&template.build_with_arguments(&args).unwrap(), &mut peak).unwrap();
+    let result = execute(
+        &template.build_with_arguments(&arguments(args)).unwrap(),
+        &mut peak,
+    )
+    .unwrap();
     (peak.0, result.metrics.solver.stats.steps)
 }
 
