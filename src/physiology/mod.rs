@@ -1,6 +1,7 @@
 //! Physiology building blocks: one file per mechanism, pure functions and
 //! parameter structs, no I/O. Models in [`crate::model`] compose them.
 
+pub mod axon;
 pub mod calcium_buffers;
 pub mod calcium_compartments;
 pub mod calcium_release;
@@ -12,6 +13,7 @@ pub mod gating_pore;
 pub mod ghk;
 pub mod inward_rectifier;
 pub mod ion_accumulation;
+pub mod leak;
 pub mod rates;
 pub mod ryanodine_magnesium;
 pub mod sarcoplasmic_reticulum;
