@@ -100,9 +100,10 @@ macro_rules! fibre_sections {
 
             /// Every parameter declaration, by the sub-table of `[parameters]` it lives in.
             pub fn parameter_groups() -> Vec<ParameterGroup> {
-                let mut groups = Vec::new();
-                $( fibre_sections!(@group $kind, groups, $ty, stringify!($field)); )+
-                groups
+                [$( fibre_sections!(@group $kind, $ty, stringify!($field)) ),+]
+                    .into_iter()
+                    .flatten()
+                    .collect()
             }
         }
     };
@@ -110,13 +111,15 @@ macro_rules! fibre_sections {
         $value.check_ranges().map_err(|e| ($section, e))?
     };
     (@check switch, $value:expr, $section:expr) => {};
-    (@group declared, $groups:ident, $ty:ty, $section:expr) => {
-        $groups.push(ParameterGroup {
+    (@group declared, $ty:ty, $section:expr) => {
+        Some(ParameterGroup {
             section: $section,
             parameters: <$ty as ParameterSet>::INFO,
         })
     };
-    (@group switch, $groups:ident, $ty:ty, $section:expr) => {};
+    (@group switch, $ty:ty, $section:expr) => {
+        None
+    };
 }
 
 fibre_sections! {
