@@ -4,8 +4,8 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use endplate::catalogue::{self, IonUse, MODELS, ModelEntry as CatalogueEntry};
 use crate::cli::{Failure, Format, emit};
+use endplate::catalogue::{self, IonUse, MODELS, ModelEntry as CatalogueEntry};
 use endplate::model::ions::NormalHumanIons;
 use endplate::params::ParamInfo;
 use endplate::params::ParameterSet;

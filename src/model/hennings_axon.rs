@@ -17,8 +17,6 @@
 //! I_node = g_Naf m³h (V − E_Na) + g_Nap p³ (V − E_Na) + g_Kf n⁴ (V − E_K) + g_Ks s (V − E_K)
 //! I_int  = g_Ks,i s_i (V_i − E_K) + g_L,i (V_i − E_L),   E_L = E_Na
 //! dx/dt  = α_x (1 − x) − β_x x,    rates × Q10^((T − 20)/10)
-//! type 1: A (V − B)/(1 − e^{(B − V)/C})   type 2: A (B − V)/(1 − e^{(V − B)/C})
-//! type 3: A/(1 + e^{(B − V)/C})
 //! ```
 //! The node has no leak; the internode's leak is set so that the fibre rests
 //! at V_r = −83.5 mV (`model_Nap.m`: g_L,i from the current balance at rest,
@@ -26,6 +24,14 @@
 //! source have ḡ = 0 and are left out (their gates act on nothing). The
 //! coupling g_ax = 1/R_il is the paranodal (Barrett–Crill) pathway, and
 //! C_my, the myelin, enters both equations as in `patch.c`.
+//!
+//! The channels, with their rate functions at 20 °C, are in
+//! [`crate::physiology::axon`]: transient Na⁺ (m, h), persistent Na⁺ (p),
+//! fast K⁺ (n) and slow K⁺ (s, and s_i in the internode), each
+//! `hennings_*_channel`; the internodal leak is [`crate::physiology::leak`].
+//! This file holds what makes them one fibre: geometry, capacitances,
+//! conductances per node area, Nernst potentials, Q10s, divalent shifts and
+//! the two compartments.
 //!
 //! ## Units
 //! Every current and conductance is per cm² of **node** membrane, the
@@ -44,7 +50,15 @@
 
 use crate::model::{KELVIN_AT_ZERO_CELSIUS, Model, State, StateVariable};
 use crate::parameters;
-use crate::physiology::ghk;
+use crate::physiology::axon::{
+    hennings_fast_potassium_channel as fast_potassium,
+    hennings_persistent_sodium_channel as persistent_sodium,
+    hennings_slow_potassium_channel as slow_potassium,
+    hennings_transient_sodium_channel as transient_sodium,
+};
+use crate::physiology::rates::{gate_derivative, steady_state};
+use crate::physiology::temperature::q10_factor;
+use crate::physiology::{ghk, leak};
 
 parameters! {
     /// The Hennings et al. 2005 human motor axon (`[parameters.hennings_axon]`).
@@ -102,59 +116,6 @@ const GAS_CONSTANT: f64 = 8.3144;
 const FARADAY: f64 = 96485.0;
 /// Node plus myelin capacitance per unit of fast K⁺ conductance (pF).
 const FAST_POTASSIUM_CAPACITANCE_UNIT_PF: f64 = 1.4;
-
-/// Rate constants (A in ms⁻¹ or ms⁻¹mV⁻¹, B and C in mV) at 20 °C:
-/// Schwarz, Reid & Bostock 1995 as in `model_Nap.m` (matrices A and B).
-mod rate_constants {
-    /// (A, B, C) of one rate function.
-    pub type Rate = (f64, f64, f64);
-    /// α_m, type 1.
-    pub const ALPHA_M: Rate = (1.86, -18.4, 10.3);
-    /// β_m, type 2.
-    pub const BETA_M: Rate = (0.086, -22.7, 9.16);
-    /// α_h, type 2.
-    pub const ALPHA_H: Rate = (0.0336, -111.0, 11.0);
-    /// β_h, type 3.
-    pub const BETA_H: Rate = (2.3, -28.8, 13.4);
-    /// α_n, type 1.
-    pub const ALPHA_N: Rate = (0.00798, -93.2, 1.1);
-    /// β_n, type 2.
-    pub const BETA_N: Rate = (0.0142, -76.0, 10.5);
-    /// α_s, type 1.
-    pub const ALPHA_S: Rate = (0.00122, -12.5, 16.9);
-    /// β_s, type 2.
-    pub const BETA_S: Rate = (0.000739, -80.1, 12.6);
-}
-
-use rate_constants::Rate;
-
-/// A (V − B)/(1 − e^{(B − V)/C}) (`patch.c` rate1), with its limit A·C at V = B.
-#[inline]
-fn type1(v: f64, (a, b, c): Rate) -> f64 {
-    let x = (v - b) / c;
-    if x.abs() < 1e-9 {
-        a * c
-    } else {
-        a * (v - b) / (1.0 - (-x).exp())
-    }
-}
-
-/// A (B − V)/(1 − e^{(V − B)/C}) (`patch.c` rate2), with its limit A·C at V = B.
-#[inline]
-fn type2(v: f64, (a, b, c): Rate) -> f64 {
-    let x = (v - b) / c;
-    if x.abs() < 1e-9 {
-        a * c
-    } else {
-        a * (b - v) / (1.0 - x.exp())
-    }
-}
-
-/// A/(1 + e^{(B − V)/C}) (`patch.c` rate3).
-#[inline]
-fn type3(v: f64, (a, b, c): Rate) -> f64 {
-    a / (1.0 + ((b - v) / c).exp())
-}
 
 /// The fibre's dimensions from its diameter D (`geometry.m`, lengths in µm).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -335,7 +296,7 @@ impl HenningsAxon {
     ) -> Self {
         let p = &params;
         let factor =
-            |q10: f64| q10.powf((temperature_celsius - p.reference_temperature_celsius) / 10.0);
+            |q10: f64| q10_factor(q10, temperature_celsius, p.reference_temperature_celsius);
         let mut axon = Self {
             params,
             temperature_factors: [
@@ -429,17 +390,21 @@ impl HenningsAxon {
         };
         let v_rest = p.resting_potential_mv;
         let node = self.unshifted_rates(v_rest);
-        let [m, h, pp, n, s] = node.map(|(a, b)| a / (a + b));
+        let [m, h, pp, n, s] = node.map(|(a, b)| steady_state(a, b));
         let node_current = node_current(&constants, v_rest, [m, h, pp, n, s]);
         let v_internode = v_rest + node_current / constants.axial_conductance_ms_per_cm2;
         let [.., (a_s, b_s)] = self.unshifted_rates(v_internode);
-        let s_internode = a_s / (a_s + b_s);
-        let slow_k_internode = constants.internode_slow_potassium_ms_per_cm2
-            * s_internode
-            * (v_internode - constants.e_k_mv);
-        constants.internode_leak_ms_per_cm2 =
-            -(constants.axial_conductance_ms_per_cm2 * (v_internode - v_rest) + slow_k_internode)
-                / (v_internode - constants.e_na_mv);
+        let slow_k_internode = slow_potassium::current(
+            constants.internode_slow_potassium_ms_per_cm2,
+            steady_state(a_s, b_s),
+            v_internode,
+            constants.e_k_mv,
+        );
+        constants.internode_leak_ms_per_cm2 = leak::balancing_conductance(
+            constants.axial_conductance_ms_per_cm2 * (v_internode - v_rest) + slow_k_internode,
+            v_internode,
+            constants.e_na_mv,
+        );
         constants.internode_rest_mv = v_internode;
         constants
     }
@@ -453,28 +418,33 @@ impl HenningsAxon {
     /// at `v_k` (ms⁻¹, at the run's temperature).
     #[inline]
     fn rates_at(&self, v_na: f64, v_k: f64) -> GateRates {
-        use rate_constants::*;
         let p = &self.params;
         let [q_act, q_inact, q_k] = self.temperature_factors;
-        let shifted = |(a, b, c): Rate| {
-            (
-                a * p.persistent_sodium_rate_factor,
-                b + p.persistent_sodium_shift_mv,
-                c,
-            )
-        };
+        let (shift, factor) = (
+            p.persistent_sodium_shift_mv,
+            p.persistent_sodium_rate_factor,
+        );
         [
-            (q_act * type1(v_na, ALPHA_M), q_act * type2(v_na, BETA_M)),
             (
-                q_inact * type2(v_na, ALPHA_H),
-                q_inact * type3(v_na, BETA_H),
+                q_act * transient_sodium::alpha_m(v_na),
+                q_act * transient_sodium::beta_m(v_na),
             ),
             (
-                q_act * type1(v_na, shifted(ALPHA_M)),
-                q_act * type2(v_na, shifted(BETA_M)),
+                q_inact * transient_sodium::alpha_h(v_na),
+                q_inact * transient_sodium::beta_h(v_na),
             ),
-            (q_k * type1(v_k, ALPHA_N), q_k * type2(v_k, BETA_N)),
-            (q_k * type1(v_k, ALPHA_S), q_k * type2(v_k, BETA_S)),
+            (
+                q_act * persistent_sodium::alpha_p(v_na, shift, factor),
+                q_act * persistent_sodium::beta_p(v_na, shift, factor),
+            ),
+            (
+                q_k * fast_potassium::alpha_n(v_k),
+                q_k * fast_potassium::beta_n(v_k),
+            ),
+            (
+                q_k * slow_potassium::alpha_s(v_k),
+                q_k * slow_potassium::beta_s(v_k),
+            ),
         ]
     }
 
@@ -506,26 +476,31 @@ impl HenningsAxon {
     fn internode_current(&self, y: &State<STATE_COUNT>) -> f64 {
         let c = &self.constants;
         let v = y[index::V_INTERNODE];
-        c.internode_slow_potassium_ms_per_cm2 * y[index::S_INTERNODE] * (v - c.e_k_mv)
-            + c.internode_leak_ms_per_cm2 * (v - c.e_na_mv)
+        slow_potassium::current(
+            c.internode_slow_potassium_ms_per_cm2,
+            y[index::S_INTERNODE],
+            v,
+            c.e_k_mv,
+        ) + leak::current(c.internode_leak_ms_per_cm2, v, c.e_na_mv)
     }
 }
 
 /// I_node for gates [m, h, p, n, s] at `v` (µA per cm² of node).
 #[inline]
 fn node_current(c: &Constants, v: f64, [m, h, p, n, s]: [f64; 5]) -> f64 {
-    let sodium = (c.fast_sodium_ms_per_cm2 * m * m * m * h
-        + c.persistent_sodium_ms_per_cm2 * p * p * p)
+    let sodium = (transient_sodium::conductance(c.fast_sodium_ms_per_cm2, m, h)
+        + persistent_sodium::conductance(c.persistent_sodium_ms_per_cm2, p))
         * (v - c.e_na_mv);
-    let potassium = (c.fast_potassium_ms_per_cm2 * n * n * n * n + c.slow_potassium_ms_per_cm2 * s)
+    let potassium = (fast_potassium::conductance(c.fast_potassium_ms_per_cm2, n)
+        + slow_potassium::conductance(c.slow_potassium_ms_per_cm2, s))
         * (v - c.e_k_mv);
     sodium + potassium
 }
 
-/// dx/dt = α (1 − x) − β x.
+/// dx/dt = α (1 − x) − β x for (α, β) = `rates`.
 #[inline]
 fn gate_rate((alpha, beta): (f64, f64), x: f64) -> f64 {
-    alpha * (1.0 - x) - beta * x
+    gate_derivative(alpha, beta, x)
 }
 
 impl Model<STATE_COUNT> for HenningsAxon {
@@ -538,9 +513,9 @@ impl Model<STATE_COUNT> for HenningsAxon {
     fn initial_state(&self) -> State<STATE_COUNT> {
         let v = self.params.resting_potential_mv;
         let v_i = self.constants.internode_rest_mv;
-        let [m, h, p, n, s] = self.rates(v).map(|(a, b)| a / (a + b));
+        let [m, h, p, n, s] = self.rates(v).map(|(a, b)| steady_state(a, b));
         let [.., (a_s, b_s)] = self.rates(v_i);
-        State::from([v, v_i, m, h, p, n, s, a_s / (a_s + b_s)])
+        State::from([v, v_i, m, h, p, n, s, steady_state(a_s, b_s)])
     }
 
     #[inline]

@@ -13,14 +13,18 @@
 //! α_h = 0.07 exp(−(V + 65)/20)                     β_h = 1 / (1 + exp(−(V + 35)/10))
 //! α_n = 0.01 (V + 55) / (1 − exp(−(V + 55)/10))    β_n = 0.125 exp(−(V + 65)/80)
 //! ```
-//! Rates are in ms⁻¹ at 6.3 °C. α_m and α_n are 0/0 at −40 and −55 mV; they
-//! go through [`linoid`] so they stay exact and continuous there.
+//! Rates are in ms⁻¹ at 6.3 °C. The model composes the channels of
+//! [`crate::physiology::axon::hh_sodium_channel`] and
+//! [`crate::physiology::axon::hh_potassium_channel`] (the rate functions
+//! above) and the leak of [`crate::physiology::leak`].
 //! E_L = −54.387 mV is the value that puts rest at −65 mV with these
 //! constants (NEURON `hh.mod`, `el_hh`).
 
 use crate::model::{Model, State, StateVariable};
 use crate::parameters;
-use crate::physiology::rates::linoid;
+use crate::physiology::axon::{hh_potassium_channel as potassium, hh_sodium_channel as sodium};
+use crate::physiology::leak;
+use crate::physiology::rates::{gate_derivative, steady_state};
 use crate::physiology::temperature::q10_factor;
 
 parameters! {
@@ -47,48 +51,6 @@ parameters! {
         /// Membrane potential at t = 0; the gates start at their steady state there.
         v_initial_mv: f64 = -65.0, "mV", -200.0..=200.0, "resting potential of the modern convention (NEURON finitialize(-65))";
     }
-}
-
-/// α_m (ms⁻¹ at 6.3 °C), HH 1952 eq. 20 in the modern convention.
-#[inline]
-pub fn alpha_m(v_mv: f64) -> f64 {
-    0.1 * linoid(v_mv + 40.0, 10.0)
-}
-
-/// β_m (ms⁻¹ at 6.3 °C), HH 1952 eq. 21.
-#[inline]
-pub fn beta_m(v_mv: f64) -> f64 {
-    4.0 * (-(v_mv + 65.0) / 18.0).exp()
-}
-
-/// α_h (ms⁻¹ at 6.3 °C), HH 1952 eq. 23.
-#[inline]
-pub fn alpha_h(v_mv: f64) -> f64 {
-    0.07 * (-(v_mv + 65.0) / 20.0).exp()
-}
-
-/// β_h (ms⁻¹ at 6.3 °C), HH 1952 eq. 24.
-#[inline]
-pub fn beta_h(v_mv: f64) -> f64 {
-    1.0 / (1.0 + (-(v_mv + 35.0) / 10.0).exp())
-}
-
-/// α_n (ms⁻¹ at 6.3 °C), HH 1952 eq. 12.
-#[inline]
-pub fn alpha_n(v_mv: f64) -> f64 {
-    0.01 * linoid(v_mv + 55.0, 10.0)
-}
-
-/// β_n (ms⁻¹ at 6.3 °C), HH 1952 eq. 13.
-#[inline]
-pub fn beta_n(v_mv: f64) -> f64 {
-    0.125 * (-(v_mv + 65.0) / 80.0).exp()
-}
-
-/// Steady state α/(α + β) of a gate.
-#[inline]
-fn steady_state(alpha: f64, beta: f64) -> f64 {
-    alpha / (alpha + beta)
 }
 
 /// Index of each state variable in the state vector.
@@ -168,9 +130,9 @@ impl Hh1952 {
     pub fn ionic_current(&self, y: &State<STATE_COUNT>) -> f64 {
         let p = &self.params;
         let (v, m, h, n) = (y[index::V], y[index::M], y[index::H], y[index::N]);
-        let i_na = p.g_na_ms_per_cm2 * m * m * m * h * (v - p.e_na_mv);
-        let i_k = p.g_k_ms_per_cm2 * n * n * n * n * (v - p.e_k_mv);
-        let i_leak = p.g_leak_ms_per_cm2 * (v - p.e_leak_mv);
+        let i_na = sodium::current_ua_per_cm2(p.g_na_ms_per_cm2, m, h, v, p.e_na_mv);
+        let i_k = potassium::current_ua_per_cm2(p.g_k_ms_per_cm2, n, v, p.e_k_mv);
+        let i_leak = leak::current(p.g_leak_ms_per_cm2, v, p.e_leak_mv);
         i_na + i_k + i_leak
     }
 }
@@ -184,9 +146,9 @@ impl Model<STATE_COUNT> for Hh1952 {
         let v = self.params.v_initial_mv;
         State::from([
             v,
-            steady_state(alpha_m(v), beta_m(v)),
-            steady_state(alpha_h(v), beta_h(v)),
-            steady_state(alpha_n(v), beta_n(v)),
+            steady_state(sodium::alpha_m(v), sodium::beta_m(v)),
+            steady_state(sodium::alpha_h(v), sodium::beta_h(v)),
+            steady_state(potassium::alpha_n(v), potassium::beta_n(v)),
         ])
     }
 
@@ -199,47 +161,17 @@ impl Model<STATE_COUNT> for Hh1952 {
         dydt: &mut State<STATE_COUNT>,
     ) {
         let v = y[index::V];
-        let gate = |alpha: f64, beta: f64, x: f64| self.phi * (alpha * (1.0 - x) - beta * x);
+        let gate = |alpha: f64, beta: f64, x: f64| self.phi * gate_derivative(alpha, beta, x);
         dydt[index::V] = (i_stim - self.ionic_current(y)) / self.params.c_m_uf_per_cm2;
-        dydt[index::M] = gate(alpha_m(v), beta_m(v), y[index::M]);
-        dydt[index::H] = gate(alpha_h(v), beta_h(v), y[index::H]);
-        dydt[index::N] = gate(alpha_n(v), beta_n(v), y[index::N]);
+        dydt[index::M] = gate(sodium::alpha_m(v), sodium::beta_m(v), y[index::M]);
+        dydt[index::H] = gate(sodium::alpha_h(v), sodium::beta_h(v), y[index::H]);
+        dydt[index::N] = gate(potassium::alpha_n(v), potassium::beta_n(v), y[index::N]);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Hand-computed with the published expressions (double precision, direct form
-    /// away from the singularity): V = −65 mV gives the resting rates of HH 1952.
-    #[test]
-    fn rates_at_rest_match_hand_computed_values() {
-        let v = -65.0;
-        // α_m = 0.1·(−25)/(1 − e^2.5) = −2.5/−11.182494 = 0.2235637
-        assert!((alpha_m(v) - 0.2235637).abs() < 1e-7);
-        // β_m = 4 e^0 = 4
-        assert!((beta_m(v) - 4.0).abs() < 1e-15);
-        // α_h = 0.07
-        assert!((alpha_h(v) - 0.07).abs() < 1e-15);
-        // β_h = 1/(1 + e^3) = 0.0474259
-        assert!((beta_h(v) - 0.0474259).abs() < 1e-7);
-        // α_n = 0.01·(−10)/(1 − e^1) = −0.1/−1.718282 = 0.0581977
-        assert!((alpha_n(v) - 0.0581977).abs() < 1e-7);
-        assert!((beta_n(v) - 0.125).abs() < 1e-15);
-    }
-
-    #[test]
-    fn activation_rates_are_finite_and_continuous_at_their_singular_voltages() {
-        // Limits: α_m(−40) = 0.1·10 = 1, α_n(−55) = 0.01·10 = 0.1 ms⁻¹.
-        assert!((alpha_m(-40.0) - 1.0).abs() < 1e-15);
-        assert!((alpha_n(-55.0) - 0.1).abs() < 1e-15);
-        for dv in [1e-9, 1e-6, 1e-3] {
-            // Slope of the linoid at its singularity is 1/2 of the prefactor.
-            assert!((alpha_m(-40.0 + dv) - alpha_m(-40.0 - dv) - 0.1 * dv).abs() < 1e-9);
-            assert!((alpha_n(-55.0 + dv) - alpha_n(-55.0 - dv) - 0.01 * dv).abs() < 1e-9);
-        }
-    }
 
     #[test]
     fn rate_factor_follows_q10_of_three() {

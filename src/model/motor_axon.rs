@@ -16,7 +16,9 @@
 //! α_m = (126 + 0.363 V)/(1 + e^{−(V+49)/5.3})      β_m = α_m / e^{(V+56.2)/4.17}
 //! β_h = 15.6/(1 + e^{−(V+56)/10})                  α_h = β_h / e^{(V+74.5)/5}
 //! ```
-//! Rates in ms⁻¹ at 37 °C. CRRSS nodes have almost no K⁺ current (Chiu et
+//! Rates in ms⁻¹ at 37 °C; the channel is
+//! [`crate::physiology::axon::sweeney_sodium_channel`], the leak
+//! [`crate::physiology::leak`]. CRRSS nodes have almost no K⁺ current (Chiu et
 //! al. 1979: repolarization by Na⁺ inactivation and the large leak), so
 //! there is no K⁺ gate.
 //!
@@ -45,6 +47,9 @@
 
 use crate::model::{Model, State, StateVariable};
 use crate::parameters;
+use crate::physiology::axon::sweeney_sodium_channel as sodium;
+use crate::physiology::leak;
+use crate::physiology::rates::{gate_derivative, steady_state};
 
 parameters! {
     /// Nodal constants of the Sweeney (CRRSS) motor-axon node (per cm² of node).
@@ -66,30 +71,6 @@ parameters! {
 
 /// Temperature the node's rates hold at (Sweeney et al. 1987).
 pub const PUBLISHED_TEMPERATURE_CELSIUS: f64 = 37.0;
-
-/// α_m of the Na⁺ activation gate (ms⁻¹, 37 °C).
-#[inline]
-pub fn alpha_m(v_mv: f64) -> f64 {
-    (126.0 + 0.363 * v_mv) / (1.0 + (-(v_mv + 49.0) / 5.3).exp())
-}
-
-/// β_m of the Na⁺ activation gate (ms⁻¹, 37 °C).
-#[inline]
-pub fn beta_m(v_mv: f64) -> f64 {
-    alpha_m(v_mv) / ((v_mv + 56.2) / 4.17).exp()
-}
-
-/// β_h of the Na⁺ inactivation gate (ms⁻¹, 37 °C).
-#[inline]
-pub fn beta_h(v_mv: f64) -> f64 {
-    15.6 / (1.0 + (-(v_mv + 56.0) / 10.0).exp())
-}
-
-/// α_h of the Na⁺ inactivation gate (ms⁻¹, 37 °C).
-#[inline]
-pub fn alpha_h(v_mv: f64) -> f64 {
-    beta_h(v_mv) / ((v_mv + 74.5) / 5.0).exp()
-}
 
 /// Index of each state variable in the state vector.
 pub mod index {
@@ -148,14 +129,18 @@ impl MotorAxon {
     pub fn ionic_current(&self, y: &State<STATE_COUNT>) -> f64 {
         let p = &self.params;
         let (v, m, h) = (y[index::V], y[index::M], y[index::H]);
-        p.g_na_ms_per_cm2 * m * m * h * (v - p.e_na_mv) + p.g_leak_ms_per_cm2 * (v - p.e_leak_mv)
+        sodium::current_ua_per_cm2(p.g_na_ms_per_cm2, m, h, v, p.e_na_mv)
+            + leak::current(p.g_leak_ms_per_cm2, v, p.e_leak_mv)
     }
 
     /// (α, β) of m and h at membrane potential `v_mv`, shifted.
     #[inline]
     fn rates(&self, v_mv: f64) -> [(f64, f64); 2] {
         let v = v_mv - self.na_gating_shift_mv;
-        [(alpha_m(v), beta_m(v)), (alpha_h(v), beta_h(v))]
+        [
+            (sodium::alpha_m(v), sodium::beta_m(v)),
+            (sodium::alpha_h(v), sodium::beta_h(v)),
+        ]
     }
 }
 
@@ -167,7 +152,7 @@ impl Model<STATE_COUNT> for MotorAxon {
     fn initial_state(&self) -> State<STATE_COUNT> {
         let v = self.params.v_initial_mv;
         let [(am, bm), (ah, bh)] = self.rates(v);
-        State::from([v, am / (am + bm), ah / (ah + bh)])
+        State::from([v, steady_state(am, bm), steady_state(ah, bh)])
     }
 
     #[inline]
@@ -180,33 +165,14 @@ impl Model<STATE_COUNT> for MotorAxon {
     ) {
         let [(am, bm), (ah, bh)] = self.rates(y[index::V]);
         dydt[index::V] = (i_stim - self.ionic_current(y)) / self.params.c_m_uf_per_cm2;
-        dydt[index::M] = am * (1.0 - y[index::M]) - bm * y[index::M];
-        dydt[index::H] = ah * (1.0 - y[index::H]) - bh * y[index::H];
+        dydt[index::M] = gate_derivative(am, bm, y[index::M]);
+        dydt[index::H] = gate_derivative(ah, bh, y[index::H]);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rates_at_rest_match_the_nmodl_expressions_by_hand() {
-        // V = −80: α_m = (126 − 29.04)/(1 + e^{31/5.3}) = 96.96/348.91 = 0.27870;
-        // β_m = α_m · e^{23.8/4.17} = 0.27870 · 301.09 = 83.914;
-        // β_h = 15.6/(1 + e^{2.4}) = 15.6/12.0232 = 1.29749; α_h = β_h · e^{1.1} = 3.89789.
-        assert!(
-            (alpha_m(-80.0) - 0.278_70).abs() < 1e-5,
-            "{}",
-            alpha_m(-80.0)
-        );
-        assert!((beta_m(-80.0) - 83.914).abs() < 1e-3, "{}", beta_m(-80.0));
-        assert!((beta_h(-80.0) - 1.297_49).abs() < 1e-5, "{}", beta_h(-80.0));
-        assert!(
-            (alpha_h(-80.0) - 3.897_89).abs() < 1e-5,
-            "{}",
-            alpha_h(-80.0)
-        );
-    }
 
     #[test]
     fn rest_is_at_minus_80_mv() {

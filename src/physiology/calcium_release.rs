@@ -33,6 +33,7 @@
 //! k_Lm = 1000 ms⁻¹ makes this part stiff (time scale 1 µs).
 
 use crate::parameters;
+use crate::physiology::rates::exponential;
 
 /// Number of voltage sensors per release unit (four DHPRs per tetrad).
 pub const SENSORS: usize = 4;
@@ -66,14 +67,20 @@ parameters! {
 #[inline]
 pub fn k_c_per_ms(p: &CalciumReleaseParams, v_tubule_mv: f64) -> f64 {
     0.5 * p.alpha1_per_ms
-        * ((v_tubule_mv - p.v_bar_mv) / (SENSOR_EXPONENT_DIVISOR * p.sensor_slope_mv)).exp()
+        * exponential(
+            p.v_bar_mv - v_tubule_mv,
+            SENSOR_EXPONENT_DIVISOR * p.sensor_slope_mv,
+        )
 }
 
 /// Backward sensor rate k_Cm = ½ α₁ exp((V̄ − V_T)/(8K)) in ms⁻¹ (CellML `k_Cm`).
 #[inline]
 pub fn k_cm_per_ms(p: &CalciumReleaseParams, v_tubule_mv: f64) -> f64 {
     0.5 * p.alpha1_per_ms
-        * ((p.v_bar_mv - v_tubule_mv) / (SENSOR_EXPONENT_DIVISOR * p.sensor_slope_mv)).exp()
+        * exponential(
+            v_tubule_mv - p.v_bar_mv,
+            SENSOR_EXPONENT_DIVISOR * p.sensor_slope_mv,
+        )
 }
 
 /// Occupancies (or their time derivatives) of the ten states.

@@ -38,6 +38,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::parameters;
+use crate::physiology::rates::sigmoid;
 
 /// How Cl⁻ is distributed across the membrane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -79,7 +80,7 @@ parameters! {
 /// Activation gate a = 1/(1 + exp((V − V_a)/A_a)) (CellML `a`), instantaneous.
 #[inline]
 pub fn a_inf(p: &ChlorideChannelParams, v_mv: f64) -> f64 {
-    1.0 / (1.0 + ((v_mv - p.v_a_mv) / p.a_a_mv).exp())
+    sigmoid(1.0, p.v_a_mv - v_mv, p.a_a_mv)
 }
 
 /// Intracellular Cl⁻ (mM), CellML `Cl_i = 156.5/(5 + exp(−FF E_K/(RR TT)))`.

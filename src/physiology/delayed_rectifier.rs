@@ -27,7 +27,7 @@
 //! normalization are literals of the CellML equations, kept as named fields.
 
 use crate::parameters;
-use crate::physiology::rates::linoid;
+use crate::physiology::rates::{exponential, linoid, sigmoid};
 
 parameters! {
     /// Constants of the Wallinga/Shorten delayed rectifier.
@@ -72,20 +72,20 @@ pub fn alpha_n(p: &DelayedRectifierParams, v_mv: f64) -> f64 {
 /// β_n (ms⁻¹), CellML `beta_n = beta_n_bar exp(−(V − V_n)/K_beta_n)`.
 #[inline]
 pub fn beta_n(p: &DelayedRectifierParams, v_mv: f64) -> f64 {
-    p.beta_n_max_per_ms * (-(v_mv - p.v_n_mv) / p.k_beta_n_mv).exp()
+    p.beta_n_max_per_ms * exponential(v_mv - p.v_n_mv, p.k_beta_n_mv)
 }
 
 /// Steady state h_K,∞, CellML `h_K_inf = 1/(1 + exp((V − V_h_K_inf)/A_h_K_inf))`.
 #[inline]
 pub fn h_k_inf(p: &DelayedRectifierParams, v_mv: f64) -> f64 {
-    1.0 / (1.0 + ((v_mv - p.v_h_k_inf_mv) / p.a_h_k_inf_mv).exp())
+    sigmoid(1.0, p.v_h_k_inf_mv - v_mv, p.a_h_k_inf_mv)
 }
 
 /// Time constant τ_hK (ms) = `scale_ms` · exp(−(V + 40)/25.75), CellML
 /// `tau_h_K` (scale 1000 ms) and `tau_h_K_t` (scale 1 ms).
 #[inline]
 pub fn tau_h_k_ms(p: &DelayedRectifierParams, v_mv: f64, scale_ms: f64) -> f64 {
-    scale_ms * (-(v_mv - p.tau_h_k_v_ref_mv) / p.tau_h_k_slope_mv).exp()
+    scale_ms * exponential(v_mv - p.tau_h_k_v_ref_mv, p.tau_h_k_slope_mv)
 }
 
 /// K⁺ current (µA/cm², outward positive) per unit area of the membrane it

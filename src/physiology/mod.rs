@@ -1,6 +1,7 @@
 //! Physiology building blocks: one file per mechanism, pure functions and
 //! parameter structs, no I/O. Models in [`crate::model`] compose them.
 
+pub mod axon;
 pub mod calcium_buffers;
 pub mod calcium_compartments;
 pub mod calcium_release;
@@ -18,6 +19,7 @@ pub mod ion_accumulation;
 pub mod kcnq_channel;
 pub mod kdr_inactivating;
 pub mod kir_hagiwara;
+pub mod leak;
 pub mod nak_pump_isoforms;
 pub mod nav14_channel;
 pub mod nkcc1;

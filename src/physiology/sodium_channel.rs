@@ -28,7 +28,7 @@
 //! Rat fibre at 20 °C (T = 293 K in the CellML).
 
 use crate::parameters;
-use crate::physiology::rates::linoid;
+use crate::physiology::rates::{exponential, linoid, sigmoid};
 
 /// Voltage scale of the τ_S parabola, (V + V_τ)/100 mV (CellML literal).
 const TAU_S_VOLTAGE_SCALE_MV: f64 = 100.0;
@@ -86,25 +86,25 @@ pub fn alpha_m(p: &SodiumChannelParams, v_mv: f64) -> f64 {
 /// β_m (ms⁻¹), CellML `beta_m = beta_m_bar exp(−(V − V_m)/K_beta_m)`.
 #[inline]
 pub fn beta_m(p: &SodiumChannelParams, v_mv: f64) -> f64 {
-    p.beta_m_max_per_ms * (-(v_mv - p.v_m_mv) / p.k_beta_m_mv).exp()
+    p.beta_m_max_per_ms * exponential(v_mv - p.v_m_mv, p.k_beta_m_mv)
 }
 
 /// α_h (ms⁻¹), CellML `alpha_h = alpha_h_bar exp(−(V − V_h)/K_alpha_h)`.
 #[inline]
 pub fn alpha_h(p: &SodiumChannelParams, v_mv: f64) -> f64 {
-    p.alpha_h_max_per_ms * (-(v_mv - p.v_h_mv) / p.k_alpha_h_mv).exp()
+    p.alpha_h_max_per_ms * exponential(v_mv - p.v_h_mv, p.k_alpha_h_mv)
 }
 
 /// β_h (ms⁻¹), CellML `beta_h = beta_h_bar/(1 + exp(−(V − V_h)/K_beta_h))`.
 #[inline]
 pub fn beta_h(p: &SodiumChannelParams, v_mv: f64) -> f64 {
-    p.beta_h_max_per_ms / (1.0 + (-(v_mv - p.v_h_mv) / p.k_beta_h_mv).exp())
+    sigmoid(p.beta_h_max_per_ms, v_mv - p.v_h_mv, p.k_beta_h_mv)
 }
 
 /// Steady state S_∞ of slow inactivation, CellML `S_inf = 1/(1 + exp((V − V_S_inf)/A_S_inf))`.
 #[inline]
 pub fn s_inf(p: &SodiumChannelParams, v_mv: f64) -> f64 {
-    1.0 / (1.0 + ((v_mv - p.v_s_inf_mv) / p.a_s_inf_mv).exp())
+    sigmoid(1.0, p.v_s_inf_mv - v_mv, p.a_s_inf_mv)
 }
 
 /// Time constant τ_S (ms) of slow inactivation, CellML

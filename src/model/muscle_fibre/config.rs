@@ -66,188 +66,114 @@ parameters! {
     }
 }
 
-/// Everything that defines a muscle fibre run: the variant and each
-/// mechanism's parameters. Defaults are the published CellML.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct MuscleFibreConfig {
-    /// Published (default) or corrected equations.
-    pub variant: Variant,
-    /// R, T, F.
-    pub thermodynamics: ThermodynamicParams,
-    /// Capacitance, area ratio, access resistance.
-    pub membrane: MembraneParams,
-    /// Na⁺ channel.
-    pub sodium_channel: SodiumChannelParams,
-    /// Delayed-rectifier K⁺ channel.
-    pub delayed_rectifier: DelayedRectifierParams,
-    /// Inward-rectifier K⁺ channel.
-    pub inward_rectifier: InwardRectifierParams,
-    /// Cl⁻ distributed with K⁺ (published, default) or held fixed
-    /// (`"fixed"`: the option of [`crate::physiology::chloride_channel`]
-    /// that lets `ions.cl_o_mm` act).
-    pub chloride_distribution: ChlorideDistribution,
-    /// ClC-1 channel and the Cl⁻ balance.
-    pub chloride_channel: ChlorideChannelParams,
-    /// Na⁺/K⁺ pump.
-    pub sodium_potassium_pump: SodiumPotassiumPumpParams,
-    /// K⁺ and Na⁺ compartments and background currents.
-    pub ion_accumulation: IonAccumulationParams,
-    /// DHPR–RyR coupling and release permeability.
-    pub calcium_release: CalciumReleaseParams,
-    /// Geometry of and exchange between the Ca²⁺ compartments.
-    pub calcium_compartments: CalciumCompartmentParams,
-    /// SERCA and SR leak.
-    pub sarcoplasmic_reticulum: SarcoplasmicReticulumParams,
-    /// Parvalbumin, ATP, calsequestrin.
-    pub calcium_buffers: CalciumBufferParams,
-    /// Troponin, crossbridges, phosphate.
-    pub crossbridges: CrossbridgeParams,
-    /// Q10 factors applied away from the published temperature.
-    pub temperature_q10: SenneffLoweryQ10Params,
-    /// Divalent-cation gating shift (acts only when `ions.ca_o_mm` or `ions.mg_o_mm` is given);
-    /// its `mode` chooses the empirical law (default) or Grahame screening.
-    pub surface_charge: SurfaceChargeParams,
-    /// Surface charge and saline of the Grahame mode (used only with `surface_charge.mode = "grahame"`).
-    pub surface_charge_grahame: GrahameParams,
-    /// Option: free Mg²⁺ competes at troponin's Ca²⁺ sites (off by default).
-    pub troponin_magnesium: TroponinMagnesiumOption,
-    /// Option: free Mg²⁺ inhibits SR Ca²⁺ release (off by default).
-    pub ryanodine_magnesium: RyanodineMagnesiumOption,
-    /// Blood washout of the interstitium (none unless a blood flow is given).
-    pub washout: WashoutParams,
-    /// HypoPP gating-pore cation leak (none by default).
-    pub gating_pore: GatingPoreParams,
+/// Declares [`MuscleFibreConfig`] from one list of its sub-tables, so a new
+/// mechanism is one line here: the struct (in this order, which serde keeps
+/// in TOML and in the allowed keys of its error messages),
+/// [`MuscleFibreConfig::check_ranges`] (the section named in the error) and
+/// [`MuscleFibreConfig::parameter_groups`] (the reference and `describe`).
+/// A `declared` entry is a [`ParameterSet`], range-checked and listed; a
+/// `switch` entry is an option chosen by name, neither.
+macro_rules! fibre_sections {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[doc = $doc:literal])+
+                $field:ident: $ty:ty => $kind:ident,
+            )+
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $(
+                $(#[doc = $doc])+
+                pub $field: $ty,
+            )+
+        }
+
+        impl $name {
+            /// The first parameter outside its declared range, with the sub-table it is in.
+            pub fn check_ranges(&self) -> Result<(), (&'static str, OutOfRange)> {
+                $( fibre_sections!(@check $kind, self.$field, stringify!($field)); )+
+                Ok(())
+            }
+
+            /// Every parameter declaration, by the sub-table of `[parameters]` it lives in.
+            pub fn parameter_groups() -> Vec<ParameterGroup> {
+                [$( fibre_sections!(@group $kind, $ty, stringify!($field)) ),+]
+                    .into_iter()
+                    .flatten()
+                    .collect()
+            }
+        }
+    };
+    (@check declared, $value:expr, $section:expr) => {
+        $value.check_ranges().map_err(|e| ($section, e))?
+    };
+    (@check switch, $value:expr, $section:expr) => {};
+    (@group declared, $ty:ty, $section:expr) => {
+        Some(ParameterGroup {
+            section: $section,
+            parameters: <$ty as ParameterSet>::INFO,
+        })
+    };
+    (@group switch, $ty:ty, $section:expr) => {
+        None
+    };
 }
 
-impl MuscleFibreConfig {
-    /// The first parameter outside its declared range, with the sub-table it is in.
-    pub fn check_ranges(&self) -> Result<(), (&'static str, OutOfRange)> {
-        let checks: [(&'static str, Result<(), OutOfRange>); 20] = [
-            ("thermodynamics", self.thermodynamics.check_ranges()),
-            ("membrane", self.membrane.check_ranges()),
-            ("sodium_channel", self.sodium_channel.check_ranges()),
-            ("delayed_rectifier", self.delayed_rectifier.check_ranges()),
-            ("inward_rectifier", self.inward_rectifier.check_ranges()),
-            ("chloride_channel", self.chloride_channel.check_ranges()),
-            (
-                "sodium_potassium_pump",
-                self.sodium_potassium_pump.check_ranges(),
-            ),
-            ("ion_accumulation", self.ion_accumulation.check_ranges()),
-            ("calcium_release", self.calcium_release.check_ranges()),
-            (
-                "calcium_compartments",
-                self.calcium_compartments.check_ranges(),
-            ),
-            (
-                "sarcoplasmic_reticulum",
-                self.sarcoplasmic_reticulum.check_ranges(),
-            ),
-            ("calcium_buffers", self.calcium_buffers.check_ranges()),
-            ("crossbridges", self.crossbridges.check_ranges()),
-            ("temperature_q10", self.temperature_q10.check_ranges()),
-            ("surface_charge", self.surface_charge.check_ranges()),
-            (
-                "surface_charge_grahame",
-                self.surface_charge_grahame.check_ranges(),
-            ),
-            ("troponin_magnesium", self.troponin_magnesium.check_ranges()),
-            (
-                "ryanodine_magnesium",
-                self.ryanodine_magnesium.check_ranges(),
-            ),
-            ("washout", self.washout.check_ranges()),
-            ("gating_pore", self.gating_pore.check_ranges()),
-        ];
-        checks
-            .into_iter()
-            .try_for_each(|(section, result)| result.map_err(|e| (section, e)))
-    }
-
-    /// Every parameter declaration, by the sub-table of `[parameters]` it lives in.
-    pub fn parameter_groups() -> Vec<ParameterGroup> {
-        vec![
-            ParameterGroup {
-                section: "thermodynamics",
-                parameters: ThermodynamicParams::INFO,
-            },
-            ParameterGroup {
-                section: "membrane",
-                parameters: MembraneParams::INFO,
-            },
-            ParameterGroup {
-                section: "sodium_channel",
-                parameters: SodiumChannelParams::INFO,
-            },
-            ParameterGroup {
-                section: "delayed_rectifier",
-                parameters: DelayedRectifierParams::INFO,
-            },
-            ParameterGroup {
-                section: "inward_rectifier",
-                parameters: InwardRectifierParams::INFO,
-            },
-            ParameterGroup {
-                section: "chloride_channel",
-                parameters: ChlorideChannelParams::INFO,
-            },
-            ParameterGroup {
-                section: "sodium_potassium_pump",
-                parameters: SodiumPotassiumPumpParams::INFO,
-            },
-            ParameterGroup {
-                section: "ion_accumulation",
-                parameters: IonAccumulationParams::INFO,
-            },
-            ParameterGroup {
-                section: "calcium_release",
-                parameters: CalciumReleaseParams::INFO,
-            },
-            ParameterGroup {
-                section: "calcium_compartments",
-                parameters: CalciumCompartmentParams::INFO,
-            },
-            ParameterGroup {
-                section: "sarcoplasmic_reticulum",
-                parameters: SarcoplasmicReticulumParams::INFO,
-            },
-            ParameterGroup {
-                section: "calcium_buffers",
-                parameters: CalciumBufferParams::INFO,
-            },
-            ParameterGroup {
-                section: "crossbridges",
-                parameters: CrossbridgeParams::INFO,
-            },
-            ParameterGroup {
-                section: "temperature_q10",
-                parameters: SenneffLoweryQ10Params::INFO,
-            },
-            ParameterGroup {
-                section: "surface_charge",
-                parameters: SurfaceChargeParams::INFO,
-            },
-            ParameterGroup {
-                section: "surface_charge_grahame",
-                parameters: GrahameParams::INFO,
-            },
-            ParameterGroup {
-                section: "troponin_magnesium",
-                parameters: TroponinMagnesiumOption::INFO,
-            },
-            ParameterGroup {
-                section: "ryanodine_magnesium",
-                parameters: RyanodineMagnesiumOption::INFO,
-            },
-            ParameterGroup {
-                section: "washout",
-                parameters: WashoutParams::INFO,
-            },
-            ParameterGroup {
-                section: "gating_pore",
-                parameters: GatingPoreParams::INFO,
-            },
-        ]
+fibre_sections! {
+    /// Everything that defines a muscle fibre run: the variant and each
+    /// mechanism's parameters. Defaults are the published CellML.
+    #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(default, deny_unknown_fields)]
+    pub struct MuscleFibreConfig {
+        /// Published (default) or corrected equations.
+        variant: Variant => switch,
+        /// R, T, F.
+        thermodynamics: ThermodynamicParams => declared,
+        /// Capacitance, area ratio, access resistance.
+        membrane: MembraneParams => declared,
+        /// Na⁺ channel.
+        sodium_channel: SodiumChannelParams => declared,
+        /// Delayed-rectifier K⁺ channel.
+        delayed_rectifier: DelayedRectifierParams => declared,
+        /// Inward-rectifier K⁺ channel.
+        inward_rectifier: InwardRectifierParams => declared,
+        /// Cl⁻ distributed with K⁺ (published, default) or held fixed
+        /// (`"fixed"`: the option of [`crate::physiology::chloride_channel`]
+        /// that lets `ions.cl_o_mm` act).
+        chloride_distribution: ChlorideDistribution => switch,
+        /// ClC-1 channel and the Cl⁻ balance.
+        chloride_channel: ChlorideChannelParams => declared,
+        /// Na⁺/K⁺ pump.
+        sodium_potassium_pump: SodiumPotassiumPumpParams => declared,
+        /// K⁺ and Na⁺ compartments and background currents.
+        ion_accumulation: IonAccumulationParams => declared,
+        /// DHPR–RyR coupling and release permeability.
+        calcium_release: CalciumReleaseParams => declared,
+        /// Geometry of and exchange between the Ca²⁺ compartments.
+        calcium_compartments: CalciumCompartmentParams => declared,
+        /// SERCA and SR leak.
+        sarcoplasmic_reticulum: SarcoplasmicReticulumParams => declared,
+        /// Parvalbumin, ATP, calsequestrin.
+        calcium_buffers: CalciumBufferParams => declared,
+        /// Troponin, crossbridges, phosphate.
+        crossbridges: CrossbridgeParams => declared,
+        /// Q10 factors applied away from the published temperature.
+        temperature_q10: SenneffLoweryQ10Params => declared,
+        /// Divalent-cation gating shift (acts only when `ions.ca_o_mm` or `ions.mg_o_mm` is given);
+        /// its `mode` chooses the empirical law (default) or Grahame screening.
+        surface_charge: SurfaceChargeParams => declared,
+        /// Surface charge and saline of the Grahame mode (used only with `surface_charge.mode = "grahame"`).
+        surface_charge_grahame: GrahameParams => declared,
+        /// Option: free Mg²⁺ competes at troponin's Ca²⁺ sites (off by default).
+        troponin_magnesium: TroponinMagnesiumOption => declared,
+        /// Option: free Mg²⁺ inhibits SR Ca²⁺ release (off by default).
+        ryanodine_magnesium: RyanodineMagnesiumOption => declared,
+        /// Blood washout of the interstitium (none unless a blood flow is given).
+        washout: WashoutParams => declared,
+        /// HypoPP gating-pore cation leak (none by default).
+        gating_pore: GatingPoreParams => declared,
     }
 }

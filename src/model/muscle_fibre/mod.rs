@@ -75,6 +75,7 @@ use crate::physiology::calcium_compartments::{self, CompartmentVolumes};
 use crate::physiology::ion_accumulation::{
     Ion, compartment_rates, potassium_outward_ua_per_cm2, sodium_outward_ua_per_cm2,
 };
+use crate::physiology::rates::gate_derivative;
 use crate::physiology::surface_charge::GatingShifts;
 use crate::physiology::{delayed_rectifier, sodium_channel, washout};
 
@@ -335,9 +336,8 @@ impl MuscleFibre {
             y[first + 3],
             y[first + 4],
         );
-        let kinetic = |alpha: f64, beta: f64, x: f64| alpha * (1.0 - x) - beta * x;
         dydt[first] = phi_k
-            * kinetic(
+            * gate_derivative(
                 delayed_rectifier::alpha_n(dr, v_k),
                 delayed_rectifier::beta_n(dr, v_k),
                 n,
@@ -345,13 +345,13 @@ impl MuscleFibre {
         dydt[first + 1] = phi_k * (delayed_rectifier::h_k_inf(dr, v_k) - h_k)
             / delayed_rectifier::tau_h_k_ms(dr, v_k, tau_h_k_scale_ms);
         dydt[first + 2] = phi_na
-            * kinetic(
+            * gate_derivative(
                 sodium_channel::alpha_m(na, v_na),
                 sodium_channel::beta_m(na, v_na),
                 m,
             );
         dydt[first + 3] = phi_na
-            * kinetic(
+            * gate_derivative(
                 sodium_channel::alpha_h(na, v_na),
                 sodium_channel::beta_h(na, v_na),
                 h,

@@ -98,6 +98,31 @@ fn default_parameters_are_within_their_declared_ranges() {
 }
 
 #[test]
+fn each_declared_section_is_checked_and_listed_under_its_own_name() {
+    // fibre_sections! gives the struct, the range check and the groups from one list:
+    // the 20 parameter tables in struct order, the two switches (variant,
+    // chloride_distribution) in none of them.
+    let sections: Vec<&str> = MuscleFibreConfig::parameter_groups()
+        .iter()
+        .map(|group| group.section)
+        .collect();
+    assert_eq!(sections.len(), 20);
+    assert_eq!(
+        sections[..3],
+        ["thermodynamics", "membrane", "sodium_channel"]
+    );
+    assert_eq!(sections[19], "gating_pore");
+    assert!(!sections.contains(&"variant") && !sections.contains(&"chloride_distribution"));
+    let mut config = MuscleFibreConfig::default();
+    config.washout.blood_flow_ml_per_min_per_100g = -1.0;
+    config.membrane.c_m_uf_per_cm2 = 0.0;
+    let (section, error) = config.check_ranges().unwrap_err();
+    assert_eq!((section, error.field), ("membrane", "c_m_uf_per_cm2"));
+    config.membrane = Default::default();
+    assert_eq!(config.check_ranges().unwrap_err().0, "washout");
+}
+
+#[test]
 fn release_units_are_conserved() {
     let d = rates(&MuscleFibre::published(), &busy_state());
     let total: f64 = (index::RYR_CLOSED..index::RYR_OPEN + 5).map(|i| d[i]).sum();
