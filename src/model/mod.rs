@@ -19,6 +19,7 @@ pub mod conditions;
 pub mod hennings_axon;
 pub mod hh1952;
 pub mod ions;
+pub mod motoneuron;
 pub mod motor_axon;
 pub mod motor_unit;
 pub mod muscle_fibre;

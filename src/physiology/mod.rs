@@ -1,8 +1,12 @@
 //! Physiology building blocks: one file per mechanism, pure functions and
 //! parameter structs, no I/O. Models in [`crate::model`] compose them.
 
+pub mod boltzmann;
+pub mod calcium_activated_potassium;
 pub mod calcium_buffers;
 pub mod calcium_compartments;
+pub mod calcium_l_type;
+pub mod calcium_n_type;
 pub mod calcium_release;
 pub mod chloride_channel;
 pub mod crossbridges;
@@ -12,6 +16,9 @@ pub mod gating_pore;
 pub mod ghk;
 pub mod inward_rectifier;
 pub mod ion_accumulation;
+pub mod motoneuron_potassium;
+pub mod motoneuron_sodium;
+pub mod persistent_sodium;
 pub mod rates;
 pub mod ryanodine_magnesium;
 pub mod sarcoplasmic_reticulum;
