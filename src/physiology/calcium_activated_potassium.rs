@@ -36,14 +36,21 @@ pub fn open_fraction(p: &CalciumPoolParams, ca_um: f64) -> f64 {
 
 /// I_K(Ca) (µA/cm², outward positive) with conductance `g_ms_per_cm2`.
 #[inline]
-pub fn current(p: &CalciumPoolParams, g_ms_per_cm2: f64, v_mv: f64, ca_um: f64, e_k_mv: f64) -> f64 {
+pub fn current(
+    p: &CalciumPoolParams,
+    g_ms_per_cm2: f64,
+    v_mv: f64,
+    ca_um: f64,
+    e_k_mv: f64,
+) -> f64 {
     g_ms_per_cm2 * open_fraction(p, ca_um) * (v_mv - e_k_mv)
 }
 
 /// d[Ca]/dt (µM/ms) for a total Ca²⁺ current `i_ca_ua_per_cm2` (inward negative).
 #[inline]
 pub fn pool_rate(p: &CalciumPoolParams, i_ca_ua_per_cm2: f64, ca_um: f64) -> f64 {
-    p.free_fraction * (-p.alpha_um_cm2_per_ms_per_ua * i_ca_ua_per_cm2 - p.removal_rate_per_ms * ca_um)
+    p.free_fraction
+        * (-p.alpha_um_cm2_per_ms_per_ua * i_ca_ua_per_cm2 - p.removal_rate_per_ms * ca_um)
 }
 
 #[cfg(test)]

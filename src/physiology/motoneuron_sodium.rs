@@ -61,7 +61,13 @@ pub fn tau_h_ms(p: &MotoneuronSodiumParams, v_mv: f64) -> f64 {
 
 /// I_Na (µA/cm², outward positive) with conductance `g_ms_per_cm2`.
 #[inline]
-pub fn current(p: &MotoneuronSodiumParams, g_ms_per_cm2: f64, v_mv: f64, h: f64, e_na_mv: f64) -> f64 {
+pub fn current(
+    p: &MotoneuronSodiumParams,
+    g_ms_per_cm2: f64,
+    v_mv: f64,
+    h: f64,
+    e_na_mv: f64,
+) -> f64 {
     let m = m_inf(p, v_mv);
     g_ms_per_cm2 * m * m * m * h * (v_mv - e_na_mv)
 }

@@ -253,18 +253,68 @@ const fn variable(
 
 /// The state layout (source names from `create_brk.m`).
 pub static STATE_VARIABLES: [StateVariable; STATE_COUNT] = [
-    variable("motoneuron_v_mV", "mV", "somatic membrane potential of the motoneuron", "Vs"),
-    variable("motoneuron_dendrite_v_mV", "mV", "dendritic membrane potential of the motoneuron", "Vd"),
+    variable(
+        "motoneuron_v_mV",
+        "mV",
+        "somatic membrane potential of the motoneuron",
+        "Vs",
+    ),
+    variable(
+        "motoneuron_dendrite_v_mV",
+        "mV",
+        "dendritic membrane potential of the motoneuron",
+        "Vd",
+    ),
     variable("motoneuron_h_na", "1", "somatic Na inactivation", "h"),
-    variable("motoneuron_n_k", "1", "somatic delayed-rectifier activation", "n"),
-    variable("motoneuron_m_can_soma", "1", "somatic N-like Ca activation", "mnS"),
-    variable("motoneuron_h_can_soma", "1", "somatic N-like Ca inactivation", "hnS"),
-    variable("motoneuron_m_can_dendrite", "1", "dendritic N-like Ca activation", "mnD"),
-    variable("motoneuron_h_can_dendrite", "1", "dendritic N-like Ca inactivation", "hnD"),
-    variable("motoneuron_m_cal", "1", "dendritic L-like Ca activation (the PIC)", "ml"),
+    variable(
+        "motoneuron_n_k",
+        "1",
+        "somatic delayed-rectifier activation",
+        "n",
+    ),
+    variable(
+        "motoneuron_m_can_soma",
+        "1",
+        "somatic N-like Ca activation",
+        "mnS",
+    ),
+    variable(
+        "motoneuron_h_can_soma",
+        "1",
+        "somatic N-like Ca inactivation",
+        "hnS",
+    ),
+    variable(
+        "motoneuron_m_can_dendrite",
+        "1",
+        "dendritic N-like Ca activation",
+        "mnD",
+    ),
+    variable(
+        "motoneuron_h_can_dendrite",
+        "1",
+        "dendritic N-like Ca inactivation",
+        "hnD",
+    ),
+    variable(
+        "motoneuron_m_cal",
+        "1",
+        "dendritic L-like Ca activation (the PIC)",
+        "ml",
+    ),
     variable("motoneuron_ca_soma_uM", "µM", "somatic free Ca pool", "CaS"),
-    variable("motoneuron_ca_dendrite_uM", "µM", "dendritic free Ca pool", "CaD"),
-    variable("motoneuron_p_nap", "1", "somatic persistent Na activation (not in the source)", "m (naps.mod, Powers et al. 2012)"),
+    variable(
+        "motoneuron_ca_dendrite_uM",
+        "µM",
+        "dendritic free Ca pool",
+        "CaD",
+    ),
+    variable(
+        "motoneuron_p_nap",
+        "1",
+        "somatic persistent Na activation (not in the source)",
+        "m (naps.mod, Powers et al. 2012)",
+    ),
 ];
 
 /// Upward crossing of the somatic potential that counts as a spike (mV).
@@ -336,10 +386,21 @@ impl Motoneuron {
         let c = &self.config;
         let p = &c.motoneuron;
         let v = y[index::V_SOMA];
-        na::current(&c.sodium, p.soma_sodium_ms_per_cm2, v, y[index::H_NA], p.e_na_mv)
-            + kdr::current(p.soma_potassium_ms_per_cm2, v, y[index::N_K], p.e_k_mv)
+        na::current(
+            &c.sodium,
+            p.soma_sodium_ms_per_cm2,
+            v,
+            y[index::H_NA],
+            p.e_na_mv,
+        ) + kdr::current(p.soma_potassium_ms_per_cm2, v, y[index::N_K], p.e_k_mv)
             + self.soma_calcium_current(y)
-            + k_ca::current(&c.calcium_pool, self.g_kca_soma, v, y[index::CA_SOMA], p.e_k_mv)
+            + k_ca::current(
+                &c.calcium_pool,
+                self.g_kca_soma,
+                v,
+                y[index::CA_SOMA],
+                p.e_k_mv,
+            )
             + nap::current(self.g_nap, v, y[index::P_NAP], p.e_na_mv)
             + p.leak_ms_per_cm2 * (v - p.e_leak_mv)
             + p.soma_inhibitory_ms_per_cm2 * (v - p.inhibitory_reversal_mv)
@@ -376,7 +437,13 @@ impl Motoneuron {
         let p = &c.motoneuron;
         let v = y[index::V_DENDRITE];
         self.dendrite_calcium_current(y)
-            + k_ca::current(&c.calcium_pool, self.g_kca_dendrite, v, y[index::CA_DENDRITE], p.e_k_mv)
+            + k_ca::current(
+                &c.calcium_pool,
+                self.g_kca_dendrite,
+                v,
+                y[index::CA_DENDRITE],
+                p.e_k_mv,
+            )
             + p.leak_ms_per_cm2 * (v - p.e_leak_mv)
             + p.dendrite_excitatory_ms_per_cm2 * (v - p.excitatory_reversal_mv)
             + p.dendrite_inhibitory_ms_per_cm2 * (v - p.inhibitory_reversal_mv)
@@ -442,8 +509,11 @@ impl Model<STATE_COUNT> for Motoneuron {
         dydt[index::M_CAN_DENDRITE] = dm;
         dydt[index::H_CAN_DENDRITE] = dh;
         dydt[index::M_CAL] = ca_l::gate_rate(&c.calcium_l_type, vd, y[index::M_CAL]);
-        dydt[index::CA_SOMA] =
-            k_ca::pool_rate(&c.calcium_pool, self.soma_calcium_current(y), y[index::CA_SOMA]);
+        dydt[index::CA_SOMA] = k_ca::pool_rate(
+            &c.calcium_pool,
+            self.soma_calcium_current(y),
+            y[index::CA_SOMA],
+        );
         dydt[index::CA_DENDRITE] = k_ca::pool_rate(
             &c.calcium_pool,
             self.dendrite_calcium_current(y),
