@@ -46,6 +46,18 @@
 //! surface-charge or Ca²⁺-permeation law of these channels is published
 //! with the model.
 
+//! ## Measured against the literature (see `tests.rs`)
+//! - Rest without input: Vs −57.3, Vd −56.6 mV (E_leak −60 mV).
+//! - Tonic firing on somatic steps: 13 Hz at 6, 27 Hz at 10, 59 Hz at
+//!   25 µA/cm² (canonical); dendritic g_exc 0.05–0.4 mS/cm²: 12–61 Hz.
+//! - **Finding:** no self-sustained firing (bistability) for somatic pulses
+//!   of ±10 µA/cm², 200 ms, on any bias 0–8 µA/cm², with the canonical or
+//!   the 5-HT ḡ_K(Ca), nor with `pic_gain` up to 5; and no f–I hysteresis
+//!   of the PIC kind on a 5 µA/cm²/s triangular ramp (derecruited 1–1.5
+//!   µA/cm² *above* recruitment). Booth et al. 1997 and Hounsgaard & Kiehn
+//!   1989 report both. Suspects: numbers of the paper's Table 1 this port
+//!   may not match (dendritic ḡ_CaN 0.03), and how I_app is scaled.
+
 #[cfg(test)]
 mod tests;
 

@@ -196,12 +196,17 @@ fn ramp(model: &Motoneuron, peak: f64) -> Vec<(f64, f64)> {
 }
 
 #[test]
-fn the_frequency_current_relation_shows_hysteresis_on_a_triangular_ramp() {
+fn finding_the_f_i_relation_on_a_triangular_ramp_lacks_the_published_hysteresis() {
     // Booth et al. 1997 and Hounsgaard & Kiehn 1989: on a slow triangular
     // ramp a bistable motoneuron is derecruited at a lower current than it
     // was recruited at, and fires faster on the way down. Human analogue:
     // ΔF of paired motor units, 3–6 Hz (Gorassini et al. 2002, J
     // Neurophysiol 87:1850).
+    // Measured (finding, disagreement): canonical, recruited at 4 µA/cm²
+    // (5.2 Hz) and derecruited at 5.5 µA/cm² (9.0 Hz); 5-HT, recruited at
+    // 1 µA/cm² (10.0 Hz), derecruited at 2 µA/cm² (11.0 Hz). Derecruitment
+    // comes at a higher current than recruitment (adaptation, clockwise), so
+    // the ΔF-like difference is −5.2 and −10.0 Hz against +3 to +6 Hz.
     for (label, gain) in [("canonical", 1.0), ("5-HT", SEROTONIN_K_CA_GAIN)] {
         let model = motoneuron(|p| p.k_ca_gain = gain);
         let peak = 12.0;
