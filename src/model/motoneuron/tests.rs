@@ -174,10 +174,13 @@ fn finding_the_ported_parameters_give_no_self_sustained_firing() {
     assert!(blocked.is_empty());
 }
 
+/// A spike time (ms) and the stimulus at that time (µA/cm²).
+type Spike = (f64, f64);
+
 /// Spike times on a triangular staircase 0 → `peak` → 0 µA/cm² (steps of
 /// 0.5 µA/cm² every 100 ms, 5 µA/cm²/s as `create_brk_inputs.m`'s ramp of
 /// 25 µA/cm² over 5 s), and the current at each spike.
-fn ramp(model: &Motoneuron, peak: f64) -> Vec<(f64, f64)> {
+fn ramp(model: &Motoneuron, peak: f64) -> Vec<Spike> {
     let rungs = (peak / 0.5).round() as usize;
     let mut list = Vec::new();
     for k in 1..=rungs {
@@ -212,8 +215,7 @@ fn finding_the_f_i_relation_on_a_triangular_ramp_lacks_the_published_hysteresis(
         let peak = 12.0;
         let fired = ramp(&model, peak);
         let top = 500.0 + 100.0 * (peak / 0.5);
-        let (up, down): (Vec<(f64, f64)>, Vec<(f64, f64)>) =
-            fired.into_iter().partition(|(t, _)| *t < top);
+        let (up, down): (Vec<Spike>, Vec<Spike>) = fired.into_iter().partition(|(t, _)| *t < top);
         let rate = |pair: &[(f64, f64)]| 1000.0 / (pair[1].0 - pair[0].0);
         let recruit = up[0].1;
         let derecruit = down.last().unwrap().1;
