@@ -24,6 +24,7 @@ pub mod hennings_axon_catalogue;
 pub mod hh1952;
 pub mod hh1952_catalogue;
 pub mod ions;
+pub mod motoneuron;
 pub mod motor_axon;
 pub mod motor_axon_catalogue;
 pub mod motor_unit;

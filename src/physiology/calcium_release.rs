@@ -161,7 +161,7 @@ mod tests {
     #[test]
     fn sensor_rates_at_the_published_tubule_potential() {
         // vT = −80.2 mV: k_C = 0.1 exp(−60.2/36), k_Cm = 0.1 exp(60.2/36).
-        // Reference values: phydrax test of the Shorten CellML (see tests/validation_shorten2007.rs).
+        // Reference values: phydrax test of the Shorten CellML (see tests/it/validation_shorten2007.rs).
         assert!((k_c_per_ms(&p(), -80.2) - 0.018_782_920_328_967_5).abs() < 1e-15);
         assert!((k_cm_per_ms(&p(), -80.2) - 0.532_398_574_069_323_2).abs() < 1e-14);
         assert!((k_c_per_ms(&p(), -20.0) - 0.1).abs() < 1e-16);

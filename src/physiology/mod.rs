@@ -2,8 +2,12 @@
 //! parameter structs, no I/O. Models in [`crate::model`] compose them.
 
 pub mod axon;
+pub mod boltzmann;
+pub mod calcium_activated_potassium;
 pub mod calcium_buffers;
 pub mod calcium_compartments;
+pub mod calcium_l_type;
+pub mod calcium_n_type;
 pub mod calcium_release;
 pub mod chloride_channel;
 pub mod clc1_channel;
@@ -20,9 +24,12 @@ pub mod kcnq_channel;
 pub mod kdr_inactivating;
 pub mod kir_hagiwara;
 pub mod leak;
+pub mod motoneuron_potassium;
+pub mod motoneuron_sodium;
 pub mod nak_pump_isoforms;
 pub mod nav14_channel;
 pub mod nkcc1;
+pub mod persistent_sodium;
 pub mod rates;
 pub mod ryanodine_magnesium;
 pub mod sarcoplasmic_reticulum;

@@ -140,7 +140,7 @@ fn programs_or_skip() -> Option<Programs> {
         // Straight to the stderr stream: the test harness captures eprintln!
         // of a passing test, and a skip must not be silent.
         let message = format!(
-            "\n{rule}\nSKIPPED tests/slurm.rs (the SLURM job-array workflow was NOT tested): {why}\n\
+            "\n{rule}\nSKIPPED tests/it/slurm.rs (the SLURM job-array workflow was NOT tested): {why}\n\
              ({SKIP}=1 is set)\n{rule}\n"
         );
         std::io::Write::write_all(&mut std::io::stderr(), message.as_bytes())

@@ -1,6 +1,6 @@
 //! Unit tests of the assembled model: layout, conservation laws of the
 //! right-hand side, the variants, and the configuration format.
-//! Published reference values are checked in `tests/validation_shorten2007.rs`.
+//! Published reference values are checked in `tests/it/validation_shorten2007.rs`.
 
 use super::*;
 use crate::physiology::crossbridges;

@@ -1,0 +1,259 @@
+//! The BRK motoneuron against published behaviour: bistability (Hounsgaard
+//! & Kiehn 1989; Booth et al. 1997), f–I hysteresis (Booth et al. 1997;
+//! ΔF of human motor units, Gorassini et al. 2002) and firing rates.
+
+use super::*;
+use crate::protocol::Step;
+
+/// The source's serotonin condition: both ḡ_K(Ca) × 0.627
+/// (`create_brk_inputs.m`, "with simulated 5-HT": 5 → 3.136, 1.1 → 0.69).
+const SEROTONIN_K_CA_GAIN: f64 = 0.627;
+
+fn motoneuron(edit: impl FnOnce(&mut MotoneuronParams)) -> Motoneuron {
+    let mut config = MotoneuronConfig::default();
+    edit(&mut config.motoneuron);
+    Motoneuron::new(config, &Conditions::published(20.0)).unwrap()
+}
+
+fn steps(list: &[(f64, f64, f64)]) -> Protocol {
+    Protocol {
+        steps: list
+            .iter()
+            .map(|&(start_ms, duration_ms, amplitude_ua_per_cm2)| Step {
+                start_ms,
+                duration_ms,
+                amplitude_ua_per_cm2,
+            })
+            .collect(),
+        trains: Vec::new(),
+    }
+}
+
+fn spikes(model: &Motoneuron, protocol: &Protocol, duration_ms: f64) -> Vec<f64> {
+    model
+        .spike_times_ms(
+            &model.initial_state(),
+            protocol,
+            duration_ms,
+            &SolverSettings::default(),
+        )
+        .unwrap()
+}
+
+fn count(times: &[f64], from_ms: f64, to_ms: f64) -> usize {
+    times.iter().filter(|&&t| t >= from_ms && t < to_ms).count()
+}
+
+/// Pulse amplitude of the bistability protocol (µA/cm²), ± on the soma.
+const PULSE_UA_PER_CM2: f64 = 10.0;
+
+/// Firing in 1 s after a 200 ms depolarizing pulse at t = 1000 ms, on a
+/// steady bias, when the cell was silent before it and falls silent after
+/// a 200 ms hyperpolarizing pulse at t = 3000 ms: (rate in Hz over
+/// 2200–3000 ms) when the bias gives that bistable sequence, else None.
+fn bistable_rate_hz(model: &Motoneuron) -> Option<f64> {
+    let protocol = steps(&[
+        (1000.0, 200.0, PULSE_UA_PER_CM2),
+        (3000.0, 200.0, -PULSE_UA_PER_CM2),
+    ]);
+    let times = spikes(model, &protocol, 5000.0);
+    let sustained = count(&times, 2200.0, 3000.0);
+    (count(&times, 500.0, 1000.0) == 0 && sustained >= 4 && count(&times, 3700.0, 5000.0) == 0)
+        .then(|| sustained as f64 / 0.8)
+}
+
+/// Biases (µA/cm²) from 0 to 8 in 0.25 steps at which the cell is
+/// bistable, with the sustained rate (Hz).
+fn bistable_window(edit: impl Fn(&mut MotoneuronParams) + Copy) -> Vec<(f64, f64)> {
+    (0..=32)
+        .map(|k| 0.25 * f64::from(k))
+        .filter_map(|bias| {
+            let model = motoneuron(|p| {
+                edit(p);
+                p.soma_bias_ua_per_cm2 = bias;
+            });
+            bistable_rate_hz(&model).map(|rate| (bias, rate))
+        })
+        .collect()
+}
+
+#[test]
+fn layout_has_twelve_named_states_with_the_soma_first() {
+    assert_eq!(STATE_VARIABLES[index::V_SOMA].source_name, "Vs");
+    assert_eq!(STATE_VARIABLES[index::CA_DENDRITE].source_name, "CaD");
+    for (i, a) in STATE_VARIABLES.iter().enumerate() {
+        for b in &STATE_VARIABLES[i + 1..] {
+            assert_ne!(a.name, b.name);
+        }
+    }
+    let y = motoneuron(|_| ()).initial_state();
+    assert_eq!(
+        (y[index::V_SOMA], y[index::H_NA], y[index::CA_SOMA]),
+        (-60.0, 0.9, 0.0)
+    );
+}
+
+#[test]
+fn refuses_the_conditions_the_source_cannot_honour() {
+    let config = MotoneuronConfig::default();
+    let warm = Conditions::published(20.0).at_temperature(37.0);
+    assert_eq!(
+        Motoneuron::new(config, &warm).unwrap_err(),
+        Refused::Temperature(37.0)
+    );
+    let low_k = Conditions {
+        k_o_mm: Some(3.0),
+        ..Conditions::published(20.0)
+    };
+    assert_eq!(
+        Motoneuron::new(config, &low_k).unwrap_err(),
+        Refused::Concentration("k_o_mm")
+    );
+}
+
+#[test]
+fn without_input_the_cell_rests_silent_a_few_mv_above_the_leak_reversal() {
+    // Booth et al. 1997: E_leak = −60 mV sets the rest of both compartments.
+    let model = motoneuron(|_| ());
+    let mut y = model.initial_state();
+    let protocol = Protocol::default();
+    let mut detector = SpikeDetector::new(index::V_SOMA, SPIKE_THRESHOLD_MV);
+    let outcome = solve::simulate(
+        &model,
+        &y,
+        &protocol,
+        2000.0,
+        &SolverSettings::default(),
+        &mut detector,
+    )
+    .unwrap();
+    y = outcome.final_state;
+    // Measured: Vs −57.3 mV, Vd −56.6 mV after 2 s: the N-like and L-like
+    // window currents hold the cell 2.7–3.4 mV above E_leak.
+    println!(
+        "rest: Vs {:.3} mV, Vd {:.3} mV",
+        y[index::V_SOMA],
+        y[index::V_DENDRITE]
+    );
+    assert!(detector.times_ms.is_empty());
+    for v in [y[index::V_SOMA], y[index::V_DENDRITE]] {
+        assert!(v > -60.0 && v < -55.0, "{v}");
+    }
+}
+
+#[test]
+fn finding_the_ported_parameters_give_no_self_sustained_firing() {
+    // Published: Hounsgaard & Kiehn 1989 (J Physiol 414:265), turtle
+    // motoneurons in 5-HT: a brief depolarizing pulse starts self-sustained
+    // firing, a brief hyperpolarizing pulse stops it; Booth et al. 1997
+    // reproduce this with ḡ_K(Ca) reduced (5-HT).
+    // Measured (finding, disagreement): with the port's numbers, ±10 µA/cm²
+    // pulses of 200 ms and any bias from 0 to 8 µA/cm², the cell is either
+    // silent, fires only during the pulse, or fires tonically: no bias gives
+    // firing that outlasts the pulse and stops after the hyperpolarizing one,
+    // with the canonical or the 5-HT ḡ_K(Ca). Suspects: the paper's Table 1
+    // (unread; the port's dendritic ḡ_CaN = 0.03) and the scaling of I_app.
+    // The PIC gain at which a window opens is printed, not asserted.
+    let serotonin = bistable_window(|p| p.k_ca_gain = SEROTONIN_K_CA_GAIN);
+    let canonical = bistable_window(|_| ());
+    println!("bistable (bias µA/cm², sustained Hz) with 5-HT: {serotonin:?}");
+    println!("bistable, canonical ḡ_K(Ca): {canonical:?}");
+    for gain in [2.0, 3.0, 5.0] {
+        let window = bistable_window(|p| {
+            p.k_ca_gain = SEROTONIN_K_CA_GAIN;
+            p.pic_gain = gain;
+        });
+        println!("bistable with 5-HT and pic_gain {gain}: {window:?}");
+    }
+    assert!(serotonin.is_empty() && canonical.is_empty());
+    // Hounsgaard & Kiehn 1989: nifedipine (L-type block) abolishes the plateau.
+    let blocked = bistable_window(|p| {
+        p.k_ca_gain = SEROTONIN_K_CA_GAIN;
+        p.pic_gain = 0.0;
+    });
+    assert!(blocked.is_empty());
+}
+
+/// A spike time (ms) and the stimulus at that time (µA/cm²).
+type Spike = (f64, f64);
+
+/// Spike times on a triangular staircase 0 → `peak` → 0 µA/cm² (steps of
+/// 0.5 µA/cm² every 100 ms, 5 µA/cm²/s as `create_brk_inputs.m`'s ramp of
+/// 25 µA/cm² over 5 s), and the current at each spike.
+fn ramp(model: &Motoneuron, peak: f64) -> Vec<Spike> {
+    let rungs = (peak / 0.5).round() as usize;
+    let mut list = Vec::new();
+    for k in 1..=rungs {
+        list.push((500.0 + 100.0 * (k - 1) as f64, 100.0, 0.5 * k as f64));
+    }
+    let top = 500.0 + 100.0 * rungs as f64;
+    for k in 1..rungs {
+        list.push((top + 100.0 * (k - 1) as f64, 100.0, peak - 0.5 * k as f64));
+    }
+    let protocol = steps(&list);
+    let end = top + 100.0 * rungs as f64 + 500.0;
+    spikes(model, &protocol, end)
+        .into_iter()
+        .map(|t| (t, protocol.current_at(t)))
+        .collect()
+}
+
+#[test]
+fn finding_the_f_i_relation_on_a_triangular_ramp_lacks_the_published_hysteresis() {
+    // Booth et al. 1997 and Hounsgaard & Kiehn 1989: on a slow triangular
+    // ramp a bistable motoneuron is derecruited at a lower current than it
+    // was recruited at, and fires faster on the way down. Human analogue:
+    // ΔF of paired motor units, 3–6 Hz (Gorassini et al. 2002, J
+    // Neurophysiol 87:1850).
+    // Measured (finding, disagreement): canonical, recruited at 4 µA/cm²
+    // (5.2 Hz) and derecruited at 5.5 µA/cm² (9.0 Hz); 5-HT, recruited at
+    // 1 µA/cm² (10.0 Hz), derecruited at 2 µA/cm² (11.0 Hz). Derecruitment
+    // comes at a higher current than recruitment (adaptation, clockwise), so
+    // the ΔF-like difference is −5.2 and −10.0 Hz against +3 to +6 Hz.
+    for (label, gain) in [("canonical", 1.0), ("5-HT", SEROTONIN_K_CA_GAIN)] {
+        let model = motoneuron(|p| p.k_ca_gain = gain);
+        let peak = 12.0;
+        let fired = ramp(&model, peak);
+        let top = 500.0 + 100.0 * (peak / 0.5);
+        let (up, down): (Vec<Spike>, Vec<Spike>) = fired.into_iter().partition(|(t, _)| *t < top);
+        let rate = |pair: &[(f64, f64)]| 1000.0 / (pair[1].0 - pair[0].0);
+        let recruit = up[0].1;
+        let derecruit = down.last().unwrap().1;
+        let f_recruit = rate(&up[..2]);
+        let f_derecruit = rate(&down[down.len() - 2..]);
+        // ΔF-like: rate on the way down at the recruitment current minus the rate at recruitment.
+        let down_at_recruit: Vec<f64> = down
+            .windows(2)
+            .filter(|w| (w[1].1 - recruit).abs() < 0.26)
+            .map(|w| 1000.0 / (w[1].0 - w[0].0))
+            .collect();
+        let f_down = down_at_recruit.iter().sum::<f64>() / down_at_recruit.len().max(1) as f64;
+        println!(
+            "{label}: recruited at {recruit} µA/cm² ({f_recruit:.1} Hz), derecruited at {derecruit} µA/cm² \
+             ({f_derecruit:.1} Hz); at the recruitment current on the way down {f_down:.1} Hz: ΔF-like {:.1} Hz",
+            f_down - f_recruit
+        );
+        // Recruited on the way up, derecruited before the ramp ends.
+        assert!(recruit > 0.0 && derecruit > 0.0);
+        assert!(down.last().unwrap().0 < top + 100.0 * (peak / 0.5));
+    }
+}
+
+#[test]
+fn dendritic_excitation_drives_firing_and_dendritic_inhibition_slows_it() {
+    let mut previous = 0;
+    for g in [0.05, 0.1, 0.2, 0.4] {
+        let excited = motoneuron(|p| p.dendrite_excitatory_ms_per_cm2 = g);
+        let times = spikes(&excited, &Protocol::default(), 3000.0);
+        let inhibited = motoneuron(|p| {
+            p.dendrite_excitatory_ms_per_cm2 = g;
+            p.dendrite_inhibitory_ms_per_cm2 = g;
+        });
+        let quiet = spikes(&inhibited, &Protocol::default(), 3000.0);
+        let (driven, held) = (count(&times, 2000.0, 3000.0), count(&quiet, 2000.0, 3000.0));
+        // Measured: 12, 32, 50, 61 Hz; with inhibition 0, 12, 24, 33 Hz.
+        println!("g_exc {g}: {driven} Hz; with equal g_inh: {held} Hz");
+        assert!(driven > previous && held < driven);
+        previous = driven;
+    }
+}
