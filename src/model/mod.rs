@@ -16,6 +16,7 @@
 use nalgebra::SVector;
 
 pub mod conditions;
+pub mod gaines_axon;
 pub mod hennings_axon;
 pub mod hh1952;
 pub mod ions;
