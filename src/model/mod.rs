@@ -41,6 +41,21 @@ pub struct StateVariable {
     pub source_name: &'static str,
 }
 
+/// A [`StateVariable`] in a `static` state layout, one line per entry.
+pub const fn state_variable(
+    name: &'static str,
+    unit: &'static str,
+    description: &'static str,
+    source_name: &'static str,
+) -> StateVariable {
+    StateVariable {
+        name,
+        unit,
+        description,
+        source_name,
+    }
+}
+
 /// A model of excitable tissue with `N` state variables.
 ///
 /// Implementations must keep [`Model::derivatives`] allocation-free: it is

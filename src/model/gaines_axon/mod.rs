@@ -77,7 +77,9 @@
 pub mod geometry;
 
 use crate::model::conditions::Conditions;
-use crate::model::{KELVIN_AT_ZERO_CELSIUS, Model, State, StateVariable};
+use crate::model::{
+    KELVIN_AT_ZERO_CELSIUS, Model, State, StateVariable, state_variable as variable,
+};
 use crate::parameters;
 use crate::physiology::ghk::{self, ThermodynamicParams};
 use crate::physiology::temperature::q10_factor;
@@ -180,20 +182,6 @@ pub mod index {
     pub const SECTION_N: usize = 3;
     /// Offset of the HCN gate q.
     pub const SECTION_Q: usize = 4;
-}
-
-const fn variable(
-    name: &'static str,
-    unit: &'static str,
-    description: &'static str,
-    source_name: &'static str,
-) -> StateVariable {
-    StateVariable {
-        name,
-        unit,
-        description,
-        source_name,
-    }
 }
 
 /// The state layout.

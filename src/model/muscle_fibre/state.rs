@@ -7,7 +7,7 @@
 //! membrane or lumen; myoplasmic and SR Ca²⁺ live in a compartment next to
 //! the triad ("triad", CellML suffix 1) and a bulk one ("bulk", suffix 2).
 
-use crate::model::StateVariable;
+use crate::model::{StateVariable, state_variable as var};
 
 /// Number of state variables (the CellML has 56 differential equations).
 pub const STATE_COUNT: usize = 56;
@@ -110,20 +110,6 @@ pub mod index {
     pub const PHOSPHATE_SR: usize = 54;
     /// Ca–phosphate precipitate in the SR, P_C_SR (mM).
     pub const PRECIPITATE_SR: usize = 55;
-}
-
-const fn var(
-    name: &'static str,
-    unit: &'static str,
-    description: &'static str,
-    source_name: &'static str,
-) -> StateVariable {
-    StateVariable {
-        name,
-        unit,
-        description,
-        source_name,
-    }
 }
 
 /// Names, units, descriptions and CellML names, in state-vector order.
