@@ -73,6 +73,32 @@
 //!
 //! No Na⁺/K⁺ pump: neither MRG nor Gaines has one (the rest is held by the
 //! leaks at E_L, as published).
+//!
+//! ## Against the human norms (findings, issue 10)
+//! [`crate::threshold_tracking`] on this port and on `hennings-2005` at
+//! 37 °C, Ca 1.2, Mg 0.5, K 4.5 mM, against normal median motor axons
+//! (Kiernan, Burke, Andersen & Bostock 2000, Muscle Nerve 23:399, Table 1,
+//! mean ± SD; the numbers are quoted from memory and unverified, see the
+//! tests):
+//!
+//! | index | published | this port | Hennings 2005 |
+//! |---|---|---|---|
+//! | SDTC (ms) | 0.42 ± 0.11 | 0.078 | 0.23 |
+//! | TEd(10–20 ms) (%) | 68.8 ± 4.9 | 1.0 | 60.0 |
+//! | TEd(90–100 ms) (%) | 45.4 ± 4.4 | 1.2 | 61.7 |
+//! | TEh(90–100 ms) (%) | −124.3 ± 14.2 | −34.5 | −84.7 |
+//! | refractoriness at 2 ms (%) | 50 ± 27 | 18.8 | −6.3 |
+//! | superexcitability (%) | −25.3 ± 5.5 | +2.0 (none) | −16.9 |
+//! | late subexcitability (%) | 14.2 ± 3.8 | 2.0 | 1.0 |
+//! | tetany threshold, ionized Ca (mM) | < 0.8–0.9 (clinic) | 0.177 | 0.550 |
+//!
+//! Why this port misses: the nodal Kf of `gaines_node.mod` (25.68 S/cm²,
+//! n∞ rising from −83 mV with a 1.1 mV slope) reaches n⁴ḡ ≈ 480 mS/cm² at
+//! −70 mV, six times the whole nodal Ks, so every subthreshold depolarization
+//! is clamped within a ms: no electrotonus, a short SDTC, no
+//! superexcitability, and a divalent shift of a few mV cannot bring the node
+//! to fire. Whether Gaines et al. ran this density at the node (their hoc
+//! may overwrite the file's default) could not be checked here.
 
 pub mod geometry;
 
