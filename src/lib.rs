@@ -35,4 +35,5 @@ pub mod scenario;
 pub mod simulation;
 pub mod solve;
 pub mod sweep;
+pub mod threshold_tracking;
 pub mod validation;

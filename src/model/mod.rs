@@ -19,6 +19,7 @@ use nalgebra::SVector;
 
 pub mod cannon_fibre;
 pub mod conditions;
+pub mod gaines_axon;
 pub mod hennings_axon;
 pub mod hennings_axon_catalogue;
 pub mod hh1952;
@@ -45,6 +46,21 @@ pub struct StateVariable {
     /// The variable's name in the published model file (CellML, NMODL),
     /// so a reader can trace it back; empty when there is none.
     pub source_name: &'static str,
+}
+
+/// A [`StateVariable`] in a `static` state layout, one line per entry.
+pub const fn state_variable(
+    name: &'static str,
+    unit: &'static str,
+    description: &'static str,
+    source_name: &'static str,
+) -> StateVariable {
+    StateVariable {
+        name,
+        unit,
+        description,
+        source_name,
+    }
 }
 
 /// A model of excitable tissue with `N` state variables.

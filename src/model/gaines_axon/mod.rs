@@ -1,0 +1,650 @@
+//! `gaines-2018`: a human motor axon with its cable — the node of Ranvier of
+//! Gaines et al. 2018 (MRG fast and persistent Na⁺, slow K⁺, Howells-type
+//! fast K⁺, leak) and its myelinated internode (MYSA, FLUT, STIN with
+//! internodal fast and slow K⁺, HCN/I_h and leak), in the McIntyre,
+//! Richardson & Grill double cable (axolemma + periaxonal space + myelin).
+//!
+//! ## Sources
+//! - Gaines J.S., Finn K.E., Slopsema J.P., Heyboer L.A. & Polasek K.H.
+//!   (2018) "A model of motor and sensory axon activation in the median nerve
+//!   using surface electrical stimulation", J Comput Neurosci 44:335: the MRG
+//!   fibre with the human channel sets of Howells, Trevillion, Bostock & Burke
+//!   2012 (J Physiol 590:1625). Equations and conductances from the NEURON
+//!   files `gaines_node.mod`, `gaines_internode_MYSA.mod`,
+//!   `gaines_internode_FLUTSTIN.mod` as distributed in wmglab-duke/ascent
+//!   (`src/neuron/MOD_Files/`); the gates are in
+//!   [`crate::physiology::mrg_sodium`], [`crate::physiology::mrg_slow_potassium`],
+//!   [`crate::physiology::howells_fast_potassium`], [`crate::physiology::howells_hcn`].
+//! - Cable: McIntyre, Richardson & Grill 2002 (J Neurophysiol 87:995, ModelDB
+//!   3810) as written in ASCENT's `CreateAxon_Myel.hoc` (node: `cm = 2`,
+//!   periaxonal space shorted; MYSA/FLUT/STIN: `diam = fiberD`,
+//!   `Ra = rhoa (fiberD/d)²`, `cm = 2 d/fiberD`, `xraxial = Rpn1/Rpn2/Rpx`,
+//!   `xg = mygm/(2 nl)`, `xc = mycm/(2 nl)`), geometry from
+//!   [`geometry::Geometry`].
+//!
+//! ## The reduction: one node-to-node period, all nodes in phase
+//! Human threshold tracking stimulates the nerve under a surface cathode
+//! many nodes long, and the Bostock model used to interpret it (Bostock,
+//! Cikurel & Burke 1998; Howells et al. 2012) is one node plus one internode,
+//! space-clamped. The same reduction is made here with the MRG cable: every
+//! node is identical and in phase, so the fibre is a chain of identical
+//! periods and the midpoint of each internode is a plane of symmetry (no
+//! axial current). One period is the node and, on each side, half an
+//! internode: MYSA, FLUT and three of the six STINs, sealed at the STIN
+//! midpoint; the two halves are equal, so the node sees twice the current of
+//! one. Not reproduced: propagation, and the source's 21 nodes with passive
+//! end nodes and extracellular stimulation.
+//!
+//! ```text
+//! node (k = 0):    C₀ dV₀/dt = i_stim − I₀ + 2 G₀₁ (u₁ − u₀),      u₀ = V₀, e₀ = 0
+//! section k = 1…5: C_k dV_k/dt = J_k − I_k,  J_k = Σ_j G_kj (u_j − u_k)   (intracellular inflow)
+//!                  C_my,k de_k/dt = J_k + Σ_j X_kj (e_j − e_k) − G_my,k e_k
+//!                  u_k = V_k + e_k  (axoplasm), e_k: periaxonal potential
+//! I₀  = ḡ_Naf m³h (V−E_Na) + ḡ_Nap p³ (V−E_Na) + ḡ_Kf n⁴ (V−E_K) + ḡ_Ks s (V−E_K) + ḡ_L (V−E_L,node)
+//! I_k = ḡ_Kf n⁴ (V−E_K) + ḡ_Ks s (V−E_K) + ḡ_h q (V−E_h) + ḡ_L (V−E_L,internode)
+//! ```
+//! G: axoplasmic conductance between section centres (ρ_a L/2 over π d²/4 on
+//! each side, d the section's axon diameter), X: periaxonal conductance
+//! (`xraxial` · L/2 on each side), G_my, C_my: the myelin.
+//!
+//! **Assumption (named):** the Gaines internodal densities are applied per
+//! cm² of the NEURON section's area π·fiberD·L, as a mechanism inserted into
+//! the MRG section would be. The Gaines hoc that inserts them was not found;
+//! MRG's own passive internode scales `g_pas` by d/fiberD, which would halve
+//! the internodal K⁺, HCN and leak conductances here.
+//!
+//! ## Units
+//! Every current, conductance and capacitance is per cm² of **node**
+//! membrane (π·nodeD·node length), as in `hennings-2005`: the internode's
+//! totals are divided by the node area. For the 10 µm fibre the node area is
+//! 1.005 × 10⁻⁷ cm², so 1 nA into the node is 9947 µA/cm².
+//!
+//! ## Conditions
+//! - temperature: each gate by its own Q10 from its own reference (20 °C
+//!   for Na⁺, 36 °C for nodal Ks, 34 °C for Kf, internodal Ks and HCN);
+//! - `k_o_mm`, `na_o_mm`: E_K and E_Na move by the Nernst change from the
+//!   concentration at which the published E_K = −90 and E_Na = +50 mV are
+//!   taken to hold (`k_o_reference_mm`, `na_o_reference_mm`; the source gives
+//!   reversal potentials, not concentrations). E_h and the leaks stay fixed;
+//! - divalents: the Na⁺ gates p, m, h move by ΔV_Na and the K⁺ gates n, s
+//!   (node and internode) by ΔV_K (`Conditions::gating_shifts`); HCN is not
+//!   shifted (no source for a divalent effect on I_h);
+//! - `cl_o_mm`, `mg_i_um`: no mechanism here depends on them.
+//!
+//! No Na⁺/K⁺ pump: neither MRG nor Gaines has one (the rest is held by the
+//! leaks at E_L, as published).
+//!
+//! ## Against the human norms (findings, issue 10)
+//! [`crate::threshold_tracking`] on this port and on `hennings-2005` at
+//! 37 °C, Ca 1.2, Mg 0.5, K 4.5 mM, against normal median motor axons
+//! (Kiernan, Burke, Andersen & Bostock 2000, Muscle Nerve 23:399, Table 1,
+//! mean ± SD; the numbers are quoted from memory and unverified, see the
+//! tests):
+//!
+//! | index | published | this port | Hennings 2005 |
+//! |---|---|---|---|
+//! | SDTC (ms) | 0.42 ± 0.11 | 0.078 | 0.23 |
+//! | TEd(10–20 ms) (%) | 68.8 ± 4.9 | 1.0 | 60.0 |
+//! | TEd(90–100 ms) (%) | 45.4 ± 4.4 | 1.2 | 61.7 |
+//! | TEh(90–100 ms) (%) | −124.3 ± 14.2 | −34.5 | −84.7 |
+//! | refractoriness at 2 ms (%) | 50 ± 27 | 18.8 | −6.3 |
+//! | superexcitability (%) | −25.3 ± 5.5 | +2.0 (none) | −16.9 |
+//! | late subexcitability (%) | 14.2 ± 3.8 | 2.0 | 1.0 |
+//! | tetany threshold, ionized Ca (mM) | < 0.8–0.9 (clinic) | 0.177 | 0.550 |
+//!
+//! Why this port misses: the nodal Kf of `gaines_node.mod` (25.68 S/cm²,
+//! n∞ rising from −83 mV with a 1.1 mV slope) reaches n⁴ḡ ≈ 480 mS/cm² at
+//! −70 mV, six times the whole nodal Ks, so every subthreshold depolarization
+//! is clamped within a ms: no electrotonus, a short SDTC, no
+//! superexcitability, and a divalent shift of a few mV cannot bring the node
+//! to fire. Whether Gaines et al. ran this density at the node (their hoc
+//! may overwrite the file's default) could not be checked here.
+
+pub mod geometry;
+
+use crate::model::conditions::Conditions;
+use crate::model::{
+    KELVIN_AT_ZERO_CELSIUS, Model, State, StateVariable, state_variable as variable,
+};
+use crate::parameters;
+use crate::physiology::ghk::{self, ThermodynamicParams};
+use crate::physiology::temperature::q10_factor;
+use crate::physiology::{howells_fast_potassium, howells_hcn, mrg_slow_potassium, mrg_sodium};
+use geometry::Geometry;
+
+parameters! {
+    /// The Gaines et al. 2018 human motor axon in the MRG cable (`[parameters.gaines_axon]`).
+    pub struct GainesAxonParams {
+        /// Fibre (outer myelin) diameter D; the other dimensions follow from it ([`Geometry`]).
+        fibre_diameter_um: f64 = 10.0, "µm", 5.7..=16.0, "MRG 2002 Table 1 range; 10 µm is its central diameter (CreateAxon_Myel.hoc MRG_DISCRETE fiberD 10.0)";
+        /// Node length.
+        node_length_um: f64 = 1.0, "µm", 0.1..=10.0, "CreateAxon_Myel.hoc nodelength = 1.0";
+        /// MYSA (first paranode) length.
+        mysa_length_um: f64 = 3.0, "µm", 0.1..=20.0, "CreateAxon_Myel.hoc paralength1 = 3";
+        /// Periaxonal space of the node and MYSA.
+        paranode_space_um: f64 = 0.002, "µm", 0.0001..=1.0, "CreateAxon_Myel.hoc space_p1 = 0.002";
+        /// Periaxonal space of the FLUT.
+        flut_space_um: f64 = 0.004, "µm", 0.0001..=1.0, "CreateAxon_Myel.hoc space_p2 = 0.004";
+        /// Periaxonal space of the STIN.
+        stin_space_um: f64 = 0.004, "µm", 0.0001..=1.0, "CreateAxon_Myel.hoc space_i = 0.004";
+        /// Axoplasmic (and periaxonal) resistivity ρ_a.
+        axoplasm_resistivity_ohm_cm: f64 = 70.0, "Ω·cm", 1.0..=1000.0, "CreateAxon_Myel.hoc rhoa = 0.7e6 Ω·µm";
+        /// Capacitance of one myelin lamella membrane (two per lamella).
+        myelin_capacitance_uf_per_cm2: f64 = 0.1, "µF/cm²", 0.001..=10.0, "CreateAxon_Myel.hoc mycm = 0.1";
+        /// Conductance of one myelin lamella membrane (two per lamella).
+        myelin_conductance_ms_per_cm2: f64 = 1.0, "mS/cm²", 0.0..=100.0, "CreateAxon_Myel.hoc mygm = 0.001 S/cm²";
+        /// Axolemma capacitance (node; internodes scaled by d/fiberD).
+        membrane_capacitance_uf_per_cm2: f64 = 2.0, "µF/cm²", 0.1..=10.0, "CreateAxon_Myel.hoc node cm = 2, internodes cm = 2·d/fiberD";
+        /// Nodal fast Na⁺ ḡ_Naf.
+        node_fast_sodium_ms_per_cm2: f64 = 3000.0, "mS/cm²", 0.0..=100000.0, "gaines_node.mod gnabar = 3.0 S/cm²";
+        /// Nodal persistent Na⁺ ḡ_Nap.
+        node_persistent_sodium_ms_per_cm2: f64 = 10.0, "mS/cm²", 0.0..=10000.0, "gaines_node.mod gnapbar = 0.01 S/cm²";
+        /// Nodal slow K⁺ ḡ_Ks.
+        node_slow_potassium_ms_per_cm2: f64 = 80.0, "mS/cm²", 0.0..=10000.0, "gaines_node.mod gkbar = 0.08 S/cm²";
+        /// Nodal fast K⁺ ḡ_Kf.
+        node_fast_potassium_ms_per_cm2: f64 = 25680.0, "mS/cm²", 0.0..=1000000.0, "gaines_node.mod gkfbar = 25.68 S/cm²";
+        /// Nodal leak ḡ_L.
+        node_leak_ms_per_cm2: f64 = 7.0, "mS/cm²", 0.0..=1000.0, "gaines_node.mod gl = 0.007 S/cm²";
+        /// Nodal leak reversal E_L.
+        node_leak_reversal_mv: f64 = -90.0, "mV", -150.0..=50.0, "gaines_node.mod el = −90";
+        /// MYSA fast K⁺ ḡ_Kf.
+        mysa_fast_potassium_ms_per_cm2: f64 = 150.74, "mS/cm²", 0.0..=100000.0, "gaines_internode_MYSA.mod gkfbar = 0.15074 S/cm²";
+        /// FLUT and STIN fast K⁺ ḡ_Kf.
+        flut_stin_fast_potassium_ms_per_cm2: f64 = 2.568, "mS/cm²", 0.0..=100000.0, "gaines_internode_FLUTSTIN.mod gkfbar = 0.002568 S/cm²";
+        /// Internodal slow K⁺ ḡ_Ks (MYSA, FLUT, STIN).
+        internode_slow_potassium_ms_per_cm2: f64 = 2.581, "mS/cm²", 0.0..=10000.0, "gaines_internode_MYSA.mod and _FLUTSTIN.mod gkbar = 0.002581 S/cm²";
+        /// Internodal HCN ḡ_h (MYSA, FLUT, STIN).
+        internode_hcn_ms_per_cm2: f64 = 2.232, "mS/cm²", 0.0..=10000.0, "gaines_internode_MYSA.mod and _FLUTSTIN.mod ghcnbar = 0.002232 S/cm²";
+        /// MYSA leak ḡ_L.
+        mysa_leak_ms_per_cm2: f64 = 2.0, "mS/cm²", 0.0..=1000.0, "gaines_internode_MYSA.mod gl = 0.002 S/cm²";
+        /// FLUT and STIN leak ḡ_L.
+        flut_stin_leak_ms_per_cm2: f64 = 0.2, "mS/cm²", 0.0..=1000.0, "gaines_internode_FLUTSTIN.mod gl = 0.0002 S/cm²";
+        /// Internodal leak reversal E_L.
+        internode_leak_reversal_mv: f64 = -80.0, "mV", -150.0..=50.0, "gaines_internode_MYSA.mod and _FLUTSTIN.mod el = −80";
+        /// Na⁺ reversal potential at `na_o_reference_mm`.
+        sodium_reversal_mv: f64 = 50.0, "mV", 0.0..=150.0, "gaines_node.mod ena = 50.0";
+        /// K⁺ reversal potential at `k_o_reference_mm`.
+        potassium_reversal_mv: f64 = -90.0, "mV", -150.0..=-30.0, "gaines_node.mod and internode files ek = −90.0";
+        /// Extracellular K⁺ at which E_K is the published −90 mV.
+        k_o_reference_mm: f64 = 4.5, "mM", 0.1..=100.0, "assumption: normal human plasma K (SCIENCE.md §6: 3.5–5.0 mM); the source gives E_K only";
+        /// Extracellular Na⁺ at which E_Na is the published +50 mV.
+        na_o_reference_mm: f64 = 145.0, "mM", 1.0..=300.0, "assumption: normal human plasma Na; the source gives E_Na only";
+        /// Membrane potential every section starts at.
+        initial_potential_mv: f64 = -80.0, "mV", -120.0..=-40.0, "CreateAxon_Myel.hoc / MRG v_init = −80 (e_pas_Vrest)";
+    }
+}
+
+/// Sections of one half period: node, MYSA, FLUT, STIN ×3.
+pub const SECTIONS: usize = 6;
+/// Number of state variables: node V and 5 gates, then per internodal
+/// section V, periaxonal e, and the gates s, n, q.
+pub const STATE_COUNT: usize = 6 + 5 * (SECTIONS - 1);
+
+/// Index of each state variable in the state vector.
+pub mod index {
+    /// Node membrane potential (mV).
+    pub const V: usize = 0;
+    /// Nodal persistent Na⁺ activation p.
+    pub const P: usize = 1;
+    /// Nodal fast Na⁺ activation m.
+    pub const M: usize = 2;
+    /// Nodal fast Na⁺ inactivation h.
+    pub const H: usize = 3;
+    /// Nodal slow K⁺ activation s.
+    pub const S: usize = 4;
+    /// Nodal fast K⁺ activation n.
+    pub const N: usize = 5;
+    /// First index of internodal section `k` (1 = MYSA, 2 = FLUT, 3–5 = STIN).
+    pub const fn section(k: usize) -> usize {
+        6 + 5 * (k - 1)
+    }
+    /// Offset of the membrane potential V_k (mV) within a section.
+    pub const SECTION_V: usize = 0;
+    /// Offset of the periaxonal potential e_k (mV).
+    pub const SECTION_E: usize = 1;
+    /// Offset of the slow K⁺ gate s.
+    pub const SECTION_S: usize = 2;
+    /// Offset of the fast K⁺ gate n.
+    pub const SECTION_N: usize = 3;
+    /// Offset of the HCN gate q.
+    pub const SECTION_Q: usize = 4;
+}
+
+/// The state layout.
+pub static STATE_VARIABLES: [StateVariable; STATE_COUNT] = [
+    variable("axon_v_mV", "mV", "node membrane potential", "node v"),
+    variable("axon_p", "1", "node persistent Na activation", "mp"),
+    variable("axon_m", "1", "node fast Na activation", "m"),
+    variable("axon_h", "1", "node fast Na inactivation", "h"),
+    variable("axon_s", "1", "node slow K activation", "s"),
+    variable("axon_n", "1", "node fast K activation", "n"),
+    variable("axon_mysa_v_mV", "mV", "MYSA membrane potential", "MYSA v"),
+    variable(
+        "axon_mysa_e_mV",
+        "mV",
+        "MYSA periaxonal potential",
+        "MYSA vext",
+    ),
+    variable("axon_mysa_s", "1", "MYSA slow K activation", "s"),
+    variable("axon_mysa_n", "1", "MYSA fast K activation", "n"),
+    variable("axon_mysa_q", "1", "MYSA HCN activation", "q"),
+    variable("axon_flut_v_mV", "mV", "FLUT membrane potential", "FLUT v"),
+    variable(
+        "axon_flut_e_mV",
+        "mV",
+        "FLUT periaxonal potential",
+        "FLUT vext",
+    ),
+    variable("axon_flut_s", "1", "FLUT slow K activation", "s"),
+    variable("axon_flut_n", "1", "FLUT fast K activation", "n"),
+    variable("axon_flut_q", "1", "FLUT HCN activation", "q"),
+    variable(
+        "axon_stin1_v_mV",
+        "mV",
+        "first STIN membrane potential",
+        "STIN v",
+    ),
+    variable(
+        "axon_stin1_e_mV",
+        "mV",
+        "first STIN periaxonal potential",
+        "STIN vext",
+    ),
+    variable("axon_stin1_s", "1", "first STIN slow K activation", "s"),
+    variable("axon_stin1_n", "1", "first STIN fast K activation", "n"),
+    variable("axon_stin1_q", "1", "first STIN HCN activation", "q"),
+    variable(
+        "axon_stin2_v_mV",
+        "mV",
+        "second STIN membrane potential",
+        "STIN v",
+    ),
+    variable(
+        "axon_stin2_e_mV",
+        "mV",
+        "second STIN periaxonal potential",
+        "STIN vext",
+    ),
+    variable("axon_stin2_s", "1", "second STIN slow K activation", "s"),
+    variable("axon_stin2_n", "1", "second STIN fast K activation", "n"),
+    variable("axon_stin2_q", "1", "second STIN HCN activation", "q"),
+    variable(
+        "axon_stin3_v_mV",
+        "mV",
+        "third STIN (internode midpoint) membrane potential",
+        "STIN v",
+    ),
+    variable(
+        "axon_stin3_e_mV",
+        "mV",
+        "third STIN periaxonal potential",
+        "STIN vext",
+    ),
+    variable("axon_stin3_s", "1", "third STIN slow K activation", "s"),
+    variable("axon_stin3_n", "1", "third STIN fast K activation", "n"),
+    variable("axon_stin3_q", "1", "third STIN HCN activation", "q"),
+];
+
+/// One internodal section's constants, per cm² of node.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Section {
+    capacitance: f64,
+    myelin_capacitance: f64,
+    myelin_conductance: f64,
+    slow_potassium: f64,
+    fast_potassium: f64,
+    hcn: f64,
+    leak: f64,
+}
+
+/// Rate multipliers Q10^((T − T_ref)/10).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct TemperatureFactors {
+    sodium_activation: f64,
+    sodium_inactivation: f64,
+    node_slow_potassium: f64,
+    howells: f64,
+}
+
+/// The axon under its conditions, ready to integrate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GainesAxon {
+    /// The constants in use.
+    pub params: GainesAxonParams,
+    factors: TemperatureFactors,
+    na_shift_mv: f64,
+    k_shift_mv: f64,
+    e_na_mv: f64,
+    e_k_mv: f64,
+    node_capacitance: f64,
+    sections: [Section; SECTIONS - 1],
+    /// Axoplasmic conductance between section j and j + 1 (mS per cm² of node).
+    axial: [f64; SECTIONS - 1],
+    /// Periaxonal conductance between section j and j + 1 (mS per cm² of node).
+    periaxonal: [f64; SECTIONS - 1],
+}
+
+/// Lengths, axon diameters and periaxonal spaces of the six sections (µm).
+struct Layout {
+    length: [f64; SECTIONS],
+    diameter: [f64; SECTIONS],
+    space: [f64; SECTIONS],
+}
+
+impl GainesAxon {
+    /// The axon with `params` under `conditions` (see the module doc for
+    /// which fields are honoured).
+    pub fn new(params: GainesAxonParams, conditions: &Conditions) -> Self {
+        let p = &params;
+        let t = conditions.temperature_celsius;
+        let factors = TemperatureFactors {
+            sodium_activation: q10_factor(
+                mrg_sodium::ACTIVATION_Q10,
+                t,
+                mrg_sodium::REFERENCE_TEMPERATURE_CELSIUS,
+            ),
+            sodium_inactivation: q10_factor(
+                mrg_sodium::INACTIVATION_Q10,
+                t,
+                mrg_sodium::REFERENCE_TEMPERATURE_CELSIUS,
+            ),
+            node_slow_potassium: q10_factor(
+                mrg_slow_potassium::Q10,
+                t,
+                mrg_slow_potassium::NODE_REFERENCE_TEMPERATURE_CELSIUS,
+            ),
+            howells: q10_factor(
+                howells_fast_potassium::Q10,
+                t,
+                howells_fast_potassium::REFERENCE_TEMPERATURE_CELSIUS,
+            ),
+        };
+        let f_over_rt = ThermodynamicParams {
+            temperature_k: t + KELVIN_AT_ZERO_CELSIUS,
+            ..Default::default()
+        }
+        .f_over_rt_per_mv();
+        let nernst_change = |given: Option<f64>, reference: f64| {
+            given.map_or(0.0, |c| ghk::nernst_mv(c, reference, 1.0, f_over_rt))
+        };
+        let shifts = conditions.gating_shifts();
+        let g = Geometry::of_fibre(p.fibre_diameter_um);
+        let stin = g.stin_length_um(p.node_length_um, p.mysa_length_um);
+        let layout = Layout {
+            length: [
+                p.node_length_um,
+                p.mysa_length_um,
+                g.flut_length_um,
+                stin,
+                stin,
+                stin,
+            ],
+            diameter: [
+                g.node_diameter_um,
+                g.node_diameter_um,
+                g.axon_diameter_um,
+                g.axon_diameter_um,
+                g.axon_diameter_um,
+                g.axon_diameter_um,
+            ],
+            space: [
+                p.paranode_space_um,
+                p.paranode_space_um,
+                p.flut_space_um,
+                p.stin_space_um,
+                p.stin_space_um,
+                p.stin_space_um,
+            ],
+        };
+        let (sections, axial, periaxonal) = Self::cable(p, &g, &layout);
+        Self {
+            params,
+            factors,
+            na_shift_mv: shifts.na_mv,
+            k_shift_mv: shifts.k_mv,
+            e_na_mv: p.sodium_reversal_mv + nernst_change(conditions.na_o_mm, p.na_o_reference_mm),
+            e_k_mv: p.potassium_reversal_mv + nernst_change(conditions.k_o_mm, p.k_o_reference_mm),
+            node_capacitance: p.membrane_capacitance_uf_per_cm2,
+            sections,
+            axial,
+            periaxonal,
+        }
+    }
+
+    /// The cable's sections and couplings per cm² of node (`CreateAxon_Myel.hoc`).
+    fn cable(
+        p: &GainesAxonParams,
+        g: &Geometry,
+        layout: &Layout,
+    ) -> (
+        [Section; SECTIONS - 1],
+        [f64; SECTIONS - 1],
+        [f64; SECTIONS - 1],
+    ) {
+        use std::f64::consts::PI;
+        let node_area_um2 = PI * g.node_diameter_um * p.node_length_um;
+        let fibre = g.fibre_diameter_um;
+        let myelin_membranes = 2.0 * g.lamellae;
+        let mut sections = [Section::default(); SECTIONS - 1];
+        for (k, section) in sections.iter_mut().enumerate() {
+            let k = k + 1;
+            // NEURON area of the section (diam = fiberD), relative to the node's.
+            let area = PI * fibre * layout.length[k] / node_area_um2;
+            let (fast_potassium, leak) = if k == 1 {
+                (p.mysa_fast_potassium_ms_per_cm2, p.mysa_leak_ms_per_cm2)
+            } else {
+                (
+                    p.flut_stin_fast_potassium_ms_per_cm2,
+                    p.flut_stin_leak_ms_per_cm2,
+                )
+            };
+            *section = Section {
+                capacitance: p.membrane_capacitance_uf_per_cm2 * layout.diameter[k] / fibre * area,
+                myelin_capacitance: p.myelin_capacitance_uf_per_cm2 / myelin_membranes * area,
+                myelin_conductance: p.myelin_conductance_ms_per_cm2 / myelin_membranes * area,
+                slow_potassium: p.internode_slow_potassium_ms_per_cm2 * area,
+                fast_potassium: fast_potassium * area,
+                hcn: p.internode_hcn_ms_per_cm2 * area,
+                leak: leak * area,
+            };
+        }
+        // Resistances (Ω) from a section's centre to its end, µm → cm.
+        let half_axial = |k: usize| {
+            let d_cm = layout.diameter[k] * 1e-4;
+            p.axoplasm_resistivity_ohm_cm * 0.5 * layout.length[k] * 1e-4 / (PI * d_cm * d_cm / 4.0)
+        };
+        // `xraxial` = ρ_a·0.01/(π((d/2 + space)² − (d/2)²)) MΩ/cm with ρ_a in Ω·µm.
+        let half_periaxonal = |k: usize| {
+            let r = layout.diameter[k] / 2.0;
+            let annulus_um2 = PI * ((r + layout.space[k]).powi(2) - r * r);
+            let xraxial_mohm_per_cm = p.axoplasm_resistivity_ohm_cm * 1e4 * 0.01 / annulus_um2;
+            xraxial_mohm_per_cm * 1e6 * 0.5 * layout.length[k] * 1e-4
+        };
+        let node_area_cm2 = node_area_um2 * 1e-8;
+        let mut axial = [0.0; SECTIONS - 1];
+        let mut periaxonal = [0.0; SECTIONS - 1];
+        for j in 0..SECTIONS - 1 {
+            // 1/Ω = 1e3 mS.
+            axial[j] = 1e3 / (half_axial(j) + half_axial(j + 1)) / node_area_cm2;
+            periaxonal[j] = 1e3 / (half_periaxonal(j) + half_periaxonal(j + 1)) / node_area_cm2;
+        }
+        (sections, axial, periaxonal)
+    }
+
+    /// The fibre's dimensions.
+    pub fn geometry(&self) -> Geometry {
+        Geometry::of_fibre(self.params.fibre_diameter_um)
+    }
+
+    /// The node's area π·nodeD·l (cm²), the unit area of every density here.
+    pub fn node_area_cm2(&self) -> f64 {
+        std::f64::consts::PI * self.geometry().node_diameter_um * self.params.node_length_um * 1e-8
+    }
+
+    /// Na⁺ and K⁺ reversal potentials in use (mV).
+    pub fn reversal_potentials_mv(&self) -> (f64, f64) {
+        (self.e_na_mv, self.e_k_mv)
+    }
+
+    /// (α, β) of the nodal gates p, m, h, s, n at membrane potential `v_mv`
+    /// (ms⁻¹, at the run's temperature, with the divalent shifts).
+    #[inline]
+    fn node_rates(&self, v_mv: f64) -> [(f64, f64); 5] {
+        let f = &self.factors;
+        let v_na = v_mv - self.na_shift_mv;
+        let v_k = v_mv - self.k_shift_mv;
+        let scale = |(a, b): (f64, f64), phi: f64| (phi * a, phi * b);
+        [
+            scale(mrg_sodium::persistent_activation(v_na), f.sodium_activation),
+            scale(mrg_sodium::fast_activation(v_na), f.sodium_activation),
+            scale(mrg_sodium::fast_inactivation(v_na), f.sodium_inactivation),
+            scale(
+                mrg_slow_potassium::node_activation(v_k),
+                f.node_slow_potassium,
+            ),
+            scale(howells_fast_potassium::activation(v_k), f.howells),
+        ]
+    }
+
+    /// (α, β) of the internodal gates s, n, q at `v_mv`.
+    #[inline]
+    fn internode_rates(&self, v_mv: f64) -> [(f64, f64); 3] {
+        let phi = self.factors.howells;
+        let v_k = v_mv - self.k_shift_mv;
+        let scale = |(a, b): (f64, f64)| (phi * a, phi * b);
+        [
+            scale(mrg_slow_potassium::internode_activation(v_k)),
+            scale(howells_fast_potassium::activation(v_k)),
+            scale(howells_hcn::activation(v_mv)),
+        ]
+    }
+
+    /// Ionic current of the node (µA per cm² of node, outward positive).
+    pub fn node_current(&self, y: &State<STATE_COUNT>) -> f64 {
+        let p = &self.params;
+        let v = y[index::V];
+        let (pp, m, h, s, n) = (
+            y[index::P],
+            y[index::M],
+            y[index::H],
+            y[index::S],
+            y[index::N],
+        );
+        (p.node_fast_sodium_ms_per_cm2 * m * m * m * h
+            + p.node_persistent_sodium_ms_per_cm2 * pp * pp * pp)
+            * (v - self.e_na_mv)
+            + (p.node_fast_potassium_ms_per_cm2 * n * n * n * n
+                + p.node_slow_potassium_ms_per_cm2 * s)
+                * (v - self.e_k_mv)
+            + p.node_leak_ms_per_cm2 * (v - p.node_leak_reversal_mv)
+    }
+
+    /// Ionic current of internodal section `k` (µA per cm² of node).
+    #[inline]
+    fn section_current(&self, k: usize, y: &State<STATE_COUNT>) -> f64 {
+        let c = &self.sections[k - 1];
+        let base = index::section(k);
+        let v = y[base + index::SECTION_V];
+        let n = y[base + index::SECTION_N];
+        (c.slow_potassium * y[base + index::SECTION_S] + c.fast_potassium * n * n * n * n)
+            * (v - self.e_k_mv)
+            + c.hcn * y[base + index::SECTION_Q] * (v - howells_hcn::REVERSAL_MV)
+            + c.leak * (v - self.params.internode_leak_reversal_mv)
+    }
+}
+
+/// dx/dt = α (1 − x) − β x.
+#[inline]
+fn gate_rate((alpha, beta): (f64, f64), x: f64) -> f64 {
+    alpha * (1.0 - x) - beta * x
+}
+
+/// x∞ = α/(α + β).
+#[inline]
+fn steady((alpha, beta): (f64, f64)) -> f64 {
+    alpha / (alpha + beta)
+}
+
+impl Model<STATE_COUNT> for GainesAxon {
+    fn state_variables(&self) -> &'static [StateVariable; STATE_COUNT] {
+        &STATE_VARIABLES
+    }
+
+    /// NEURON's `finitialize(v_init)`: every membrane at −80 mV, periaxonal
+    /// potentials 0, every gate at its steady state there (with the run's
+    /// shifts). Not an equilibrium: the leaks and I_h settle the rest a few
+    /// mV away (find it with [`crate::solve::steady_state::equilibrate`]).
+    fn initial_state(&self) -> State<STATE_COUNT> {
+        let v = self.params.initial_potential_mv;
+        let mut y = State::zeros();
+        y[index::V] = v;
+        for (gate, rates) in [index::P, index::M, index::H, index::S, index::N]
+            .into_iter()
+            .zip(self.node_rates(v))
+        {
+            y[gate] = steady(rates);
+        }
+        let [s, n, q] = self.internode_rates(v).map(steady);
+        for k in 1..SECTIONS {
+            let base = index::section(k);
+            y[base + index::SECTION_V] = v;
+            y[base + index::SECTION_S] = s;
+            y[base + index::SECTION_N] = n;
+            y[base + index::SECTION_Q] = q;
+        }
+        y
+    }
+
+    #[inline]
+    fn derivatives(
+        &self,
+        _t_ms: f64,
+        y: &State<STATE_COUNT>,
+        i_stim: f64,
+        dydt: &mut State<STATE_COUNT>,
+    ) {
+        let mut axoplasm = [0.0; SECTIONS];
+        let mut periaxon = [0.0; SECTIONS];
+        axoplasm[0] = y[index::V];
+        for k in 1..SECTIONS {
+            let base = index::section(k);
+            periaxon[k] = y[base + index::SECTION_E];
+            axoplasm[k] = y[base + index::SECTION_V] + periaxon[k];
+        }
+        // The node, fed by the two equal half internodes.
+        let v = y[index::V];
+        dydt[index::V] = (i_stim - self.node_current(y)
+            + 2.0 * self.axial[0] * (axoplasm[1] - axoplasm[0]))
+            / self.node_capacitance;
+        for (gate, rates) in [index::P, index::M, index::H, index::S, index::N]
+            .into_iter()
+            .zip(self.node_rates(v))
+        {
+            dydt[gate] = gate_rate(rates, y[gate]);
+        }
+        for k in 1..SECTIONS {
+            let mut inflow = self.axial[k - 1] * (axoplasm[k - 1] - axoplasm[k]);
+            let mut periaxonal_inflow = self.periaxonal[k - 1] * (periaxon[k - 1] - periaxon[k]);
+            if k + 1 < SECTIONS {
+                inflow += self.axial[k] * (axoplasm[k + 1] - axoplasm[k]);
+                periaxonal_inflow += self.periaxonal[k] * (periaxon[k + 1] - periaxon[k]);
+            }
+            let c = &self.sections[k - 1];
+            let base = index::section(k);
+            let vk = y[base + index::SECTION_V];
+            dydt[base + index::SECTION_V] = (inflow - self.section_current(k, y)) / c.capacitance;
+            dydt[base + index::SECTION_E] = (inflow + periaxonal_inflow
+                - c.myelin_conductance * periaxon[k])
+                / c.myelin_capacitance;
+            for (offset, rates) in [index::SECTION_S, index::SECTION_N, index::SECTION_Q]
+                .into_iter()
+                .zip(self.internode_rates(vk))
+            {
+                dydt[base + offset] = gate_rate(rates, y[base + offset]);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
