@@ -18,9 +18,13 @@
 //!
 //! Units: the file labels J_max "mmole/cm²-sec"; with that unit F·J_max would
 //! be 2·10⁴ µA/cm². Read as µmol/(cm²·s), the unit of Wallinga's J̄_NaK
-//! (Shorten 2007 CellML 6.21e−4 µmol/(cm²·s)), F·J_max = 19.97 µA/cm² and
-//! the file's own resting concentrations are a steady state (checked in the
-//! fibre's tests), so µmol is used. The split of J_max between isoforms by
+//! (Shorten 2007 CellML 6.21e−4 µmol/(cm²·s)), F·J_max = 19.97 µA/cm², the
+//! same order as the fibre's resting Na⁺ influx (3 × pump ≈ 3.5 µA/cm² of
+//! sarcolemma with the tubule, against ≈ 0.5 through NaV1.4 and ≈ 4 through
+//! NKCC1 at the file's concentrations), so µmol is used. The file's
+//! concentrations are *not* an exact steady state of the fibre (measured in
+//! `cannon_fibre::tests::rest_and_chloride_share_at_the_file_s_conditions`),
+//! and no reading of the unit (×10³ steps) brings them to one. The split of J_max between isoforms by
 //! the file's "% alpha 2" (62 % of the sarcolemmal pump is α2, 100 % of the
 //! tubular) is this crate's reading of C53–C54.
 

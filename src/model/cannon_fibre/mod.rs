@@ -23,6 +23,36 @@
 //! The myoplasmic volume per unit sarcolemma is taken as r/2 (the tubular
 //! volume fraction, 0.3 %, is ignored).
 //!
+//! ## Audit against the sources (review of the port)
+//! Checked equation by equation against the PDF (pp. 2–7) and the xlsx v9,
+//! at the file's 295 K (every Q10 factor is 1 there: the file's temperature
+//! is both the run's and the rates' reference, "Ohmic model at 295 oK"):
+//! eqns 1–2 and γ; R_a 0.04 kΩ·cm² (the size r/(8 G_lumen σ ρ) = 42 Ω·cm²
+//! has from the file's G_lumen, σ, ρ: this crate's check); the GHK
+//! current (P in cm/s × F × mM is µA/cm²); the three rate types of row 127
+//! and the Boltzmann x∞ with HH τ; m³ s [h(1 − f) + f]; n⁴ p with τ_p 315 ms;
+//! Hagiwara Kir through E_K of the compartment; the ClC-1 surface-charge
+//! IV (same reversal as E_Cl); the Wallinga pump f(V), σ and K_m terms;
+//! NKCC1; the tubular and myoplasmic mass balances (1/(F·depth), ζ and r/2)
+//! and the τ_diff exchange. No porting error was found. Readings that stay
+//! the porter's and cannot be settled without the program's source: the
+//! activation Boltzmanns written rising (the file keeps k > 0 for both
+//! m and h, so the program must use two forms), ClC-1 by the file's rate
+//! type 2 (the PDF's printed α sign is the template it also prints for α_h,
+//! whose sign the file carries in k = −9.97), and the gating pore's
+//! DVgp = 20 mV not applied (sign undocumented; Scale_GP is 0 by default).
+//!
+//! What the shipped parameters do (not a port error, measured in the
+//! tests and in this review's traces): rheobase is 3–5 µA/cm², and at 5 or
+//! 10 µA/cm² after the first spike the AHP reaches only −57 mV, a second
+//! spike aborts at −32 mV and the sarcolemma settles at −42 mV through a
+//! damped oscillation (FrNI 0.003), or sits at ≈ −8 mV with n⁴p ≈ 0.7
+//! (FrNI 0.05); h stays below 0.01 in both (h∞ has V½ −80 mV), so the fibre
+//! is in depolarization block, not in a train (trace of this review).
+//! The 1993 threshold (P_open 0.0075) was for a model without the slow
+//! inactivation s; within a 500 ms step s stays ≈ 0.93 (τ_s 2–4 s), so the
+//! persistent P_open is ≈ f, and f ≥ 0.01 is already above it.
+//!
 //! ## Chloride scale
 //! The file ships `Scale_Cl` = 0.2 (C107), and that is the default here (a
 //! port reproduces the published model first). Whether 0.2 is the wild type

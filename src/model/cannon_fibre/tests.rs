@@ -297,6 +297,10 @@ fn non_inactivating_fraction_decides_rest_or_depolarized_plateau_after_a_current
     // FrNI (no repetitive firing, where 1993 has trains above 0.0075); 1 s after the step the
     // fibre is back at rest at 0.003 and on a plateau from 0.01 on (−28.3, −14.9, −7.6, +1.4 mV;
     // K_TT 16.7–33.5 mM). No after-discharge outcome was found.
+    // Review (not asserted): rheobase lies between 3 and 5 µA/cm² at FrNI 0.003–0.02, and a
+    // 5 µA/cm² step also gives 1–2 spikes (same end states), so the step size is not the cause:
+    // the AHP reaches only ≈ −57 mV, where h∞ (V½ −80 mV) is ≈ 0.01, and the fibre falls into
+    // depolarization block (see the module doc, "Audit against the sources").
     // The file's FrNI (0.003) returns to rest.
     assert!(rows[0].2.abs() < 2.0, "{rows:?}");
     // FrNI 0.05 (steady P_open 0.008, above the 0.0075 of 1993) ends on a depolarized plateau with K⁺ in the tubule.
