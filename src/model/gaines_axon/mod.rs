@@ -142,7 +142,7 @@ parameters! {
         /// Nodal slow K⁺ ḡ_Ks.
         node_slow_potassium_ms_per_cm2: f64 = 80.0, "mS/cm²", 0.0..=10000.0, "gaines_node.mod gkbar = 0.08 S/cm²";
         /// Nodal fast K⁺ ḡ_Kf.
-        node_fast_potassium_ms_per_cm2: f64 = 25680.0, "mS/cm²", 0.0..=1000000.0, "gaines_node.mod gkfbar = 25.68 S/cm²";
+        node_fast_potassium_ms_per_cm2: f64 = 25.68, "mS/cm²", 0.0..=100000.0, "Jessica Gaines' node_motor.mod (nrv-framework/NRV nrv/_misc/mods, PARAMETER gkfbar = 0.02568 mho/cm²); ASCENT's gaines_node.mod copy has 25.68 mho/cm², 1000× (a unit slip)";
         /// Nodal leak ḡ_L.
         node_leak_ms_per_cm2: f64 = 7.0, "mS/cm²", 0.0..=1000.0, "gaines_node.mod gl = 0.007 S/cm²";
         /// Nodal leak reversal E_L.
