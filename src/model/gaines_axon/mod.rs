@@ -150,7 +150,7 @@ parameters! {
         /// MYSA fast K⁺ ḡ_Kf.
         mysa_fast_potassium_ms_per_cm2: f64 = 150.74, "mS/cm²", 0.0..=100000.0, "gaines_internode_MYSA.mod gkfbar = 0.15074 S/cm²";
         /// FLUT and STIN fast K⁺ ḡ_Kf.
-        flut_stin_fast_potassium_ms_per_cm2: f64 = 2.568, "mS/cm²", 0.0..=100000.0, "gaines_internode_FLUTSTIN.mod gkfbar = 0.002568 S/cm²";
+        flut_stin_fast_potassium_ms_per_cm2: f64 = 25.68, "mS/cm²", 0.0..=100000.0, "Gaines' flut_motor.mod and stin_motor.mod (nrv-framework/NRV nrv/_misc/mods) gkfbar = 0.02568 mho/cm²; ASCENT's gaines_internode_FLUTSTIN.mod copy has 0.002568, 10× less";
         /// Internodal slow K⁺ ḡ_Ks (MYSA, FLUT, STIN).
         internode_slow_potassium_ms_per_cm2: f64 = 2.581, "mS/cm²", 0.0..=10000.0, "gaines_internode_MYSA.mod and _FLUTSTIN.mod gkbar = 0.002581 S/cm²";
         /// Internodal HCN ḡ_h (MYSA, FLUT, STIN).
@@ -160,7 +160,7 @@ parameters! {
         /// FLUT and STIN leak ḡ_L.
         flut_stin_leak_ms_per_cm2: f64 = 0.2, "mS/cm²", 0.0..=1000.0, "gaines_internode_FLUTSTIN.mod gl = 0.0002 S/cm²";
         /// Internodal leak reversal E_L.
-        internode_leak_reversal_mv: f64 = -80.0, "mV", -150.0..=50.0, "gaines_internode_MYSA.mod and _FLUTSTIN.mod el = −80";
+        internode_leak_reversal_mv: f64 = -90.0, "mV", -150.0..=50.0, "Gaines' mysa_motor.mod, flut_motor.mod, stin_motor.mod (nrv-framework/NRV) el = −90; ASCENT's internode copies have −80";
         /// Na⁺ reversal potential at `na_o_reference_mm`.
         sodium_reversal_mv: f64 = 50.0, "mV", 0.0..=150.0, "gaines_node.mod ena = 50.0";
         /// K⁺ reversal potential at `k_o_reference_mm`.
