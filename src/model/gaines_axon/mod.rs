@@ -61,7 +61,7 @@
 //!
 //! ## Conditions
 //! - temperature: each gate by its own Q10 from its own reference (20 °C
-//!   for Na⁺, 36 °C for nodal Ks, 34 °C for Kf, internodal Ks and HCN);
+//!   for Na⁺, 36 °C for Ks, Kf and HCN, node and internode);
 //! - `k_o_mm`, `na_o_mm`: E_K and E_Na move by the Nernst change from the
 //!   concentration at which the published E_K = −90 and E_Na = +50 mV are
 //!   taken to hold (`k_o_reference_mm`, `na_o_reference_mm`; the source gives
@@ -351,7 +351,7 @@ impl GainesAxon {
             node_slow_potassium: q10_factor(
                 mrg_slow_potassium::Q10,
                 t,
-                mrg_slow_potassium::NODE_REFERENCE_TEMPERATURE_CELSIUS,
+                mrg_slow_potassium::REFERENCE_TEMPERATURE_CELSIUS,
             ),
             howells: q10_factor(
                 howells_fast_potassium::Q10,
@@ -499,7 +499,7 @@ impl GainesAxon {
             scale(mrg_sodium::fast_activation(v_na), f.sodium_activation),
             scale(mrg_sodium::fast_inactivation(v_na), f.sodium_inactivation),
             scale(
-                mrg_slow_potassium::node_activation(v_k),
+                mrg_slow_potassium::activation(v_k),
                 f.node_slow_potassium,
             ),
             scale(howells_fast_potassium::activation(v_k), f.howells),
@@ -513,7 +513,7 @@ impl GainesAxon {
         let v_k = v_mv - self.k_shift_mv;
         let scale = |(a, b): (f64, f64)| (phi * a, phi * b);
         [
-            scale(mrg_slow_potassium::internode_activation(v_k)),
+            scale(mrg_slow_potassium::activation(v_k)),
             scale(howells_fast_potassium::activation(v_k)),
             scale(howells_hcn::activation(v_mv)),
         ]
