@@ -5,14 +5,19 @@
 //! Richardson & Grill double cable (axolemma + periaxonal space + myelin).
 //!
 //! ## Sources
-//! - Gaines J.S., Finn K.E., Slopsema J.P., Heyboer L.A. & Polasek K.H.
+//! - Gaines J.L., Finn K.E., Slopsema J.P., Heyboer L.A. & Polasek K.H.
 //!   (2018) "A model of motor and sensory axon activation in the median nerve
-//!   using surface electrical stimulation", J Comput Neurosci 44:335: the MRG
-//!   fibre with the human channel sets of Howells, Trevillion, Bostock & Burke
-//!   2012 (J Physiol 590:1625). Equations and conductances from the NEURON
-//!   files `gaines_node.mod`, `gaines_internode_MYSA.mod`,
-//!   `gaines_internode_FLUTSTIN.mod` as distributed in wmglab-duke/ascent
-//!   (`src/neuron/MOD_Files/`); the gates are in
+//!   using surface electrical stimulation", J Comput Neurosci 45:29–43: the
+//!   MRG fibre with the human channel sets of Howells, Trevillion, Bostock &
+//!   Burke 2012 (J Physiol 590:1625). Equations and conductances from the
+//!   motor NEURON files signed by Jessica Gaines (06/16), `node_motor.mod`,
+//!   `mysa_motor.mod`, `flut_motor.mod`, `stin_motor.mod`, as distributed in
+//!   nrv-framework/NRV (`nrv/_misc/mods/`). The copies in wmglab-duke/ascent
+//!   (`gaines_node.mod`, `gaines_internode_MYSA.mod`,
+//!   `gaines_internode_FLUTSTIN.mod`) have the same rate constants but a
+//!   nodal ḡ_Kf 1000× and a FLUT/STIN ḡ_Kf 10× off, internodal E_L −80,
+//!   34 °C Howells references and no `vtraub` offset on the internodal Ks;
+//!   those are not used. The gates are in
 //!   [`crate::physiology::mrg_sodium`], [`crate::physiology::mrg_slow_potassium`],
 //!   [`crate::physiology::howells_fast_potassium`], [`crate::physiology::howells_hcn`].
 //! - Cable: McIntyre, Richardson & Grill 2002 (J Neurophysiol 87:995, ModelDB
@@ -47,11 +52,12 @@
 //! each side, d the section's axon diameter), X: periaxonal conductance
 //! (`xraxial` · L/2 on each side), G_my, C_my: the myelin.
 //!
-//! **Assumption (named):** the Gaines internodal densities are applied per
-//! cm² of the NEURON section's area π·fiberD·L, as a mechanism inserted into
-//! the MRG section would be. The Gaines hoc that inserts them was not found;
-//! MRG's own passive internode scales `g_pas` by d/fiberD, which would halve
-//! the internodal K⁺, HCN and leak conductances here.
+//! The Gaines internodal densities are per cm² of the NEURON section's area
+//! π·fiberD·L: the NRV builder of the Gaines motor fibre
+//! (nrv-framework/NRV `nrv/nmod/_myelinated.py`) sets `diam = d` (fiberD) on
+//! MYSA, FLUT and STIN and inserts `mysa_motor`, `flut_motor`, `stin_motor`
+//! at their file densities; MRG's d/fiberD factor applies only to its own
+//! `g_pas`, which the Gaines fibre does not insert.
 //!
 //! ## Units
 //! Every current, conductance and capacitance is per cm² of **node**
