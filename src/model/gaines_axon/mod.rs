@@ -89,22 +89,24 @@
 //!
 //! | index | published | this port | Hennings 2005 |
 //! |---|---|---|---|
-//! | SDTC (ms) | 0.42 ± 0.11 | 0.078 | 0.23 |
-//! | TEd(10–20 ms) (%) | 68.8 ± 4.9 | 1.0 | 60.0 |
-//! | TEd(90–100 ms) (%) | 45.4 ± 4.4 | 1.2 | 61.7 |
-//! | TEh(90–100 ms) (%) | −124.3 ± 14.2 | −34.5 | −84.7 |
-//! | refractoriness at 2 ms (%) | 50 ± 27 | 18.8 | −6.3 |
-//! | superexcitability (%) | −25.3 ± 5.5 | +2.0 (none) | −16.9 |
-//! | late subexcitability (%) | 14.2 ± 3.8 | 2.0 | 1.0 |
-//! | tetany threshold, ionized Ca (mM) | < 0.8–0.9 (clinic) | 0.177 | 0.550 |
+//! | SDTC (ms) | 0.42 ± 0.11 | 0.30 | 0.23 |
+//! | TEd(10–20 ms) (%) | 68.8 ± 4.9 | 40.1 | 60.0 |
+//! | TEd(90–100 ms) (%) | 45.4 ± 4.4 | 36.5 | 61.7 |
+//! | TEh(90–100 ms) (%) | −124.3 ± 14.2 | −40.4 | −84.7 |
+//! | refractoriness at 2 ms (%) | 50 ± 27 | 14.2 | −6.3 |
+//! | superexcitability (%) | −25.3 ± 5.5 | +8.4 (none) | −16.9 |
+//! | late subexcitability (%) | 14.2 ± 3.8 | 9.8 | 1.0 |
+//! | tetany threshold, ionized Ca (mM) | < 0.8–0.9 (clinic) | 0.269 | 0.550 |
 //!
-//! Why this port misses: the nodal Kf of `gaines_node.mod` (25.68 S/cm²,
-//! n∞ rising from −83 mV with a 1.1 mV slope) reaches n⁴ḡ ≈ 480 mS/cm² at
-//! −70 mV, six times the whole nodal Ks, so every subthreshold depolarization
-//! is clamped within a ms: no electrotonus, a short SDTC, no
-//! superexcitability, and a divalent shift of a few mV cannot bring the node
-//! to fire. Whether Gaines et al. ran this density at the node (their hoc
-//! may overwrite the file's default) could not be checked here.
+//! The rest, −85.94 mV, is the Gaines motor fibre's own (NRV `v_init =
+//! −85.9411`). What still misses, as a finding, not tuned: TEd is ~30 points
+//! low and TEh a third of the norm (the internodal HCN, midpoint −107 mV,
+//! barely opens at −40 % conditioning), superexcitability is absent and
+//! refractoriness low. Untested explanations: the all-nodes-in-phase single
+//! period (no propagation, so no depolarizing afterpotential driven from
+//! neighbouring nodes, which carries MRG's superexcitability), and Gaines
+//! fitting their channels to activation thresholds in the median nerve, not
+//! to threshold tracking.
 
 pub mod geometry;
 
@@ -504,10 +506,7 @@ impl GainesAxon {
             scale(mrg_sodium::persistent_activation(v_na), f.sodium_activation),
             scale(mrg_sodium::fast_activation(v_na), f.sodium_activation),
             scale(mrg_sodium::fast_inactivation(v_na), f.sodium_inactivation),
-            scale(
-                mrg_slow_potassium::activation(v_k),
-                f.node_slow_potassium,
-            ),
+            scale(mrg_slow_potassium::activation(v_k), f.node_slow_potassium),
             scale(howells_fast_potassium::activation(v_k), f.howells),
         ]
     }
