@@ -11,8 +11,8 @@
 //! α_n = 0.0462 (V + 83.2)/(1 − e^{−(V + 83.2)/1.1})
 //! β_n = 0.0824 (−66 − V)/(1 − e^{(V + 66)/10.5})
 //! ```
-//! ms⁻¹ at 34 °C, × 3^((T − 34)/10) (`q10_4` in the node, `q10` with
-//! `t_howells = 34` in the internode). I = ḡ n⁴ (V − E_K).
+//! ms⁻¹ at 36 °C, × 3^((T − 36)/10) (`q10_3` of Gaines' motor files in
+//! nrv-framework/NRV; ASCENT's copies use 34 °C). I = ḡ n⁴ (V − E_K).
 
 use crate::physiology::rates::linoid;
 
@@ -21,10 +21,10 @@ pub type Rates = (f64, f64);
 
 /// Q10 of both rates (`q10_4`, `q10`).
 pub const Q10: f64 = 3.0;
-/// Temperature of the rates (°C; "Temperature for Howells measurements", `t_howells = 34`).
-pub const REFERENCE_TEMPERATURE_CELSIUS: f64 = 34.0;
+/// Temperature of the rates (°C; `q10_3 = 3^((celsius − 36)/10)` in Gaines' node_motor.mod and internode files, nrv-framework/NRV; ASCENT's copies take 34 °C).
+pub const REFERENCE_TEMPERATURE_CELSIUS: f64 = 36.0;
 
-/// The n gate at `v_mv`, 34 °C.
+/// The n gate at `v_mv`, 36 °C.
 #[inline]
 pub fn activation(v_mv: f64) -> Rates {
     (

@@ -12,20 +12,21 @@
 //! α_q = 0.00522 e^{(V + 107.3)/(−12.2)}      β_q = 0.00522 e^{−(V + 107.3)/(−12.2)}
 //! I_h = ḡ_h q (V − E_h),   E_h = −54.9 mV
 //! ```
-//! ms⁻¹ at 34 °C, × 3^((T − 34)/10). q∞ has its midpoint at −107.3 mV and a
-//! slope of 6.1 mV; τ_q peaks there at 1/(2·0.00522) = 95.8 ms (34 °C).
+//! ms⁻¹ at 36 °C, × 3^((T − 36)/10) (`q10_3`, Gaines' motor files in
+//! nrv-framework/NRV; ASCENT's copies use 34 °C). q∞ has its midpoint at −107.3 mV and a
+//! slope of 6.1 mV; τ_q peaks there at 1/(2·0.00522) = 95.8 ms (36 °C).
 
 /// (α, β) of the gate (ms⁻¹).
 pub type Rates = (f64, f64);
 
 /// Q10 of both rates (`q10`).
 pub const Q10: f64 = 3.0;
-/// Temperature of the rates (°C; `t_howells = 34`).
-pub const REFERENCE_TEMPERATURE_CELSIUS: f64 = 34.0;
+/// Temperature of the rates (°C; `q10_3 = 3^((celsius − 36)/10)` in Gaines' mysa/flut/stin_motor.mod, nrv-framework/NRV; ASCENT's copies take 34 °C).
+pub const REFERENCE_TEMPERATURE_CELSIUS: f64 = 36.0;
 /// Reversal potential of I_h (mV; `eq = −54.9`).
 pub const REVERSAL_MV: f64 = -54.9;
 
-/// The q gate at `v_mv`, 34 °C.
+/// The q gate at `v_mv`, 36 °C.
 #[inline]
 pub fn activation(v_mv: f64) -> Rates {
     let x = (v_mv + 107.3) / -12.2;

@@ -4,11 +4,12 @@
 //!
 //! ## Sources
 //! McIntyre C.C., Richardson A.G. & Grill W.M. (2002) J Neurophysiol
-//! 87:995–1006 (ModelDB 3810, `AXNODE.mod`); Gaines J.S., Finn K.E.,
+//! 87:995–1006 (ModelDB 3810, `AXNODE.mod`); Gaines J.L., Finn K.E.,
 //! Slopsema J.P., Heyboer L.A. & Polasek K.H. (2018) J Comput Neurosci
-//! 44:335 / J Neural Eng 15:036021, NEURON file `gaines_node.mod` as
-//! distributed in wmglab-duke/ascent (`src/neuron/MOD_Files/gaines_node.mod`,
-//! PARAMETER block `ampA … bhC`, FUNCTIONs `vtrap1`, `vtrap2`, `vtrap6`–`vtrap9`).
+//! 45:29–43, NEURON file `node_motor.mod` (Jessica Gaines, nrv-framework/NRV
+//! `nrv/_misc/mods/`), identical in these gates to the `gaines_node.mod` copy
+//! in wmglab-duke/ascent (`src/neuron/MOD_Files/`), PARAMETER block
+//! `ampA … bhC`, FUNCTIONs `vtrap1`, `vtrap2`, `vtrap6`–`vtrap9`).
 //! Gaines et al. moved the fast activation midpoint constant `amB` from
 //! MRG's 21.4 to 20.4 mV; everything else is MRG's.
 //!

@@ -5,14 +5,19 @@
 //! Richardson & Grill double cable (axolemma + periaxonal space + myelin).
 //!
 //! ## Sources
-//! - Gaines J.S., Finn K.E., Slopsema J.P., Heyboer L.A. & Polasek K.H.
+//! - Gaines J.L., Finn K.E., Slopsema J.P., Heyboer L.A. & Polasek K.H.
 //!   (2018) "A model of motor and sensory axon activation in the median nerve
-//!   using surface electrical stimulation", J Comput Neurosci 44:335: the MRG
-//!   fibre with the human channel sets of Howells, Trevillion, Bostock & Burke
-//!   2012 (J Physiol 590:1625). Equations and conductances from the NEURON
-//!   files `gaines_node.mod`, `gaines_internode_MYSA.mod`,
-//!   `gaines_internode_FLUTSTIN.mod` as distributed in wmglab-duke/ascent
-//!   (`src/neuron/MOD_Files/`); the gates are in
+//!   using surface electrical stimulation", J Comput Neurosci 45:29–43: the
+//!   MRG fibre with the human channel sets of Howells, Trevillion, Bostock &
+//!   Burke 2012 (J Physiol 590:1625). Equations and conductances from the
+//!   motor NEURON files signed by Jessica Gaines (06/16), `node_motor.mod`,
+//!   `mysa_motor.mod`, `flut_motor.mod`, `stin_motor.mod`, as distributed in
+//!   nrv-framework/NRV (`nrv/_misc/mods/`). The copies in wmglab-duke/ascent
+//!   (`gaines_node.mod`, `gaines_internode_MYSA.mod`,
+//!   `gaines_internode_FLUTSTIN.mod`) have the same rate constants but a
+//!   nodal ḡ_Kf 1000× and a FLUT/STIN ḡ_Kf 10× off, internodal E_L −80,
+//!   34 °C Howells references and no `vtraub` offset on the internodal Ks;
+//!   those are not used. The gates are in
 //!   [`crate::physiology::mrg_sodium`], [`crate::physiology::mrg_slow_potassium`],
 //!   [`crate::physiology::howells_fast_potassium`], [`crate::physiology::howells_hcn`].
 //! - Cable: McIntyre, Richardson & Grill 2002 (J Neurophysiol 87:995, ModelDB
@@ -47,11 +52,12 @@
 //! each side, d the section's axon diameter), X: periaxonal conductance
 //! (`xraxial` · L/2 on each side), G_my, C_my: the myelin.
 //!
-//! **Assumption (named):** the Gaines internodal densities are applied per
-//! cm² of the NEURON section's area π·fiberD·L, as a mechanism inserted into
-//! the MRG section would be. The Gaines hoc that inserts them was not found;
-//! MRG's own passive internode scales `g_pas` by d/fiberD, which would halve
-//! the internodal K⁺, HCN and leak conductances here.
+//! The Gaines internodal densities are per cm² of the NEURON section's area
+//! π·fiberD·L: the NRV builder of the Gaines motor fibre
+//! (nrv-framework/NRV `nrv/nmod/_myelinated.py`) sets `diam = d` (fiberD) on
+//! MYSA, FLUT and STIN and inserts `mysa_motor`, `flut_motor`, `stin_motor`
+//! at their file densities; MRG's d/fiberD factor applies only to its own
+//! `g_pas`, which the Gaines fibre does not insert.
 //!
 //! ## Units
 //! Every current, conductance and capacitance is per cm² of **node**
@@ -61,7 +67,7 @@
 //!
 //! ## Conditions
 //! - temperature: each gate by its own Q10 from its own reference (20 °C
-//!   for Na⁺, 36 °C for nodal Ks, 34 °C for Kf, internodal Ks and HCN);
+//!   for Na⁺, 36 °C for Ks, Kf and HCN, node and internode);
 //! - `k_o_mm`, `na_o_mm`: E_K and E_Na move by the Nernst change from the
 //!   concentration at which the published E_K = −90 and E_Na = +50 mV are
 //!   taken to hold (`k_o_reference_mm`, `na_o_reference_mm`; the source gives
@@ -83,22 +89,24 @@
 //!
 //! | index | published | this port | Hennings 2005 |
 //! |---|---|---|---|
-//! | SDTC (ms) | 0.42 ± 0.11 | 0.078 | 0.23 |
-//! | TEd(10–20 ms) (%) | 68.8 ± 4.9 | 1.0 | 60.0 |
-//! | TEd(90–100 ms) (%) | 45.4 ± 4.4 | 1.2 | 61.7 |
-//! | TEh(90–100 ms) (%) | −124.3 ± 14.2 | −34.5 | −84.7 |
-//! | refractoriness at 2 ms (%) | 50 ± 27 | 18.8 | −6.3 |
-//! | superexcitability (%) | −25.3 ± 5.5 | +2.0 (none) | −16.9 |
-//! | late subexcitability (%) | 14.2 ± 3.8 | 2.0 | 1.0 |
-//! | tetany threshold, ionized Ca (mM) | < 0.8–0.9 (clinic) | 0.177 | 0.550 |
+//! | SDTC (ms) | 0.42 ± 0.11 | 0.30 | 0.23 |
+//! | TEd(10–20 ms) (%) | 68.8 ± 4.9 | 40.1 | 60.0 |
+//! | TEd(90–100 ms) (%) | 45.4 ± 4.4 | 36.5 | 61.7 |
+//! | TEh(90–100 ms) (%) | −124.3 ± 14.2 | −40.4 | −84.7 |
+//! | refractoriness at 2 ms (%) | 50 ± 27 | 14.2 | −6.3 |
+//! | superexcitability (%) | −25.3 ± 5.5 | +8.4 (none) | −16.9 |
+//! | late subexcitability (%) | 14.2 ± 3.8 | 9.8 | 1.0 |
+//! | tetany threshold, ionized Ca (mM) | < 0.8–0.9 (clinic) | 0.269 | 0.550 |
 //!
-//! Why this port misses: the nodal Kf of `gaines_node.mod` (25.68 S/cm²,
-//! n∞ rising from −83 mV with a 1.1 mV slope) reaches n⁴ḡ ≈ 480 mS/cm² at
-//! −70 mV, six times the whole nodal Ks, so every subthreshold depolarization
-//! is clamped within a ms: no electrotonus, a short SDTC, no
-//! superexcitability, and a divalent shift of a few mV cannot bring the node
-//! to fire. Whether Gaines et al. ran this density at the node (their hoc
-//! may overwrite the file's default) could not be checked here.
+//! The rest, −85.94 mV, is the Gaines motor fibre's own (NRV `v_init =
+//! −85.9411`). What still misses, as a finding, not tuned: TEd is ~30 points
+//! low and TEh a third of the norm (the internodal HCN, midpoint −107 mV,
+//! barely opens at −40 % conditioning), superexcitability is absent and
+//! refractoriness low. Untested explanations: the all-nodes-in-phase single
+//! period (no propagation, so no depolarizing afterpotential driven from
+//! neighbouring nodes, which carries MRG's superexcitability), and Gaines
+//! fitting their channels to activation thresholds in the median nerve, not
+//! to threshold tracking.
 
 pub mod geometry;
 
@@ -142,7 +150,7 @@ parameters! {
         /// Nodal slow K⁺ ḡ_Ks.
         node_slow_potassium_ms_per_cm2: f64 = 80.0, "mS/cm²", 0.0..=10000.0, "gaines_node.mod gkbar = 0.08 S/cm²";
         /// Nodal fast K⁺ ḡ_Kf.
-        node_fast_potassium_ms_per_cm2: f64 = 25680.0, "mS/cm²", 0.0..=1000000.0, "gaines_node.mod gkfbar = 25.68 S/cm²";
+        node_fast_potassium_ms_per_cm2: f64 = 25.68, "mS/cm²", 0.0..=100000.0, "Jessica Gaines' node_motor.mod (nrv-framework/NRV nrv/_misc/mods, PARAMETER gkfbar = 0.02568 mho/cm²); ASCENT's gaines_node.mod copy has 25.68 mho/cm², 1000× (a unit slip)";
         /// Nodal leak ḡ_L.
         node_leak_ms_per_cm2: f64 = 7.0, "mS/cm²", 0.0..=1000.0, "gaines_node.mod gl = 0.007 S/cm²";
         /// Nodal leak reversal E_L.
@@ -150,7 +158,7 @@ parameters! {
         /// MYSA fast K⁺ ḡ_Kf.
         mysa_fast_potassium_ms_per_cm2: f64 = 150.74, "mS/cm²", 0.0..=100000.0, "gaines_internode_MYSA.mod gkfbar = 0.15074 S/cm²";
         /// FLUT and STIN fast K⁺ ḡ_Kf.
-        flut_stin_fast_potassium_ms_per_cm2: f64 = 2.568, "mS/cm²", 0.0..=100000.0, "gaines_internode_FLUTSTIN.mod gkfbar = 0.002568 S/cm²";
+        flut_stin_fast_potassium_ms_per_cm2: f64 = 25.68, "mS/cm²", 0.0..=100000.0, "Gaines' flut_motor.mod and stin_motor.mod (nrv-framework/NRV nrv/_misc/mods) gkfbar = 0.02568 mho/cm²; ASCENT's gaines_internode_FLUTSTIN.mod copy has 0.002568, 10× less";
         /// Internodal slow K⁺ ḡ_Ks (MYSA, FLUT, STIN).
         internode_slow_potassium_ms_per_cm2: f64 = 2.581, "mS/cm²", 0.0..=10000.0, "gaines_internode_MYSA.mod and _FLUTSTIN.mod gkbar = 0.002581 S/cm²";
         /// Internodal HCN ḡ_h (MYSA, FLUT, STIN).
@@ -160,7 +168,7 @@ parameters! {
         /// FLUT and STIN leak ḡ_L.
         flut_stin_leak_ms_per_cm2: f64 = 0.2, "mS/cm²", 0.0..=1000.0, "gaines_internode_FLUTSTIN.mod gl = 0.0002 S/cm²";
         /// Internodal leak reversal E_L.
-        internode_leak_reversal_mv: f64 = -80.0, "mV", -150.0..=50.0, "gaines_internode_MYSA.mod and _FLUTSTIN.mod el = −80";
+        internode_leak_reversal_mv: f64 = -90.0, "mV", -150.0..=50.0, "Gaines' mysa_motor.mod, flut_motor.mod, stin_motor.mod (nrv-framework/NRV) el = −90; ASCENT's internode copies have −80";
         /// Na⁺ reversal potential at `na_o_reference_mm`.
         sodium_reversal_mv: f64 = 50.0, "mV", 0.0..=150.0, "gaines_node.mod ena = 50.0";
         /// K⁺ reversal potential at `k_o_reference_mm`.
@@ -351,7 +359,7 @@ impl GainesAxon {
             node_slow_potassium: q10_factor(
                 mrg_slow_potassium::Q10,
                 t,
-                mrg_slow_potassium::NODE_REFERENCE_TEMPERATURE_CELSIUS,
+                mrg_slow_potassium::REFERENCE_TEMPERATURE_CELSIUS,
             ),
             howells: q10_factor(
                 howells_fast_potassium::Q10,
@@ -498,10 +506,7 @@ impl GainesAxon {
             scale(mrg_sodium::persistent_activation(v_na), f.sodium_activation),
             scale(mrg_sodium::fast_activation(v_na), f.sodium_activation),
             scale(mrg_sodium::fast_inactivation(v_na), f.sodium_inactivation),
-            scale(
-                mrg_slow_potassium::node_activation(v_k),
-                f.node_slow_potassium,
-            ),
+            scale(mrg_slow_potassium::activation(v_k), f.node_slow_potassium),
             scale(howells_fast_potassium::activation(v_k), f.howells),
         ]
     }
@@ -513,7 +518,7 @@ impl GainesAxon {
         let v_k = v_mv - self.k_shift_mv;
         let scale = |(a, b): (f64, f64)| (phi * a, phi * b);
         [
-            scale(mrg_slow_potassium::internode_activation(v_k)),
+            scale(mrg_slow_potassium::activation(v_k)),
             scale(howells_fast_potassium::activation(v_k)),
             scale(howells_hcn::activation(v_mv)),
         ]

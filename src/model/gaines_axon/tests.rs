@@ -99,12 +99,16 @@ fn gates_move_by_their_family_s_divalent_shift_and_temperature_scales_rates() {
 }
 
 #[test]
-fn the_axon_rests_near_minus_87_mv_and_a_1_ms_pulse_above_threshold_fires() {
+fn the_axon_rests_at_gaines_own_minus_85_94_mv_and_a_1_ms_pulse_above_threshold_fires() {
     let axon = axon_at_ca(1.2);
     let rest = rest_of(&axon);
-    // Measured, not a source value: the MRG/Gaines leaks (E_L −90 node, −80
-    // internode) and the internodal Ks at s ≈ 1 settle the node at −86.8 mV.
-    assert!((rest[index::V] + 86.8).abs() < 0.1, "{}", rest[index::V]);
+    // NRV's Gaines motor fibre starts at its rest, v_init = −85.9411 mV
+    // (nrv-framework/NRV nrv/nmod/_myelinated.py, __compute_axon_parameters).
+    assert!(
+        (rest[index::V] + 85.9411).abs() < 0.01,
+        "{}",
+        rest[index::V]
+    );
     let tracker = Tracker::new(&axon, rest, stiff());
     let threshold = tracker.control_threshold(1.0, 100.0).unwrap().unwrap();
     assert!(tracker.fires(&[], 5.0, 1.0, 1.01 * threshold).unwrap());
@@ -204,7 +208,7 @@ fn meets_norms(indices: &Indices) {
 }
 
 #[test]
-#[ignore = "finding (issue 10): the faithful Gaines 2018 port gives SDTC 0.078 ms, TEd ≈ 1 %, TEh(90–100) −34 %, no superexcitability (smallest change +2.0 %), late subexcitability +2.0 %, against 0.42 ms, 69 %, −124 %, −25 %, +14 %: its nodal Kf (25.68 S/cm², n∞ rising from −83 mV) clamps the node; see the report"]
+#[ignore = "finding (issue 10): the Gaines 2018 port gives SDTC 0.30 ms, TEd(10–20) 40 %, TEd(90–100) 37 %, TEh(90–100) −40 %, refractoriness 14 %, no superexcitability (+8.4 %), late subexcitability 9.8 %, against 0.42 ms, 69 %, 45 %, −124 %, 50 %, −25 %, +14 %; see the module doc"]
 fn gaines_axon_meets_the_human_median_motor_norms() {
     let axon = axon_at_ca(1.2);
     let tracker = Tracker::new(&axon, rest_of(&axon), stiff());
@@ -226,7 +230,7 @@ fn hennings_axon_meets_the_human_median_motor_norms() {
 }
 
 #[test]
-#[ignore = "finding (issue 10): tetany threshold 0.177 mM ionized Ca (K 4.5, Mg 0.5, 37 °C), far below the clinical < 0.8–0.9 mM (SCIENCE.md §6)"]
+#[ignore = "finding (issue 10): tetany threshold 0.269 mM ionized Ca (K 4.5, Mg 0.5, 37 °C), far below the clinical < 0.8–0.9 mM (SCIENCE.md §6)"]
 fn the_tetany_threshold_lies_in_the_clinical_range() {
     // SCIENCE.md §6 (NHS Tayside pathway): severe hypocalcaemia < 0.8 mM
     // ionized, moderate 0.8–0.9; tetany is expected at about these levels
