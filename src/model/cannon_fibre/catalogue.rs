@@ -135,7 +135,8 @@ impl ModelEntry for CannonFibreEntry {
         let (charge, grahame) = (law(LAW_SECTIONS[0])?, law(LAW_SECTIONS[1])?);
         let charge: SurfaceChargeParams = section(charge, &at.key(LAW_SECTIONS[0]), ctx)?;
         let grahame: GrahameParams = section(grahame, &at.key(LAW_SECTIONS[1]), ctx)?;
-        let params: CannonFibreParams = deserialize(toml::Value::Table(table), at, ctx)?;
+        let params: CannonFibreParams =
+            deserialize(toml::Value::Table(table), at, ctx).map_err(with_law_sections)?;
         check_ranges(&params).map_err(|(name, e)| out_of_range(&e, &at.key(name), ctx))?;
         let conditions = Conditions::resolve(
             ions,
@@ -158,6 +159,19 @@ impl ModelEntry for CannonFibreEntry {
             follows_divalent_law: true,
         }))
     }
+}
+
+/// The fibre's parser lists its own tables; the divalent law's two are the
+/// entry's, so an unknown key's list of allowed keys names them too.
+fn with_law_sections(mut e: ScenarioError) -> ScenarioError {
+    if e.problem == "unknown key" && e.key_path.matches('.').count() == 1 {
+        if let Some(allowed) = e.allowed.take() {
+            let mut names: Vec<&str> = allowed.split(", ").chain(LAW_SECTIONS).collect();
+            names.sort_unstable();
+            e.allowed = Some(names.join(", "));
+        }
+    }
+    e
 }
 
 /// Every sub-table of `params` within its declared ranges.
