@@ -183,3 +183,42 @@ fn every_part_that_follows_the_divalent_law_follows_the_scenario_s_law() {
         }
     }
 }
+
+/// Giving the temperature a model runs at anyway changes nothing: a part
+/// must not fall back to a temperature of its own when the key is absent
+/// (a motor unit's fibre once ran at its published 20 °C instead of the
+/// unit's 37 °C unless the scenario wrote `temperature_celsius = 37`).
+#[test]
+fn the_default_temperature_given_or_not_is_the_same_model() {
+    for entry in MODELS {
+        if entry.ion_use("temperature_celsius") != IonUse::Honoured {
+            continue;
+        }
+        for parameters in variants(entry) {
+            let line = format!(
+                "temperature_celsius = {}",
+                entry.published_temperature_celsius()
+            );
+            let (Ok(absent), Ok(given)) = (
+                build(entry, &parameters, ""),
+                build(entry, &parameters, &line),
+            ) else {
+                panic!(
+                    "{} [{}] does not build",
+                    entry.name(),
+                    parameters.join("; ")
+                );
+            };
+            for (a, g) in absent.iter().zip(&given) {
+                assert_eq!(
+                    a.signature,
+                    g.signature,
+                    "{} [{}]: {}",
+                    entry.name(),
+                    parameters.join("; "),
+                    a.name
+                );
+            }
+        }
+    }
+}

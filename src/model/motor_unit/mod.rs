@@ -107,6 +107,10 @@ impl MotorUnit {
         conditions: &Conditions,
     ) -> Self {
         let temperature_celsius = conditions.temperature_celsius;
+        // One temperature for the unit: the fibre runs at it whether or not
+        // the scenario gave it (the unit's default is the axon's 37 °C, not
+        // the fibre's published 20 °C).
+        let fibre_conditions = conditions.at_temperature(temperature_celsius);
         let release = junction.release;
         let (ca_o_mm, mg_o_mm) = conditions
             .divalents
@@ -125,7 +129,7 @@ impl MotorUnit {
         Self {
             axon,
             junction,
-            fibre: MuscleFibre::new_in(fibre_config, conditions),
+            fibre: MuscleFibre::new_in(fibre_config, &fibre_conditions),
             fibre_config,
             conditions: *conditions,
         }
@@ -138,7 +142,8 @@ impl MotorUnit {
     pub fn sodium_blocked_fibre(&self) -> MuscleFibre {
         let mut config = self.fibre_config;
         config.sodium_channel.g_na_max_ms_per_cm2 = 0.0;
-        MuscleFibre::new_in(config, &self.conditions)
+        let temperature_celsius = self.conditions.temperature_celsius;
+        MuscleFibre::new_in(config, &self.conditions.at_temperature(temperature_celsius))
     }
 
     /// The trace layout of this unit (it depends on the axon).
