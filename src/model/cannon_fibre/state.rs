@@ -2,6 +2,7 @@
 //! gates in each compartment, and the tubular and myoplasmic K⁺, Na⁺, Cl⁻.
 
 use crate::model::StateVariable;
+use crate::model::state_variable;
 
 /// Number of state variables.
 pub const STATE_COUNT: usize = 22;
@@ -46,20 +47,6 @@ pub const NA_I: usize = 20;
 /// Myoplasmic Cl⁻ (mM).
 pub const CL_I: usize = 21;
 
-const fn var(
-    name: &'static str,
-    unit: &'static str,
-    description: &'static str,
-    source_name: &'static str,
-) -> StateVariable {
-    StateVariable {
-        name,
-        unit,
-        description,
-        source_name,
-    }
-}
-
 /// The layout, in state order (names as in `Simulated Muscle Fiber.pdf`).
 pub static STATE_VARIABLES: [StateVariable; STATE_COUNT] = [
     StateVariable {
@@ -74,24 +61,24 @@ pub static STATE_VARIABLES: [StateVariable; STATE_COUNT] = [
         description: "T-tubular membrane potential",
         source_name: "V_TT",
     },
-    var("m", "1", "sarcolemmal NaV1.4 activation", "m"),
-    var("h", "1", "sarcolemmal NaV1.4 fast inactivation", "h"),
-    var("s", "1", "sarcolemmal NaV1.4 slow inactivation", "s"),
-    var("n", "1", "sarcolemmal Kdr activation", "n"),
-    var("p", "1", "sarcolemmal Kdr inactivation", "p"),
-    var("q", "1", "sarcolemmal KCNQ activation", "q"),
-    var("c", "1", "sarcolemmal ClC-1 gate", "c"),
-    var("m_tt", "1", "tubular NaV1.4 activation", "m"),
-    var("h_tt", "1", "tubular NaV1.4 fast inactivation", "h"),
-    var("s_tt", "1", "tubular NaV1.4 slow inactivation", "s"),
-    var("n_tt", "1", "tubular Kdr activation", "n"),
-    var("p_tt", "1", "tubular Kdr inactivation", "p"),
-    var("q_tt", "1", "tubular KCNQ activation", "q"),
-    var("c_tt", "1", "tubular ClC-1 gate", "c"),
-    var("k_tt_mM", "mM", "T-tubule K⁺", "[K]_TT"),
-    var("na_tt_mM", "mM", "T-tubule Na⁺", "[Na]_TT"),
-    var("cl_tt_mM", "mM", "T-tubule Cl⁻", "[Cl]_TT"),
-    var("k_i_mM", "mM", "myoplasmic K⁺", "[K]_i"),
-    var("na_i_mM", "mM", "myoplasmic Na⁺", "[Na]_i"),
-    var("cl_i_mM", "mM", "myoplasmic Cl⁻", "[Cl]_i"),
+    state_variable("m", "1", "sarcolemmal NaV1.4 activation", "m"),
+    state_variable("h", "1", "sarcolemmal NaV1.4 fast inactivation", "h"),
+    state_variable("s", "1", "sarcolemmal NaV1.4 slow inactivation", "s"),
+    state_variable("n", "1", "sarcolemmal Kdr activation", "n"),
+    state_variable("p", "1", "sarcolemmal Kdr inactivation", "p"),
+    state_variable("q", "1", "sarcolemmal KCNQ activation", "q"),
+    state_variable("c", "1", "sarcolemmal ClC-1 gate", "c"),
+    state_variable("m_tt", "1", "tubular NaV1.4 activation", "m"),
+    state_variable("h_tt", "1", "tubular NaV1.4 fast inactivation", "h"),
+    state_variable("s_tt", "1", "tubular NaV1.4 slow inactivation", "s"),
+    state_variable("n_tt", "1", "tubular Kdr activation", "n"),
+    state_variable("p_tt", "1", "tubular Kdr inactivation", "p"),
+    state_variable("q_tt", "1", "tubular KCNQ activation", "q"),
+    state_variable("c_tt", "1", "tubular ClC-1 gate", "c"),
+    state_variable("k_tt_mM", "mM", "T-tubule K⁺", "[K]_TT"),
+    state_variable("na_tt_mM", "mM", "T-tubule Na⁺", "[Na]_TT"),
+    state_variable("cl_tt_mM", "mM", "T-tubule Cl⁻", "[Cl]_TT"),
+    state_variable("k_i_mM", "mM", "myoplasmic K⁺", "[K]_i"),
+    state_variable("na_i_mM", "mM", "myoplasmic Na⁺", "[Na]_i"),
+    state_variable("cl_i_mM", "mM", "myoplasmic Cl⁻", "[Cl]_i"),
 ];

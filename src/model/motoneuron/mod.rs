@@ -63,6 +63,7 @@ mod tests;
 
 use crate::analysis::SpikeDetector;
 use crate::model::conditions::Conditions;
+use crate::model::state_variable;
 use crate::model::{Model, ParameterGroup, State, StateVariable};
 use crate::parameters;
 use crate::params::ParameterSet;
@@ -249,79 +250,65 @@ pub mod index {
 /// Number of state variables.
 pub const STATE_COUNT: usize = 12;
 
-const fn variable(
-    name: &'static str,
-    unit: &'static str,
-    description: &'static str,
-    source_name: &'static str,
-) -> StateVariable {
-    StateVariable {
-        name,
-        unit,
-        description,
-        source_name,
-    }
-}
-
 /// The state layout (source names from `create_brk.m`).
 pub static STATE_VARIABLES: [StateVariable; STATE_COUNT] = [
-    variable(
+    state_variable(
         "motoneuron_v_mV",
         "mV",
         "somatic membrane potential of the motoneuron",
         "Vs",
     ),
-    variable(
+    state_variable(
         "motoneuron_dendrite_v_mV",
         "mV",
         "dendritic membrane potential of the motoneuron",
         "Vd",
     ),
-    variable("motoneuron_h_na", "1", "somatic Na inactivation", "h"),
-    variable(
+    state_variable("motoneuron_h_na", "1", "somatic Na inactivation", "h"),
+    state_variable(
         "motoneuron_n_k",
         "1",
         "somatic delayed-rectifier activation",
         "n",
     ),
-    variable(
+    state_variable(
         "motoneuron_m_can_soma",
         "1",
         "somatic N-like Ca activation",
         "mnS",
     ),
-    variable(
+    state_variable(
         "motoneuron_h_can_soma",
         "1",
         "somatic N-like Ca inactivation",
         "hnS",
     ),
-    variable(
+    state_variable(
         "motoneuron_m_can_dendrite",
         "1",
         "dendritic N-like Ca activation",
         "mnD",
     ),
-    variable(
+    state_variable(
         "motoneuron_h_can_dendrite",
         "1",
         "dendritic N-like Ca inactivation",
         "hnD",
     ),
-    variable(
+    state_variable(
         "motoneuron_m_cal",
         "1",
         "dendritic L-like Ca activation (the PIC)",
         "ml",
     ),
-    variable("motoneuron_ca_soma_uM", "µM", "somatic free Ca pool", "CaS"),
-    variable(
+    state_variable("motoneuron_ca_soma_uM", "µM", "somatic free Ca pool", "CaS"),
+    state_variable(
         "motoneuron_ca_dendrite_uM",
         "µM",
         "dendritic free Ca pool",
         "CaD",
     ),
-    variable(
+    state_variable(
         "motoneuron_p_nap",
         "1",
         "somatic persistent Na activation (not in the source)",
