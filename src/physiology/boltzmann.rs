@@ -6,7 +6,7 @@
 /// 1 / (1 + exp((V − θ)/κ)); `theta_mv` the half-point, `kappa_mv` the signed slope.
 #[inline]
 pub fn boltzmann(v_mv: f64, theta_mv: f64, kappa_mv: f64) -> f64 {
-    1.0 / (1.0 + ((v_mv - theta_mv) / kappa_mv).exp())
+    crate::physiology::rates::sigmoid(1.0, theta_mv - v_mv, kappa_mv)
 }
 
 #[cfg(test)]

@@ -27,18 +27,18 @@
 //! ## Validity
 //! Shapes only; every parameter lives with its channel.
 
-use crate::physiology::rates::linoid;
+use crate::physiology::rates::{self, linoid};
 
 /// Type 1: P0 · exp(−(V − P1)/P2), in the unit of `p0` (xlsx row 127).
 #[inline]
 pub fn exponential(p0: f64, p1_mv: f64, p2_mv: f64, v_mv: f64) -> f64 {
-    p0 * (-(v_mv - p1_mv) / p2_mv).exp()
+    p0 * rates::exponential(v_mv - p1_mv, p2_mv)
 }
 
 /// Type 2: P0 / (1 + exp(−(V − P1)/P2)) (xlsx row 127).
 #[inline]
 pub fn sigmoid(p0: f64, p1_mv: f64, p2_mv: f64, v_mv: f64) -> f64 {
-    p0 / (1.0 + (-(v_mv - p1_mv) / p2_mv).exp())
+    rates::sigmoid(p0, v_mv - p1_mv, p2_mv)
 }
 
 /// Type 3: P0 · (V − P1) / (1 − exp(−(V − P1)/P2)), through [`linoid`] so it
@@ -51,13 +51,13 @@ pub fn linear_exponential(p0: f64, p1_mv: f64, p2_mv: f64, v_mv: f64) -> f64 {
 /// Boltzmann rising with V: 1/(1 + exp(−(V − V½)/k)), for activation.
 #[inline]
 pub fn boltzmann_rising(v_mv: f64, v_half_mv: f64, k_mv: f64) -> f64 {
-    1.0 / (1.0 + (-(v_mv - v_half_mv) / k_mv).exp())
+    rates::sigmoid(1.0, v_mv - v_half_mv, k_mv)
 }
 
 /// Boltzmann falling with V: 1/(1 + exp((V − V½)/k)), for inactivation.
 #[inline]
 pub fn boltzmann_falling(v_mv: f64, v_half_mv: f64, k_mv: f64) -> f64 {
-    1.0 / (1.0 + ((v_mv - v_half_mv) / k_mv).exp())
+    rates::sigmoid(1.0, v_half_mv - v_mv, k_mv)
 }
 
 /// dx/dt = (x∞ − x)/τ with τ = 1/(α + β) scaled by the rate factor `phi`:
