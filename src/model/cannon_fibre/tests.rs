@@ -325,8 +325,30 @@ fn after_discharges_against_the_chloride_scale() {
     // Measured: one spike at the onset and none after, at every scale 1 … 0.05 and at 10 and
     // 40 µA/cm² (rest 1 s later −77.3 … −94.7 mV): no myotonic run, where Kurihara 1984
     // finds myotonia below 38 % of g_Cl. A finding of this port, not tuned away.
-    // With full ClC-1 the fibre fires at the step's onset only and never after it.
+    // Kurihara 1984: control fibres (full g_Cl) show no myotonic run.
     assert!(rows[0].2 == 0, "{rows:?}");
+}
+
+#[test]
+#[ignore = "finding: no after-discharge at any ClC-1 scale 1 … 0.05 (10 and 40 µA/cm² × 500 ms); published: myotonic runs below 38 % of g_Cl (Kurihara et al. 1984)"]
+fn myotonic_runs_below_38_percent_of_the_chloride_conductance() {
+    let runs = [0.2, 0.1, 0.05].map(|cl| {
+        let fibre = fibre_with(|p| p.scale.cl = cl);
+        step_response(&fibre, 40.0, 500.0, 1000.0).0.after
+    });
+    assert!(runs.iter().all(|&after| after > 0), "{runs:?}");
+}
+
+#[test]
+#[ignore = "finding: 1–2 spikes then depolarization block at every non-inactivating fraction; published: repetitive firing to constant current once the steady Na⁺ P_open exceeds 0.0075 (Cannon, Brown & Corey 1993)"]
+fn repetitive_firing_once_the_steady_open_probability_exceeds_0_0075() {
+    // FrNI 0.05 gives a steady P_open peak of 0.0080 (measured above).
+    let mut p = CannonFibreParams::default();
+    p.sodium_channel.fraction_non_inactivating = 0.05;
+    let fibre = CannonFibre::new(p, &conditions());
+    let (spikes, _) = step_response(&fibre, 10.0, 500.0, 1000.0);
+    // A train: at least three spikes in the 500 ms step (tolerance: any train at all).
+    assert!(spikes.before >= 3, "{} spikes", spikes.before);
 }
 
 #[test]
@@ -388,18 +410,19 @@ fn low_potassium_branches_and_fold_points() {
     // - Scale_Cl 1: the paradoxical direction without a fold (−77.5 mV at 4.5 mM → −72.4 at 0.5);
     // - gating pore 15 µS/cm²: depolarized at every K⁺ (−57.1 mV at 4 mM, −53.9 at 0.5), where
     //   Jurkat-Rott's HypoPP fibres still rest at P1 at 4 mM.
-    for (name, up, down) in &folds {
-        for (u, d) in up.iter().zip(down) {
-            assert!(
-                u.is_nan() == d.is_nan() && (u.is_nan() || (u - d).abs() < 1.0),
-                "{name}"
-            );
-        }
-    }
+    // Jurkat-Rott et al. 2009: P1 ≈ −85 mV at 4 mM (tolerance ±5 mV, as `validate` V10).
     let down = &folds[0].2;
-    assert!(down[4].is_nan() && (down[7] + 88.2).abs() < 1.0, "{down:?}");
-    let down = &folds[1].2;
-    assert!(down[0] > down[8] + 3.0, "{down:?}");
-    let down = &folds[2].2;
-    assert!(down[7] > -60.0 && down[0] > -56.0, "{down:?}");
+    assert!((down[7] + 85.0).abs() < 5.0, "{down:?}");
+}
+
+#[test]
+#[ignore = "finding: no K⁺ from 0.5 to 6 mM gives two rest states; the shipped fibre has no rest at all at ≤ 2.5 mM; published: P2 ≈ −60 mV below ~1 mM beside P1 (Jurkat-Rott et al. 2009)"]
+fn normal_fibres_reach_p2_below_one_millimolar_potassium() {
+    let ks = [0.5, 1.0, 4.0];
+    let (up, down) = branches(CannonFibreParams::default(), &ks);
+    // P2 within ±10 mV of −60 on the depolarized branch at 0.5 mM, P1 on the other.
+    assert!(
+        (up[0] + 60.0).abs() < 10.0 && (down[0] + 85.0).abs() < 10.0,
+        "{up:?} {down:?}"
+    );
 }

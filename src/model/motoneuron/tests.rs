@@ -142,7 +142,8 @@ fn without_input_the_cell_rests_silent_a_few_mv_above_the_leak_reversal() {
 }
 
 #[test]
-fn finding_the_ported_parameters_give_no_self_sustained_firing() {
+#[ignore = "finding: with the ported numbers no bias (0–8 µA/cm², canonical or 5-HT, PIC gain up to 5) gives firing that outlasts a pulse; published: it does (Hounsgaard & Kiehn 1989; Booth et al. 1997)"]
+fn a_pulse_switches_on_self_sustained_firing_with_serotonin() {
     // Published: Hounsgaard & Kiehn 1989 (J Physiol 414:265), turtle
     // motoneurons in 5-HT: a brief depolarizing pulse starts self-sustained
     // firing, a brief hyperpolarizing pulse stops it; Booth et al. 1997
@@ -165,7 +166,14 @@ fn finding_the_ported_parameters_give_no_self_sustained_firing() {
         });
         println!("bistable with 5-HT and pic_gain {gain}: {window:?}");
     }
-    assert!(serotonin.is_empty() && canonical.is_empty());
+    assert!(
+        !serotonin.is_empty(),
+        "no bias gives self-sustained firing with 5-HT"
+    );
+}
+
+#[test]
+fn without_the_l_type_pic_no_pulse_gives_self_sustained_firing() {
     // Hounsgaard & Kiehn 1989: nifedipine (L-type block) abolishes the plateau.
     let blocked = bistable_window(|p| {
         p.k_ca_gain = SEROTONIN_K_CA_GAIN;
@@ -199,7 +207,8 @@ fn ramp(model: &Motoneuron, peak: f64) -> Vec<Spike> {
 }
 
 #[test]
-fn finding_the_f_i_relation_on_a_triangular_ramp_lacks_the_published_hysteresis() {
+#[ignore = "finding: ΔF-like −5.2 Hz (canonical) and −10.0 Hz (5-HT) against +3 to +6 Hz (Gorassini et al. 2002)"]
+fn the_f_i_relation_on_a_triangular_ramp_shows_the_published_hysteresis() {
     // Booth et al. 1997 and Hounsgaard & Kiehn 1989: on a slow triangular
     // ramp a bistable motoneuron is derecruited at a lower current than it
     // was recruited at, and fires faster on the way down. Human analogue:
@@ -233,9 +242,12 @@ fn finding_the_f_i_relation_on_a_triangular_ramp_lacks_the_published_hysteresis(
              ({f_derecruit:.1} Hz); at the recruitment current on the way down {f_down:.1} Hz: ΔF-like {:.1} Hz",
             f_down - f_recruit
         );
-        // Recruited on the way up, derecruited before the ramp ends.
+        // Recruited on the way up, derecruited before the ramp ends, with
+        // the human ΔF of 3–6 Hz (Gorassini et al. 2002; tolerance: the
+        // published range).
         assert!(recruit > 0.0 && derecruit > 0.0);
         assert!(down.last().unwrap().0 < top + 100.0 * (peak / 0.5));
+        assert!((3.0..=6.0).contains(&(f_down - f_recruit)), "{label}");
     }
 }
 
