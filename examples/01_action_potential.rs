@@ -79,7 +79,10 @@ fn main() -> Result<(), Box<dyn Error>> {
             y_label: "membrane potential (mV)",
             series,
             height_share: 1.0,
+            y_bands: Vec::new(),
         }],
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
     for path in save(&figure, options.figure_folder(), "01_action_potential")? {
         println!("wrote {}", path.display());

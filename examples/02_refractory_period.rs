@@ -237,7 +237,10 @@ fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
                 })
                 .collect(),
             height_share: 1.0,
+            y_bands: Vec::new(),
         }],
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
     let threshold_figure = Figure {
         title: "Threshold of a second 1 ms pulse after a spike (HH 1952, 6.3 °C)",
@@ -257,7 +260,10 @@ fn main() -> Result<(), Box<dyn Error + Send + Sync>> {
                 },
             ],
             height_share: 1.0,
+            y_bands: Vec::new(),
         }],
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
 
     let folder = options.figure_folder();

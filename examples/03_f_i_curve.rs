@@ -192,7 +192,10 @@ fn main() -> Result<(), AnyError> {
             y_label: "firing rate, 200–1000 ms (Hz)",
             series,
             height_share: 1.0,
+            y_bands: Vec::new(),
         }],
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
     for path in save(&figure, options.figure_folder(), "03_f_i_curve")? {
         println!("wrote {}", path.display());

@@ -160,7 +160,10 @@ fn main() -> Result<(), AnyError> {
             y_label: "log10 quantal content m",
             series,
             height_share: 1.0,
+            y_bands: Vec::new(),
         }],
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
     for path in save(&figure, options.figure_folder(), "04_dodge_rahamimoff")? {
         println!("wrote {}", path.display());

@@ -98,6 +98,7 @@ fn panel<'a>(y_label: &'a str, mut data: Vec<Series<'a>>, lines: &'a [Marker]) -
         y_label,
         series: data,
         height_share: 1.0,
+        y_bands: Vec::new(),
     }
 }
 
@@ -224,6 +225,8 @@ fn main() -> Result<(), AnyError> {
                 &fibre_marks,
             ),
         ],
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
     for path in save(&figure, options.figure_folder(), "05_tetany_threshold")? {
         println!("wrote {}", path.display());

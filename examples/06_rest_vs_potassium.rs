@@ -263,13 +263,17 @@ fn main() -> Result<(), AnyError> {
                 y_label: "rest (mV), Cl follows K",
                 series: published,
                 height_share: 1.0,
+                y_bands: Vec::new(),
             },
             Panel {
                 y_label: "rest (mV), fixed Cl",
                 series: fixed,
                 height_share: 1.0,
+                y_bands: Vec::new(),
             },
         ],
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
     for path in save(&figure, options.figure_folder(), "06_rest_vs_potassium")? {
         println!("wrote {}", path.display());

@@ -152,7 +152,10 @@ fn main() -> Result<(), AnyError> {
             y_label: "force: A_2 rise above rest (µM)",
             series,
             height_share: 1.0,
+            y_bands: Vec::new(),
         }],
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
     for path in save(&figure, options.figure_folder(), "07_force_frequency")? {
         println!("wrote {}", path.display());

@@ -208,13 +208,17 @@ fn main() -> Result<(), AnyError> {
                 y_label: "muscle membrane potential (mV)",
                 series: curves(|s| &s.v_mv),
                 height_share: 1.0,
+                y_bands: Vec::new(),
             },
             Panel {
                 y_label: "force: A_2 rise above rest (µM)",
                 series: curves(|s| &s.force_um),
                 height_share: 1.0,
+                y_bands: Vec::new(),
             },
         ],
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
     for path in save(&figure, options.figure_folder(), "08_cramp")? {
         println!("wrote {}", path.display());

@@ -90,6 +90,7 @@ pub fn compare(files: &[PathBuf], out: Option<&Path>, overrides: &[String]) -> R
             })
             .collect(),
         height_share: 1.0,
+        y_bands: Vec::new(),
     }];
     let forces: Vec<Series> = compared
         .iter()
@@ -106,12 +107,15 @@ pub fn compare(files: &[PathBuf], out: Option<&Path>, overrides: &[String]) -> R
             y_label: "force (A₂ rise, µM)",
             series: forces,
             height_share: 1.0,
+            y_bands: Vec::new(),
         });
     }
     let figure = Figure {
         title: &title,
         x_label: "time (ms)",
         panels,
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
     let [png, svg] = plot::render(
         &figure,

@@ -128,7 +128,10 @@ fn draw(
                 },
             ],
             height_share: 1.0,
+            y_bands: Vec::new(),
         }],
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
     plot::render(
         &figure,

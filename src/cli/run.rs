@@ -52,6 +52,7 @@ pub fn run(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), 
                 y_label: "membrane potential (mV)",
                 series: potentials,
                 height_share: 3.0,
+                y_bands: Vec::new(),
             },
             Panel {
                 y_label: "stimulus (µA/cm²)",
@@ -61,8 +62,11 @@ pub fn run(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), 
                     y: &trace.i_stim,
                 }],
                 height_share: 1.2,
+                y_bands: Vec::new(),
             },
         ],
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
     let [png, svg] = plot::render(&figure, &out_dir.join("v.png"), &out_dir.join("v.svg"))
         .map_err(|e| output_error("cannot draw the figure", e))?;
@@ -150,12 +154,15 @@ fn draw_detail_figure(
             series,
             // The bottom panel also holds the time axis.
             height_share: if i == last { 1.3 } else { 1.0 },
+            y_bands: Vec::new(),
         });
     }
     let figure = Figure {
         title: &format!("{}: {}", run.name, detail.title),
         x_label: "time (ms)",
         panels,
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
     plot::render(
         &figure,

@@ -151,7 +151,10 @@ fn line(
                 y: &ys,
             }],
             height_share: 1.0,
+            y_bands: Vec::new(),
         }],
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
     plot::render(&figure, png, svg)
 }
