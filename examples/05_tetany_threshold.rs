@@ -44,7 +44,7 @@ use std::path::Path;
 
 use common::Options;
 use endplate::excitability::{self, Excitability, firing_threshold_mm};
-use endplate::output::plot::{Figure, Panel, Series, save};
+use endplate::output::plot::{Band, Figure, Panel, Series, save};
 use endplate::scenario::{Run, Template};
 use rayon::prelude::*;
 
@@ -75,31 +75,27 @@ fn quiet_rheobase(rate_hz: f64, rheobase: Option<f64>) -> f64 {
     }
 }
 
-/// A labelled vertical line: label, x and y values.
-type Marker = (&'static str, [f64; 2], [f64; 2]);
-
-/// The normal range, severe hypocalcaemia and the measured threshold as
-/// vertical lines from 0 to `top`.
-fn marks(threshold_mm: Option<f64>, top: f64) -> Vec<Marker> {
-    let line = |label, x| (label, [x, x], [0.0, top]);
-    let mut lines = vec![
-        line("normal range", NORMAL_MM.0),
-        line("", NORMAL_MM.1),
-        line("severe hypocalcaemia", SEVERE_MM),
+/// The normal range and severe hypocalcaemia as shaded bands from the
+/// scan's lowest Ca, and the measured threshold as a line.
+fn reference_bands(lowest_mm: f64, threshold_mm: Option<f64>) -> Vec<Band<'static>> {
+    let mut bands = vec![
+        Band {
+            label: "normal range",
+            from: NORMAL_MM.0,
+            to: NORMAL_MM.1,
+        },
+        Band {
+            label: "severe hypocalcaemia",
+            from: lowest_mm,
+            to: SEVERE_MM,
+        },
     ];
-    lines.extend(threshold_mm.map(|ca| line("axon threshold", ca)));
-    lines
-}
-
-/// A panel of `data` with the `lines` drawn over it.
-fn panel<'a>(y_label: &'a str, mut data: Vec<Series<'a>>, lines: &'a [Marker]) -> Panel<'a> {
-    data.extend(lines.iter().map(|(label, x, y)| Series { label, x, y }));
-    Panel {
-        y_label,
-        series: data,
-        height_share: 1.0,
-        y_bands: Vec::new(),
-    }
+    bands.extend(threshold_mm.map(|ca| Band {
+        label: "axon threshold",
+        from: ca,
+        to: ca,
+    }));
+    bands
 }
 
 fn main() -> Result<(), AnyError> {
@@ -176,58 +172,37 @@ fn main() -> Result<(), AnyError> {
             )
         })
         .collect();
-    let top = |values: &[f64]| {
-        values
-            .iter()
-            .copied()
-            .filter(|v| v.is_finite())
-            .fold(1.0, f64::max)
+    let axon_label = "motor axon (Hennings 2005)";
+    let fibre_label = "muscle fibre (Shorten 2007)";
+    let axon_series = |y| Series {
+        label: axon_label,
+        x: calcium,
+        y,
     };
-    let rate_marks = marks(threshold, top(&axon_rate).max(top(&fibre_rate)));
-    let axon_marks = marks(threshold, top(&axon_rheobase));
-    let fibre_marks = marks(threshold, top(&fibre_rheobase));
-    let figure = Figure {
-        title: "Tetany threshold: spontaneous firing and rheobase against ionized Ca",
-        x_label: "ionized Ca (mM)",
-        panels: vec![
-            panel(
+    let fibre_series = |y| Series {
+        label: fibre_label,
+        x: calcium,
+        y,
+    };
+    let figure = Figure::new(
+        "Tetany threshold: spontaneous firing and rheobase against ionized Ca",
+        "ionized Ca (mM)",
+        vec![
+            Panel::new(
                 "spontaneous rate (Hz)",
-                vec![
-                    Series {
-                        label: "motor axon (Hennings 2005)",
-                        x: calcium,
-                        y: &axon_rate,
-                    },
-                    Series {
-                        label: "muscle fibre (Shorten 2007)",
-                        x: calcium,
-                        y: &fibre_rate,
-                    },
-                ],
-                &rate_marks,
+                vec![axon_series(&axon_rate), fibre_series(&fibre_rate)],
             ),
-            panel(
+            Panel::new(
                 "axon rheobase, 50 ms (µA/cm²)",
-                vec![Series {
-                    label: "motor axon",
-                    x: calcium,
-                    y: &axon_rheobase,
-                }],
-                &axon_marks,
+                vec![axon_series(&axon_rheobase)],
             ),
-            panel(
+            Panel::new(
                 "fibre rheobase, 50 ms (µA/cm²)",
-                vec![Series {
-                    label: "muscle fibre",
-                    x: calcium,
-                    y: &fibre_rheobase,
-                }],
-                &fibre_marks,
+                vec![fibre_series(&fibre_rheobase)],
             ),
         ],
-        x_bands: Vec::new(),
-        stimuli: Vec::new(),
-    };
+    )
+    .with_x_bands(reference_bands(calcium[0], threshold));
     for path in save(&figure, options.figure_folder(), "05_tetany_threshold")? {
         println!("wrote {}", path.display());
     }

@@ -139,6 +139,23 @@ impl Protocol {
             .collect()
     }
 
+    /// Onsets of every step and every pulse before `end_ms`, sorted (ms):
+    /// the stimulus marks of a figure.
+    pub fn onsets_ms(&self, end_ms: f64) -> Vec<f64> {
+        let mut onsets: Vec<f64> = self.steps.iter().map(|s| s.start_ms).collect();
+        for train in &self.trains {
+            onsets.extend(
+                (0..train.count)
+                    .map(|k| train.onset_ms(k))
+                    .take_while(|&onset| onset < end_ms),
+            );
+        }
+        onsets.retain(|&t| t < end_ms);
+        onsets.sort_by(f64::total_cmp);
+        onsets.dedup();
+        onsets
+    }
+
     /// The window over which the protocol stimulates: from the first onset to
     /// the last offset (ms), or `None` for an empty protocol.
     pub fn active_window_ms(&self) -> Option<(f64, f64)> {
@@ -217,6 +234,25 @@ impl fmt::Display for Protocol {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn onsets_are_every_step_and_pulse_before_the_end() {
+        let protocol = Protocol {
+            steps: vec![Step {
+                start_ms: 25.0,
+                duration_ms: 5.0,
+                amplitude_ua_per_cm2: 1.0,
+            }],
+            trains: vec![Train {
+                start_ms: 0.0,
+                count: 5,
+                interval_ms: 10.0,
+                width_ms: 1.0,
+                amplitude_ua_per_cm2: 1.0,
+            }],
+        };
+        assert_eq!(protocol.onsets_ms(35.0), vec![0.0, 10.0, 20.0, 25.0, 30.0]);
+    }
 
     #[test]
     fn poisson_onsets_repeat_with_the_seed_and_keep_the_mean_rate() {

@@ -115,7 +115,7 @@ pub fn compare(files: &[PathBuf], out: Option<&Path>, overrides: &[String]) -> R
         x_label: "time (ms)",
         panels,
         x_bands: Vec::new(),
-        stimuli: Vec::new(),
+        stimuli: common_onsets(&compared),
     };
     let [png, svg] = plot::render(
         &figure,
@@ -135,6 +135,20 @@ pub fn compare(files: &[PathBuf], out: Option<&Path>, overrides: &[String]) -> R
         out_dir.display()
     );
     emit(&text)
+}
+
+/// The stimulus onsets (ms) every compared scenario shares: the marks of
+/// the figure (a mark one scenario lacks would mislead about the others).
+fn common_onsets(compared: &[Compared]) -> Vec<f64> {
+    let onsets = |c: &Compared| c.run.protocol.onsets_ms(c.run.simulation.duration_ms);
+    let Some((first, others)) = compared.split_first() else {
+        return Vec::new();
+    };
+    let others: Vec<Vec<f64>> = others.iter().map(onsets).collect();
+    onsets(first)
+        .into_iter()
+        .filter(|t| others.iter().all(|o| o.contains(t)))
+        .collect()
 }
 
 /// Every scalar metric (lists left out) with one cell per scenario, in the

@@ -633,7 +633,7 @@ fn draw_legend<DB: DrawingBackend>(
         }
         area.draw(&Text::new(
             row.label.clone(),
-            at(glyph_right + 6, middle - 9),
+            at(glyph_right + 6, middle - 6),
             ("sans-serif", LABEL_FONT).into_font(),
         ))?;
     }
