@@ -200,26 +200,16 @@ fn main() -> Result<(), AnyError> {
             })
             .collect()
     };
-    let figure = Figure {
-        title: "A cramp: normal against myotonia (ClC-1 at 38 %), nerve 100 Hz × 500 ms",
-        x_label: "time (ms)",
-        panels: vec![
-            Panel {
-                y_label: "muscle membrane potential (mV)",
-                series: curves(|s| &s.v_mv),
-                height_share: 1.0,
-                y_bands: Vec::new(),
-            },
-            Panel {
-                y_label: "force: A_2 rise above rest (µM)",
-                series: curves(|s| &s.force_um),
-                height_share: 1.0,
-                y_bands: Vec::new(),
-            },
+    let (_, first) = &runs[0];
+    let figure = Figure::new(
+        "A cramp: normal against myotonia (ClC-1 at 38 %), nerve 100 Hz × 500 ms",
+        "time (ms)",
+        vec![
+            Panel::new("muscle membrane potential (mV)", curves(|s| &s.v_mv)),
+            Panel::new("force: A_2 rise above rest (µM)", curves(|s| &s.force_um)),
         ],
-        x_bands: Vec::new(),
-        stimuli: Vec::new(),
-    };
+    )
+    .with_stimuli(first.protocol.onsets_ms(first.simulation.duration_ms));
     for path in save(&figure, options.figure_folder(), "08_cramp")? {
         println!("wrote {}", path.display());
     }

@@ -32,6 +32,7 @@ use std::sync::Once;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::FontStyle;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::output::atomic::AtomicFile;
 
@@ -186,7 +187,13 @@ const LINE_WIDTH: u32 = 2;
 const LABEL_FONT: u32 = 15;
 
 /// Largest and smallest font size of an axis title (pixels).
-const AXIS_TITLE_FONT: (u32, u32) = (17, 10);
+const AXIS_TITLE_FONT: (u32, u32) = (17, 11);
+
+/// Below this size a y-axis title goes on two lines instead (pixels).
+const ONE_LINE_SMALLEST: u32 = 14;
+
+/// Width of the y tick labels' column (pixels).
+const Y_TICK_LABELS: i32 = 60;
 
 /// Height of one legend row (pixels).
 const LEGEND_ROW: i32 = 20;
@@ -288,8 +295,8 @@ pub(crate) struct PanelLayout {
     pub legend: Option<Rect>,
     /// The legend's texts, top to bottom.
     pub legend_labels: Vec<String>,
-    /// The font size its y-axis title was drawn at.
-    pub y_title_font: u32,
+    /// Its y-axis title as drawn.
+    pub y_title: AxisTitle,
 }
 
 /// How curves are stroked: one polyline per unbroken run (SVG, whose
@@ -333,13 +340,39 @@ fn text_width(text: &str, size: u32) -> i32 {
     )
 }
 
-/// The largest axis-title font at which `title` fits in `length` pixels.
-fn fitted_title_font(title: &str, length: i32) -> u32 {
+/// An axis title laid out to fit a length: its lines and font size.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct AxisTitle {
+    /// One line, or two split at the space nearest the middle.
+    pub lines: Vec<String>,
+    /// Font size (pixels).
+    pub font: u32,
+}
+
+/// `title` at the largest font that fits `length` pixels on one line, else
+/// on two lines, down to the smallest readable size (a projected figure
+/// keeps its titles legible rather than shrinking them to fit one line).
+fn fitted_title(title: &str, length: i32) -> AxisTitle {
     let (largest, smallest) = AXIS_TITLE_FONT;
-    (smallest..=largest)
+    let fits = |lines: &[String], size| lines.iter().all(|l| text_width(l, size) <= length);
+    let one = vec![title.to_owned()];
+    if let Some(font) = (ONE_LINE_SMALLEST..=largest).rev().find(|&s| fits(&one, s)) {
+        return AxisTitle { lines: one, font };
+    }
+    let middle = title.len() / 2;
+    let two = title
+        .char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .min_by_key(|&(at, _)| at.abs_diff(middle))
+        .map_or_else(
+            || one.clone(),
+            |(at, _)| vec![title[..at].to_owned(), title[at + 1..].to_owned()],
+        );
+    let font = (smallest..=largest)
         .rev()
-        .find(|&size| text_width(title, size) <= length)
-        .unwrap_or(smallest)
+        .find(|&s| fits(&two, s))
+        .unwrap_or(smallest);
+    AxisTitle { lines: two, font }
 }
 
 /// The legend rows of every panel: its labelled series and y bands, and on
@@ -419,6 +452,31 @@ fn draw<DB: DrawingBackend>(
     } else {
         0
     };
+    // Each panel's title is fitted to the panel's height; the column of y
+    // labels is as wide as the most lines any panel needs, so the panels'
+    // plots stay aligned.
+    let margin = 12;
+    let titles: Vec<AxisTitle> = figure
+        .panels
+        .iter()
+        .enumerate()
+        .map(|(index, panel)| {
+            let x_label_area = if index + 1 == figure.panels.len() {
+                45
+            } else {
+                20
+            };
+            let share = f64::from(height) * panel.height_share / total;
+            fitted_title(panel.y_label, share as i32 - 2 * margin - x_label_area)
+        })
+        .collect();
+    let y_label_area = Y_TICK_LABELS
+        + titles
+            .iter()
+            .map(|t| t.lines.len() as i32 * (t.font as i32 + 4))
+            .max()
+            .unwrap_or(0)
+        + 6;
     let mut unlabelled = 0;
     let mut layouts = Vec::with_capacity(figure.panels.len());
     for (index, panel) in figure.panels.iter().enumerate() {
@@ -439,34 +497,33 @@ fn draw<DB: DrawingBackend>(
                 .chain(panel.y_bands.iter().flat_map(|b| [b.from, b.to])),
         );
         let x_label_area = if last { 45 } else { 20 };
-        let margin = 12;
         let mut chart = ChartBuilder::on(&area)
             .margin(margin)
             .margin_right(margin + legend_space)
             .x_label_area_size(x_label_area)
-            .y_label_area_size(80)
+            .y_label_area_size(y_label_area)
             .build_cartesian_2d(x_range.0..x_range.1, y_range.0..y_range.1)
             .map_err(err)?;
         let plot_height = area.dim_in_pixel().1 as i32 - 2 * margin - x_label_area;
-        let y_title_font = fitted_title_font(panel.y_label, plot_height);
+        let y_title = titles[index].clone();
         let y_ticks = ((plot_height / 40) as usize).clamp(3, 10);
         let x_ticks = 10;
         let (x_decimals, y_decimals) = (decimals(x_range, x_ticks), decimals(y_range, y_ticks));
         let x_format = |v: &f64| format!("{v:.x_decimals$}");
         let y_format = |v: &f64| format!("{v:.y_decimals$}");
         let mut mesh = chart.configure_mesh();
-        mesh.y_desc(panel.y_label)
-            .y_labels(y_ticks)
+        mesh.y_labels(y_ticks)
             .x_labels(x_ticks)
             .x_label_formatter(&x_format)
             .y_label_formatter(&y_format)
             .label_style(("sans-serif", LABEL_FONT))
-            .axis_desc_style(("sans-serif", y_title_font));
+            .axis_desc_style(("sans-serif", AXIS_TITLE_FONT.0));
         if last {
             mesh.x_desc(figure.x_label);
         }
         mesh.draw().map_err(err)?;
         let (pixels_x, pixels_y) = chart.plotting_area().get_pixel_range();
+        draw_y_title(&area, &y_title, margin, (pixels_y.start + pixels_y.end) / 2).map_err(err)?;
         let pixels_per_x = pixels_x.len() as f64 / (x_range.1 - x_range.0);
         let pixels_per_y = pixels_y.len() as f64 / (y_range.1 - y_range.0);
         let pixel_width = |from: f64, to: f64| (to - from) * pixels_per_x;
@@ -588,10 +645,29 @@ fn draw<DB: DrawingBackend>(
             ranges: (x_range, y_range),
             legend,
             legend_labels: rows.iter().map(|r| r.label.clone()).collect(),
-            y_title_font,
+            y_title,
         });
     }
     Ok(layouts)
+}
+
+/// Draws the y-axis `title` rotated, its lines side by side from `left`
+/// pixels into `area`, centred on the figure's pixel row `middle`.
+fn draw_y_title<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    title: &AxisTitle,
+    left: i32,
+    middle: i32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let style = TextStyle::from(("sans-serif", title.font).into_font())
+        .transform(FontTransform::Rotate270)
+        .pos(Pos::new(HPos::Center, VPos::Center));
+    let row = middle - area.get_base_pixel().1;
+    for (k, line) in title.lines.iter().enumerate() {
+        let column = left + (title.font as i32 + 4) * k as i32 + title.font as i32 / 2;
+        area.draw(&Text::new(line.clone(), (column, row), style.clone()))?;
+    }
+    Ok(())
 }
 
 /// Draws the legend `rows` in `rect` (pixels of the whole figure) on `area`.

@@ -378,9 +378,10 @@ fn stimulus_onsets_are_ticked_on_every_panel() {
 }
 
 #[test]
-fn a_long_axis_title_shrinks_to_fit_its_panel() {
+fn a_long_axis_title_stays_legible_and_fits_its_panel() {
     let x = [0.0, 1.0];
     let y = [0.0, 1.0];
+    // Example 05's titles, whose 17 px lines ran into the next panel.
     let title = "axon rheobase, 50 ms (µA/cm²)";
     let panels = (0..3)
         .map(|_| {
@@ -397,10 +398,16 @@ fn a_long_axis_title_shrinks_to_fit_its_panel() {
     let (_, layout) = draw_pixels(&Figure::new("titles", "x", panels));
     for panel in &layout {
         let height = panel.plot.3 - panel.plot.1;
-        assert!(panel.y_title_font < AXIS_TITLE_FONT.0, "{panel:?}");
+        let title = &panel.y_title;
+        assert!(title.font >= 12, "{panel:?}");
         assert!(
-            text_width(title, panel.y_title_font) <= height + 2,
+            title
+                .lines
+                .iter()
+                .all(|line| text_width(line, title.font) <= height + 2),
             "{panel:?}"
         );
     }
+    let short = fitted_title("V (mV)", 150);
+    assert_eq!((short.lines.len(), short.font), (1, AXIS_TITLE_FONT.0));
 }
