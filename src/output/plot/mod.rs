@@ -506,7 +506,9 @@ fn draw<DB: DrawingBackend>(
             .map_err(err)?;
         let plot_height = area.dim_in_pixel().1 as i32 - 2 * margin - x_label_area;
         let y_title = titles[index].clone();
-        let y_ticks = ((plot_height / 40) as usize).clamp(3, 10);
+        // Plotters keeps at most this many "nice" ticks and may show fewer (a
+        // request of 3 over 4.5–17 mM showed one), so a short panel asks for 5.
+        let y_ticks = ((plot_height / 30) as usize).clamp(5, 10);
         let x_ticks = 10;
         let (x_decimals, y_decimals) = (decimals(x_range, x_ticks), decimals(y_range, y_ticks));
         let x_format = |v: &f64| format!("{v:.x_decimals$}");

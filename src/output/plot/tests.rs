@@ -276,23 +276,30 @@ fn a_reference_range_is_a_band_with_one_legend_entry() {
 }
 
 #[test]
-fn a_narrow_range_gets_distinct_ticks() {
+fn a_narrow_range_gets_distinct_ticks_even_in_a_short_panel() {
     let x = [0.0, 100.0, 200.0];
-    let y = [-87.31, -87.30, -87.29];
-    let figure = Figure::new(
-        "narrow",
-        "time (ms)",
-        vec![Panel::new(
-            "rest (mV)",
+    let narrow = [-87.31, -87.30, -87.29];
+    let other = [4.5, 10.0, 17.0];
+    let mut panels = vec![Panel::new(
+        "rest (mV)",
+        vec![Series {
+            label: "",
+            x: &x,
+            y: &narrow,
+        }],
+    )];
+    panels.extend((0..3).map(|_| {
+        Panel::new(
+            "K (mM)",
             vec![Series {
                 label: "",
                 x: &x,
-                y: &y,
+                y: &other,
             }],
-        )],
-    );
-    let svg = svg_text(&figure).expect("svg");
-    let mut ticks: Vec<f64> = svg
+        )
+    }));
+    let svg = svg_text(&Figure::new("narrow", "time (ms)", panels)).expect("svg");
+    let labels: Vec<f64> = svg
         .split("<text")
         .skip(1)
         .filter_map(|element| {
@@ -305,11 +312,20 @@ fn a_narrow_range_gets_distinct_ticks() {
                 .parse::<f64>()
                 .ok()
         })
-        .filter(|v| *v < -87.0)
         .collect();
-    ticks.sort_by(f64::total_cmp);
-    ticks.dedup();
-    assert!(ticks.len() >= 3, "y ticks {ticks:?}");
+    let distinct = |keep: &dyn Fn(f64) -> bool| {
+        let mut ticks: Vec<f64> = labels.iter().copied().filter(|&v| keep(v)).collect();
+        ticks.sort_by(f64::total_cmp);
+        ticks.dedup();
+        ticks
+    };
+    let rest = distinct(&|v| v < -87.0);
+    assert!(rest.len() >= 3, "rest ticks {rest:?}");
+    // The K panels' ticks lie in 4.5–17 mM (the x ticks are 0, 20, 40, …).
+    let k = distinct(&|v| {
+        v > 4.0 && v < 18.0 && v.fract() != 0.0 || (v > 4.0 && v < 18.0 && v % 20.0 != 0.0)
+    });
+    assert!(k.len() >= 3, "K ticks {k:?}");
 }
 
 #[test]
