@@ -476,7 +476,10 @@ impl Model<STATE_COUNT> for CannonFibre {
 
     /// The myoplasmic K⁺, Na⁺ and Cl⁻: a rest search holds these, and lets
     /// the tubule settle against the bath (its rest K⁺ is above the bath's,
-    /// 4.559 against 4.5 mM in the file).
+    /// 4.559 against 4.5 mM in the file). With `[rest]
+    /// hold_ion_concentrations = false` they settle too: the lab's own
+    /// initial state, where the net flux of every ion and dV/dt vanish (PDF
+    /// p. 8); that takes hours of fibre time (`[rest] max_ms` ≈ 3.6e7).
     fn ion_concentration_indices(&self) -> &'static [usize] {
         &[K_I, NA_I, CL_I]
     }
