@@ -539,11 +539,17 @@ fn with_every_ion_at_steady_state_and_baseline_nkcc_the_fibre_has_p1_and_a_paral
     let at = |k: f64| *rows.iter().find(|r| r.0 == k).unwrap();
     let (_, up4, down4, peak_up4, peak_down4) = at(4.0);
     // P1 at 4 mM on both branches, ±5 mV (as `validate` V10), and excitable.
-    assert!((up4 + 85.0).abs() < 5.0 && (down4 + 85.0).abs() < 5.0, "{rows:?}");
+    assert!(
+        (up4 + 85.0).abs() < 5.0 && (down4 + 85.0).abs() < 5.0,
+        "{rows:?}"
+    );
     assert!(peak_up4 > 10.0 && peak_down4 > 10.0, "{rows:?}");
     // P2 below 1 mM on both branches, −60 ± 10 mV, and inexcitable.
     let (_, up05, down05, peak_up05, peak_down05) = at(0.5);
-    assert!((up05 + 60.0).abs() < 10.0 && (down05 + 60.0).abs() < 10.0, "{rows:?}");
+    assert!(
+        (up05 + 60.0).abs() < 10.0 && (down05 + 60.0).abs() < 10.0,
+        "{rows:?}"
+    );
     assert!(peak_up05 < 10.0 && peak_down05 < 10.0, "{rows:?}");
     // Two stable states somewhere between (the bistability itself).
     assert!(
