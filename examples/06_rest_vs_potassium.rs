@@ -54,9 +54,10 @@
 //! depolarization; with J0 4 the depolarized state is the only one up to
 //! 4.5 mM (−51.1 mV at 4 mM), both from 4.75 to 5 mM, P1 (−73.5 mV) above.
 //!
-//! Run: `cargo run --release --example 06_rest_vs_potassium` (17 s of CPU
+//! Run: `cargo run --release --example 06_rest_vs_potassium` (42 s of CPU
 //! time, shared by the cores; measured); `-- --short` scans 8 K
-//! values instead of 48 (6 s of CPU).
+//! values instead of 48 (22 s of CPU, most of it the Cannon fibre's
+//! hours-long settling of its ions).
 
 mod common;
 
