@@ -42,9 +42,22 @@
 //! maximum. The leak depolarizes by at most 2.2 mV (published, 0.5 mM) and
 //! 0.3 mV (fixed Cl).
 //!
-//! Run: `cargo run --release --example 06_rest_vs_potassium` (17 s of CPU
+//! The third panel is the Cannon-lab fibre (`model = "cannon-fibre"`,
+//! 22 °C) from `scenarios/cannon-fibre-low-k.toml`: its rest with every ion
+//! settled (`[rest] hold_ion_concentrations = false`, the lab's own initial
+//! state), with the parameter file's baseline NKCC1 (J0 2) and as shipped
+//! (J0 4); vertical lines mark the ends of the bistable range on the grid
+//! (each fold lies between such a line and the next grid value outside).
+//! What it shows (measured on this example's 0.25 mM grid): with J0 2, P1
+//! (−85.9 mV at 4 mM) and an inexcitable P2 near −52 mV, both from 1.75 to
+//! 3.5 mM, only P2 below (−53.1 mV at 0.5 mM) — Jurkat-Rott's paradoxical
+//! depolarization; with J0 4 the depolarized state is the only one up to
+//! 4.5 mM (−51.1 mV at 4 mM), both from 4.75 to 5 mM, P1 (−73.5 mV) above.
+//!
+//! Run: `cargo run --release --example 06_rest_vs_potassium` (42 s of CPU
 //! time, shared by the cores; measured); `-- --short` scans 8 K
-//! values instead of 48 (6 s of CPU).
+//! values instead of 48 (22 s of CPU, most of it the Cannon fibre's
+//! hours-long settling of its ions).
 
 mod common;
 
@@ -64,6 +77,13 @@ use rayon::prelude::*;
 /// The largest HypoPP gating-pore leak Jurkat-Rott et al. 2009 measured
 /// (19.5 µS/cm², PNAS 106:4036, abstract), in mS/cm².
 const HYPOPP_LEAK_MS_PER_CM2: f64 = 0.0195;
+
+/// The Cannon-lab fibre in low K⁺, every ion settling at rest.
+const CANNON_LOW_K: &str = include_str!("../scenarios/cannon-fibre-low-k.toml");
+
+/// NKCC1 J0 of the Cannon fibre (pmol/(cm²·s)): the file's baseline (its
+/// C57 note, the scenario's value) and the shipped default.
+const CANNON_NKCC_J0: [f64; 2] = [2.0, 4.0];
 
 /// K values of a `--short` run (mM): enough to show the minimum near 3 mM.
 const SHORT_K_MM: [f64; 8] = [0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 9.0, 12.0];
@@ -153,6 +173,19 @@ fn scan(
     })
 }
 
+/// Both branches of the Cannon fibre with NKCC1 rate constant `j0`.
+fn scan_cannon(k_mm: &[f64], j0: f64) -> Result<Vec<RestPoint>, AnyError> {
+    let template = Template::parse(Path::new("cannon-fibre-low-k.toml"), CANNON_LOW_K)?;
+    let overrides = [format!("parameters.nkcc.j0_pmol_per_cm2_per_s={j0}")];
+    rest_scan::scan(&template, "ions.k_o_mm", k_mm, &overrides).map_err(|e| {
+        match e {
+            RestScanError::Scenario(e) => e.to_string(),
+            RestScanError::Solve(e) => e.to_string(),
+        }
+        .into()
+    })
+}
+
 fn main() -> Result<(), AnyError> {
     let options = Options::from_args()?;
     let short = options.short;
@@ -171,6 +204,12 @@ fn main() -> Result<(), AnyError> {
     let conditions = cases
         .par_iter()
         .map(|&(fixed, leak)| scan(&template, &k_mm, fixed, leak))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let cannon_k_mm: Vec<f64> = k_mm.iter().copied().filter(|&k| k <= 6.0).collect();
+    let cannon = CANNON_NKCC_J0
+        .par_iter()
+        .map(|&j0| scan_cannon(&cannon_k_mm, j0))
         .collect::<Result<Vec<_>, _>>()?;
 
     let config = MuscleFibreConfig::default();
@@ -226,6 +265,22 @@ fn main() -> Result<(), AnyError> {
         }
     }
 
+    println!(
+        "Cannon-lab fibre, 22 °C, every ion settled at rest (mV; up = start −40, down = start −100):"
+    );
+    for (j0, points) in CANNON_NKCC_J0.iter().zip(&cannon) {
+        let (k, up) = rest_scan::branch_curve(points, Branch::Up);
+        let (_, down) = rest_scan::branch_curve(points, Branch::Down);
+        for ((k, u), d) in k.iter().zip(&up).zip(&down) {
+            println!("  NKCC1 J0 {j0}: K {k:>5.2} mM  up {u:>6.1}  down {d:>6.1}");
+        }
+        let folds = match rest_scan::bistable_range(points) {
+            Some((low, high)) => format!("two stable states from {low} to {high} mM"),
+            None => "one rest state at every K".to_owned(),
+        };
+        println!("  NKCC1 J0 {j0}: {folds}");
+    }
+
     let labels: Vec<[String; 2]> = conditions
         .iter()
         .map(|c| {
@@ -255,8 +310,52 @@ fn main() -> Result<(), AnyError> {
         y: &e_cl_line,
     }];
     fixed.extend(branches.series(true));
+    let cannon_labels: Vec<[String; 2]> = CANNON_NKCC_J0
+        .iter()
+        .map(|j0| {
+            [
+                format!("Cannon, NKCC1 J0 {j0}, start −100 mV"),
+                format!("Cannon, NKCC1 J0 {j0}, start −40 mV"),
+            ]
+        })
+        .collect();
+    let cannon_curves: Vec<[(Vec<f64>, Vec<f64>); 2]> = cannon
+        .iter()
+        .map(|points| {
+            [
+                rest_scan::branch_curve(points, Branch::Down),
+                rest_scan::branch_curve(points, Branch::Up),
+            ]
+        })
+        .collect();
+    let fold_marks: Vec<(String, [f64; 2])> = CANNON_NKCC_J0
+        .iter()
+        .zip(&cannon)
+        .filter_map(|(j0, points)| {
+            let (low, high) = rest_scan::bistable_range(points)?;
+            Some(
+                [(low, "lowest"), (high, "highest")]
+                    .map(|(k, end)| (format!("J0 {j0}: {end} K with two states ({k} mM)"), [k, k])),
+            )
+        })
+        .flatten()
+        .collect();
+    let fold_v = [-100.0, -45.0];
+    let mut cannon_series = Vec::new();
+    for (labels, curves) in cannon_labels.iter().zip(&cannon_curves) {
+        for (label, (x, y)) in labels.iter().zip(curves) {
+            cannon_series.push(Series { label, x, y });
+        }
+    }
+    for (label, x) in &fold_marks {
+        cannon_series.push(Series {
+            label,
+            x,
+            y: &fold_v,
+        });
+    }
     let figure = Figure {
-        title: "Rest potential against plasma K (Shorten 2007 fibre): no second state",
+        title: "Rest against plasma K: Shorten fibre one state, Cannon fibre P1 and P2",
         x_label: "plasma K⁺ (mM)",
         panels: vec![
             Panel {
@@ -268,6 +367,12 @@ fn main() -> Result<(), AnyError> {
             Panel {
                 y_label: "rest (mV), fixed Cl",
                 series: fixed,
+                height_share: 1.0,
+                y_bands: Vec::new(),
+            },
+            Panel {
+                y_label: "rest (mV), Cannon, ions settled",
+                series: cannon_series,
                 height_share: 1.0,
                 y_bands: Vec::new(),
             },

@@ -4,7 +4,9 @@
 //! For each value of the parameter (e.g. `ions.k_o_mm`) the scenario is
 //! rebuilt with that value and its model brought to rest with the ion
 //! concentrations held ([`crate::solve::steady_state::equilibrate`] with
-//! `hold_ions`), so the extracellular K⁺ is the value scanned. Two branches
+//! `hold_ions`), so the extracellular K⁺ is the value scanned; with
+//! `rest.hold_ion_concentrations = false` the model's own concentrations
+//! settle too (each point continuing from the previous one's). Two branches
 //! are traced by continuation, each rest search starting from the rest state
 //! of the previous value (concentrations replaced by the new ones):
 //! - **up**: from the smallest value upward, the first search started with
@@ -144,4 +146,17 @@ pub fn bistable_range(points: &[RestPoint]) -> Option<(f64, f64)> {
         })
         .collect();
     Some((*split.first()?, *split.last()?))
+}
+
+/// The values (ascending) where `branch` reached no rest within
+/// `[rest] max_ms`: the model kept moving there (firing, oscillating, or
+/// drifting slowly near a fold), so that branch has no rest state on record.
+pub fn unconverged_values(points: &[RestPoint], branch: Branch) -> Vec<f64> {
+    let mut values: Vec<f64> = points
+        .iter()
+        .filter(|p| p.branch == branch && !p.report.converged)
+        .map(|p| p.value)
+        .collect();
+    values.sort_by(f64::total_cmp);
+    values
 }

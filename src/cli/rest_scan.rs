@@ -58,14 +58,26 @@ pub fn rest_scan(
         Some((low, high)) => {
             let _ = writeln!(
                 text,
-                "  two stable states (branches > {} mV apart) from {low} to {high}",
+                "  two stable states (branches > {} mV apart) from {low} to {high}; \
+                 the folds lie just outside",
                 rest_scan::SAME_STATE_MV
             );
         }
         None => {
             let _ = writeln!(
                 text,
-                "  one stable state at every value (the branches coincide)"
+                "  one stable state at every value where both branches rested"
+            );
+        }
+    }
+    for branch in [Branch::Up, Branch::Down] {
+        let missing = rest_scan::unconverged_values(&points, branch);
+        if !missing.is_empty() {
+            let _ = writeln!(
+                text,
+                "  {} branch: no rest at {missing:?} (still moving after rest.max_ms: firing, \
+                 oscillating or drifting)",
+                branch.name()
             );
         }
     }

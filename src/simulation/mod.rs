@@ -269,6 +269,8 @@ pub fn rest_of<const N: usize, M: Model<N>>(
 /// Rest of `model` held at its own concentrations, started from `previous`
 /// (concentration states taken from the model) or, for the first value,
 /// from its initial state with every mV state at `start_mv` (`rest-scan`).
+/// With `rest.hold_ion_concentrations = false` the concentrations settle
+/// too, and continue from `previous` like every other state.
 pub fn rest_from<const N: usize, M: Model<N>>(
     model: &M,
     run: &Run,
@@ -280,8 +282,10 @@ pub fn rest_from<const N: usize, M: Model<N>>(
     match previous {
         Some(state) => {
             y0.copy_from_slice(state);
-            for &i in model.ion_concentration_indices() {
-                y0[i] = initial[i];
+            if run.rest_holds_ions {
+                for &i in model.ion_concentration_indices() {
+                    y0[i] = initial[i];
+                }
             }
         }
         None => {
@@ -292,7 +296,8 @@ pub fn rest_from<const N: usize, M: Model<N>>(
             }
         }
     }
-    let (state, report) = steady_state::equilibrate(model, &y0, &run.rest, true, &run.solver)?;
+    let (state, report) =
+        steady_state::equilibrate(model, &y0, &run.rest, run.rest_holds_ions, &run.solver)?;
     Ok((state.iter().copied().collect(), report))
 }
 

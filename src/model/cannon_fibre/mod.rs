@@ -10,7 +10,15 @@
 //! (July 2024) for the equations and `muscle_sim/Muscle_Default_Params.xlsx`
 //! (v9) for every parameter. The program itself (FreeBASIC, shipped as an
 //! .exe only) is not public, so where the PDF is silent the reading taken
-//! is said where it is used.
+//! is said where it is used. Its strings (`muscle_sim_V3.5.exe`, built from
+//! `muscle_sim_GitHub_2024-07-08.bas`) name features the PDF does not
+//! describe and this port does not have: per-ion `Fix_in/out/TT_*` flags
+//! (any concentration may be held), an osmotic volume change ("Auto Volume
+//! change in response to osmolarity"), an osmo-responsive NKCC1 ("NKCC
+//! Osm-responsive ON", `Osm_Offset`, `K_Osm`: the file's C58–C59), a finite
+//! extracellular volume (`Vol_ECF`, the file's ECV/ICV 0.2) and a
+//! "Steady-State Cl_in" search; its NKCC dialog labels J0 µmol/(cm²·s)
+//! where the file says pmol. Which of them are on by default cannot be read.
 //!
 //! ```text
 //! C_m dV_s/dt = I_stim − Σ I_ion,s − (V_s − V_t)/R_a                      (PDF eqn 1)
@@ -52,6 +60,21 @@
 //! The 1993 threshold (P_open 0.0075) was for a model without the slow
 //! inactivation s; within a 500 ms step s stays ≈ 0.93 (τ_s 2–4 s), so the
 //! persistent P_open is ≈ f, and f ≥ 0.01 is already above it.
+//!
+//! ## Rest with every ion settled (review, issue 11)
+//! The lab's initial state is the one where the net flux of every ion and
+//! dV/dt vanish (PDF p. 8). The file's concentrations are not it: with
+//! `[rest] hold_ion_concentrations = false` (hours of fibre time) the
+//! shipped fibre settles at −51.1 mV at 4 mM K⁺ (Cl_i 19.2 mM: NKCC1 with
+//! the file's J0 4 loads Cl⁻); with J0 2, the value C57 calls baseline, it
+//! rests at −85.9 mV (P1) at 4 mM and has a second, inexcitable state near
+//! −52 mV (P2) from 3.5 mM down, the only one at ≤ 1.5 mM — Jurkat-Rott
+//! et al. 2009's paradoxical depolarization (tests
+//! `with_every_ion_at_steady_state_…`; `scenarios/cannon-fibre-low-k.toml`).
+//! Fast inactivation recovers with τ_h ≈ 26 ms at −83 mV (α_h, β_h of the
+//! file), so the fibre follows neither a 10 µA/cm² step nor a 50 Hz train
+//! beyond one or two spikes, at any ClC-1 scale
+//! (`scenarios/sweeps/cannon-myotonia.toml`).
 //!
 //! ## Chloride scale
 //! The file ships `Scale_Cl` = 0.2 (C107), and that is the default here (a
@@ -476,7 +499,10 @@ impl Model<STATE_COUNT> for CannonFibre {
 
     /// The myoplasmic K⁺, Na⁺ and Cl⁻: a rest search holds these, and lets
     /// the tubule settle against the bath (its rest K⁺ is above the bath's,
-    /// 4.559 against 4.5 mM in the file).
+    /// 4.559 against 4.5 mM in the file). With `[rest]
+    /// hold_ion_concentrations = false` they settle too: the lab's own
+    /// initial state, where the net flux of every ion and dV/dt vanish (PDF
+    /// p. 8); that takes hours of fibre time (`[rest] max_ms` ≈ 3.6e7).
     fn ion_concentration_indices(&self) -> &'static [usize] {
         &[K_I, NA_I, CL_I]
     }
