@@ -1,13 +1,12 @@
 //! `endplate rest`: bring a scenario's model to rest and report how it went.
 
 use std::fmt::Write;
-use std::fs;
 use std::path::Path;
 use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::cli::{Failure, emit};
+use crate::cli::{Failure, emit, output_folder};
 use endplate::output::write_json;
 use endplate::scenario;
 use endplate::simulation::find_rest;
@@ -68,7 +67,7 @@ pub fn rest(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(),
             out_dir.display()
         ))
     };
-    fs::create_dir_all(&out_dir).map_err(output_error)?;
+    let folder = output_folder(&out_dir)?;
     let state = variables
         .iter()
         .zip(&outcome.state)
@@ -84,6 +83,7 @@ pub fn rest(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(),
     write_json(&out_dir.join("rest.json"), &file)
         .and_then(|f| f.commit())
         .map_err(output_error)?;
+    drop(folder);
     let _ = writeln!(text, "  wrote {}", out_dir.join("rest.json").display());
     emit(&text)?;
     if report.converged {

@@ -6,6 +6,7 @@
 //! half-written trace or a plot of a different run behind.
 
 pub mod atomic;
+pub mod folder;
 pub mod heatmap;
 pub mod plot;
 pub mod trace;
@@ -14,6 +15,16 @@ use std::io;
 use std::path::Path;
 
 use serde::Serialize;
+
+/// `n` and `noun`, plural when `n` is not 1: `1 pulse`, `3 pulses`.
+pub fn counted(n: impl Into<u64>, noun: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
 
 /// A CSV file at `path`, written atomically: every CSV file of the crate is
 /// written through `csv::Writer` (RFC 4180 quoting, `\n` line ends).
