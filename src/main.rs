@@ -34,7 +34,10 @@ fn main() -> ExitCode {
     match cli::dispatch(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("error: {failure}");
+            eprintln!(
+                "error: {}",
+                endplate::output::plain_error(&failure.to_string())
+            );
             ExitCode::from(failure.exit_code())
         }
     }

@@ -63,6 +63,8 @@ pub fn compare(
             return Err(Failure::Input(format!("{}: {reason}", run.display())));
         }
     }
+    let out_dir = out.map_or_else(|| Path::new("out").join("compare"), Path::to_path_buf);
+    let folder = output_folder(&out_dir)?;
     let mut progress = Progress::counting(Mode::Auto, runs.len() as u64, "compare", "scenarios");
     let mut compared = Vec::new();
     for (run, file) in runs.into_iter().zip(files) {
@@ -90,11 +92,9 @@ pub fn compare(
     }
     progress.finish();
 
-    let out_dir = out.map_or_else(|| Path::new("out").join("compare"), Path::to_path_buf);
     let output_error = |what: &str, e: std::io::Error| {
         Failure::Output(format!("{what} in {}: {e}", out_dir.display()))
     };
-    let folder = output_folder(&out_dir)?;
     let names: Vec<&str> = compared.iter().map(|c| c.run.name.as_str()).collect();
     let title = format!("compare: {}", names.join(" vs "));
     let mut panels = vec![Panel {

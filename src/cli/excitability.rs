@@ -36,6 +36,8 @@ fn line(text: &mut String, tissue: &str, measured: &TissueExcitability) {
 /// Measures, prints and writes `excitability.json` to `out` (default `out/<name>`).
 pub fn excitability(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), Failure> {
     let run = scenario::load(path, overrides)?;
+    let out_dir = out.map_or_else(|| scenario::default_output_dir(&run), Path::to_path_buf);
+    let folder = output_folder(&out_dir)?;
     let mut progress = Progress::counting(
         Mode::Auto,
         excitability::stages(&run),
@@ -57,14 +59,12 @@ pub fn excitability(path: &Path, out: Option<&Path>, overrides: &[String]) -> Re
     if let Some(axon) = &measured.axon {
         line(&mut text, "axon", axon);
     }
-    let out_dir = out.map_or_else(|| scenario::default_output_dir(&run), Path::to_path_buf);
     let output_error = |error: std::io::Error| {
         Failure::Output(format!(
             "cannot write excitability.json in {}: {error}",
             out_dir.display()
         ))
     };
-    let folder = output_folder(&out_dir)?;
     let file = ExcitabilityFile {
         scenario: &run.name,
         model: run.model.entry().name(),

@@ -25,6 +25,8 @@ struct RestFile<'a> {
 /// Searches for rest, prints the report and writes `rest.json` to `out` (default `out/<name>`).
 pub fn rest(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), Failure> {
     let run = scenario::load(path, overrides)?;
+    let out_dir = out.map_or_else(|| scenario::default_output_dir(&run), Path::to_path_buf);
+    let folder = output_folder(&out_dir)?;
     let started = Instant::now();
     let outcome = find_rest(&run)?;
     let wall_time_s = started.elapsed().as_secs_f64();
@@ -60,14 +62,12 @@ pub fn rest(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(),
         );
     }
 
-    let out_dir = out.map_or_else(|| scenario::default_output_dir(&run), Path::to_path_buf);
     let output_error = |error: std::io::Error| {
         Failure::Output(format!(
             "cannot write rest.json in {}: {error}",
             out_dir.display()
         ))
     };
-    let folder = output_folder(&out_dir)?;
     let state = variables
         .iter()
         .zip(&outcome.state)

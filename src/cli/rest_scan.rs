@@ -28,6 +28,8 @@ pub fn rest_scan(
     }
     let template = Template::load(path)?;
     let first = template.build_with_arguments(overrides)?;
+    let out_dir = out.map_or_else(|| scenario::default_output_dir(&first), Path::to_path_buf);
+    let folder = output_folder(&out_dir)?;
     let values = rest_scan::values(from, to, steps);
     let mut progress = Progress::counting(
         Mode::Auto,
@@ -46,11 +48,9 @@ pub fn rest_scan(
     })?;
     progress.finish();
 
-    let out_dir = out.map_or_else(|| scenario::default_output_dir(&first), Path::to_path_buf);
     let output_error = |what: &str, error: io::Error| {
         Failure::Output(format!("{what} in {}: {error}", out_dir.display()))
     };
-    let folder = output_folder(&out_dir)?;
     let csv = write_csv(&out_dir.join("rest_scan.csv"), parameter, &points)
         .map_err(|e| output_error("cannot write rest_scan.csv", e))?;
     let unconverged = points.iter().filter(|p| !p.report.converged).count();
