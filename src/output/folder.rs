@@ -1,8 +1,9 @@
 //! An output folder held by one command at a time.
 //!
 //! [`OutputFolder::open`] creates the folder, takes an advisory lock on it
-//! (a `.endplate.lock` file holding the process id, locked with
-//! [`File::try_lock`]) and removes the temporary files that killed processes
+//! (a `.endplate.lock` file holding the process id, locked with flock
+//! through [`fs4::FileExt::try_lock`], std's `File::try_lock` before Rust
+//! 1.89) and removes the temporary files that killed processes
 //! left there. A second command on the same folder is refused with the
 //! holder's process id. The kernel releases the lock when its process ends,
 //! however it ends, so a SIGKILL leaves at worst the small lock file, which
@@ -105,9 +106,9 @@ impl OutputFolder {
                 .truncate(false)
                 .open(&self.lock_path)
                 .map_err(io_error)?;
-            match file.try_lock() {
+            match fs4::FileExt::try_lock(&file) {
                 Ok(()) => {}
-                Err(fs::TryLockError::WouldBlock) => {
+                Err(fs4::TryLockError::WouldBlock) => {
                     let mut text = String::new();
                     // An unreadable id only makes the message less precise.
                     let _ = file.read_to_string(&mut text);
@@ -116,7 +117,7 @@ impl OutputFolder {
                         pid: text.trim().parse().ok(),
                     });
                 }
-                Err(fs::TryLockError::Error(error)) => return Err(io_error(error)),
+                Err(fs4::TryLockError::Error(error)) => return Err(io_error(error)),
             }
             if !same_file(&file, &self.lock_path) {
                 continue;

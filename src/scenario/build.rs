@@ -119,6 +119,14 @@ fn explain(message: &str, path: &KeyPath, ctx: &Context<'_>) -> ScenarioError {
         )
         .with_suggestion(Some(format!("add `{name} = ...` to this table")));
     }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another value"));
+        return ScenarioError::new(ctx.origin(path, false), path.to_string(), "invalid value")
+            .with_value(ctx.written(path).unwrap_or_else(|| found.to_owned()))
+            .with_allowed(plain_type(expected));
+    }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest
             .split_once(", expected ")

@@ -565,6 +565,10 @@ fn user_facing_messages() {
             "error: m.toml:2:21: `solver.method`: wrong type\n  found: 5\n  allowed: a string in quotes\nthe file has errors\n",
         ),
         (
+            "model = \"hh1952\"\n[[stimulus.trains]]\ncount = -1\n",
+            "error: m.toml:3:9: `stimulus.trains[0].count`: invalid value\n  found: -1\n  allowed: a whole number ≥ 0\nthe file has errors\n",
+        ),
+        (
             "model = \"hh1952\"\nsimulation.duration_ms = \"a\"\n",
             "error: m.toml:2:26: `simulation.duration_ms`: wrong type\n  found: string \"a\"\n  allowed: a number\nthe file has errors\n",
         ),
