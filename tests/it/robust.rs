@@ -42,17 +42,27 @@ fn hidden(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Starts the binary with `args`, output discarded.
-fn spawn(args: &[&str], cwd: Option<&Path>) -> Child {
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_endplate"));
-    command
+/// Starts the binary with `args`, its stdout discarded.
+fn spawn(args: &[&str]) -> Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_endplate"))
         .args(args)
         .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    if let Some(cwd) = cwd {
-        command.current_dir(cwd);
-    }
-    command.spawn().unwrap()
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Starts the sweep `file` into `out` on one thread.
+fn spawn_sweep(file: &Path, out: &Path) -> Child {
+    spawn(&[
+        "sweep",
+        file.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--threads",
+        "1",
+        "--quiet",
+    ])
 }
 
 /// Waits (at most a minute) until `ready` holds.
@@ -76,12 +86,17 @@ fn signal(child: &Child, name: &str) {
 /// enough that a point takes a while to write.
 const TRACED_SWEEP: &str = "name = \"traced\"\nbase = \"base.toml\"\nset = [\"simulation.output_dt_ms=0.002\", \"simulation.duration_ms=60\"]\nmetrics = [\"spike_count\"]\n[traces]\npoints = \"all\"\n[[axes]]\npath = \"stimulus.trains[0].amplitude_ua_per_cm2\"\nlinspace = { start = 0.0, stop = 40.0, count = 12 }\n";
 
-fn traced_sweep() -> (TempDir, PathBuf) {
+/// A folder with the HH pulse as `base.toml` and the sweep file `name` holding `text`.
+fn sweep_file(name: &str, text: &str) -> (TempDir, PathBuf) {
     let dir = TempDir::new().unwrap();
     fs::copy(HH, dir.path().join("base.toml")).unwrap();
-    let file = dir.path().join("traced.toml");
-    fs::write(&file, TRACED_SWEEP).unwrap();
+    let file = dir.path().join(name);
+    fs::write(&file, text).unwrap();
     (dir, file)
+}
+
+fn traced_sweep() -> (TempDir, PathBuf) {
+    sweep_file("traced.toml", TRACED_SWEEP)
 }
 
 #[test]
@@ -89,18 +104,15 @@ fn interrupted_runs_and_sweeps_leave_no_temporaries() {
     for (name, code) in [("INT", 130), ("TERM", 143)] {
         let dir = TempDir::new().unwrap();
         let out = dir.path().join("out");
-        let child = spawn(
-            &[
-                "run",
-                HH,
-                "--out",
-                out.to_str().unwrap(),
-                "--set",
-                "simulation.output_dt_ms=1e-5",
-                "--force",
-            ],
-            None,
-        );
+        let child = spawn(&[
+            "run",
+            HH,
+            "--out",
+            out.to_str().unwrap(),
+            "--set",
+            "simulation.output_dt_ms=1e-5",
+            "--force",
+        ]);
         wait_for("the run starts its trace", || !hidden(&out).is_empty());
         signal(&child, name);
         let output = child.wait_with_output().unwrap();
@@ -115,18 +127,7 @@ fn interrupted_runs_and_sweeps_leave_no_temporaries() {
 
     let (dir, file) = traced_sweep();
     let out = dir.path().join("sweep");
-    let child = spawn(
-        &[
-            "sweep",
-            file.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--threads",
-            "1",
-            "--quiet",
-        ],
-        None,
-    );
+    let child = spawn_sweep(&file, &out);
     wait_for("a trace is being written", || {
         hidden(&out).iter().any(|n| n.starts_with("traces/"))
     });
@@ -250,14 +251,10 @@ fn names_are_one_safe_folder_name() {
 
 #[test]
 fn check_applies_the_sweep_limits_at_once() {
-    let dir = TempDir::new().unwrap();
-    fs::copy(HH, dir.path().join("base.toml")).unwrap();
-    let huge = dir.path().join("huge.toml");
-    fs::write(
-        &huge,
+    let (dir, huge) = sweep_file(
+        "huge.toml",
         "base = \"base.toml\"\nmetrics = [\"spike_count\"]\n[[axes]]\npath = \"stimulus.trains[0].amplitude_ua_per_cm2\"\nlinspace = { start = 0.0, stop = 1.0, count = 100000000 }\n",
-    )
-    .unwrap();
+    );
     let started = Instant::now();
     let output = endplate().arg("check").arg(&huge).output().unwrap();
     assert!(
@@ -395,10 +392,9 @@ proptest! {
     }
 }
 
-#[test]
-fn a_rest_scan_that_does_not_converge_fails_without_a_conclusion() {
-    let dir = TempDir::new().unwrap();
-    let output = endplate()
+/// `rest-scan` of the twitch fibre over K 3–5 mM in `steps` values, into `out`.
+fn twitch_rest_scan(out: &Path, steps: &str, extra: &[&str]) -> std::process::Output {
+    endplate()
         .args([
             "rest-scan",
             "scenarios/muscle-twitch.toml",
@@ -409,16 +405,28 @@ fn a_rest_scan_that_does_not_converge_fails_without_a_conclusion() {
             "--to",
             "5",
             "--steps",
-            "2",
+            steps,
+            "--out",
+        ])
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_rest_scan_that_does_not_converge_fails_without_a_conclusion() {
+    let dir = TempDir::new().unwrap();
+    let output = twitch_rest_scan(
+        dir.path(),
+        "2",
+        &[
             "--set",
             "rest.tolerance_per_ms=1e-15",
             "--set",
             "rest.max_ms=5",
-            "--out",
-        ])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+        ],
+    );
     assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
     let stdout = stdout_of(&output);
     assert!(stdout.contains("(4 not converged)"), "{stdout}");
@@ -438,18 +446,7 @@ fn a_rest_scan_that_does_not_converge_fails_without_a_conclusion() {
 fn a_second_command_on_a_busy_folder_is_refused_with_the_holders_pid() {
     let (dir, file) = traced_sweep();
     let out = dir.path().join("busy");
-    let mut child = spawn(
-        &[
-            "sweep",
-            file.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--threads",
-            "1",
-            "--quiet",
-        ],
-        None,
-    );
+    let mut child = spawn_sweep(&file, &out);
     wait_for("the sweep holds its folder", || {
         out.join("results.partial.csv").exists()
     });
@@ -641,23 +638,7 @@ fn merge_names_the_shard_that_lacks_a_point() {
 fn long_commands_report_progress() {
     let dir = TempDir::new().unwrap();
     let started = Instant::now();
-    let output = endplate()
-        .args([
-            "rest-scan",
-            "scenarios/muscle-twitch.toml",
-            "--param",
-            "ions.k_o_mm",
-            "--from",
-            "3",
-            "--to",
-            "5",
-            "--steps",
-            "4",
-            "--out",
-        ])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let output = twitch_rest_scan(dir.path(), "4", &[]);
     let elapsed = started.elapsed();
     assert!(output.status.success(), "{}", stderr_of(&output));
     let stderr = stderr_of(&output);
@@ -682,14 +663,10 @@ fn long_commands_report_progress() {
 
 #[test]
 fn sweep_line_figures_say_how_many_points_failed() {
-    let dir = TempDir::new().unwrap();
-    fs::copy(HH, dir.path().join("base.toml")).unwrap();
-    let file = dir.path().join("hot.toml");
-    fs::write(
-        &file,
+    let (dir, file) = sweep_file(
+        "hot.toml",
         "name = \"hot\"\nbase = \"base.toml\"\nmetrics = [\"spike_count\"]\n[[axes]]\npath = \"ions.temperature_celsius\"\nvalues = [6.3, 10.0, 60.0]\n",
-    )
-    .unwrap();
+    );
     let out = dir.path().join("hot");
     let output = endplate()
         .arg("sweep")
