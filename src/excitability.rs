@@ -162,17 +162,33 @@ fn from_rest(run: &Run) -> Result<Run, SolveError> {
 
 /// Measures the excitability of `run`'s tissue (a few dozen short runs).
 pub fn measure(run: &Run) -> Result<Excitability, SolveError> {
+    measure_reporting(run, &mut || {})
+}
+
+/// The stages of [`measure`] for `run`: the rest search, then each tissue.
+pub fn stages(run: &Run) -> u64 {
+    2 + u64::from(run.model.has_axon())
+}
+
+/// [`measure`], calling `on_stage` after each of its [`stages`].
+pub fn measure_reporting(
+    run: &Run,
+    on_stage: &mut dyn FnMut(),
+) -> Result<Excitability, SolveError> {
     let run = &from_rest(run)?;
+    on_stage();
     let mut stimulated = run.clone();
     stimulated.model = BuiltModel(run.model.stimulated_alone());
-    Ok(Excitability {
-        membrane: tissue(run, &stimulated, Counted::Membrane)?,
-        axon: if run.model.has_axon() {
-            Some(tissue(run, run, Counted::Axon)?)
-        } else {
-            None
-        },
-    })
+    let membrane = tissue(run, &stimulated, Counted::Membrane)?;
+    on_stage();
+    let axon = if run.model.has_axon() {
+        let axon = tissue(run, run, Counted::Axon)?;
+        on_stage();
+        Some(axon)
+    } else {
+        None
+    };
+    Ok(Excitability { membrane, axon })
 }
 
 /// Spikes per second of a motor unit's axon with no stimulus, over

@@ -223,10 +223,17 @@ impl fmt::Display for Protocol {
             ));
         }
         for t in &self.trains {
-            parts.push(format!(
-                "{} pulses of {} µA/cm² × {} ms every {} ms from {} ms",
-                t.count, t.amplitude_ua_per_cm2, t.width_ms, t.interval_ms, t.start_ms
-            ));
+            parts.push(if t.count == 1 {
+                format!(
+                    "1 pulse of {} µA/cm² × {} ms at {} ms",
+                    t.amplitude_ua_per_cm2, t.width_ms, t.start_ms
+                )
+            } else {
+                format!(
+                    "{} pulses of {} µA/cm² × {} ms every {} ms from {} ms",
+                    t.count, t.amplitude_ua_per_cm2, t.width_ms, t.interval_ms, t.start_ms
+                )
+            });
         }
         write!(f, "{}", parts.join(" + "))
     }

@@ -86,6 +86,17 @@ pub fn scan(
     values: &[f64],
     overrides: &[String],
 ) -> Result<Vec<RestPoint>, RestScanError> {
+    scan_reporting(template, parameter, values, overrides, &mut || {})
+}
+
+/// [`scan`], calling `on_point` after each of the `2 × values.len()` rest searches.
+pub fn scan_reporting(
+    template: &Template,
+    parameter: &str,
+    values: &[f64],
+    overrides: &[String],
+    on_point: &mut dyn FnMut(),
+) -> Result<Vec<RestPoint>, RestScanError> {
     let mut points = Vec::with_capacity(2 * values.len());
     for branch in [Branch::Up, Branch::Down] {
         let (ordered, start_mv): (Vec<f64>, f64) = match branch {
@@ -113,6 +124,7 @@ pub fn scan(
                 report,
             });
             previous = Some(state);
+            on_point();
         }
     }
     Ok(points)

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::cli::{Failure, emit};
+use endplate::sweep::limits;
 use endplate::{scenario, sweep};
 
 /// One line for each `[ions]` key the scenario gives that a part of its
@@ -32,25 +33,34 @@ pub fn check(files: &[PathBuf], overrides: &[String]) -> Result<(), Failure> {
             continue;
         }
         match scenario::load(file, overrides) {
-            Ok(run) => emit(&format!(
-                "ok: {} ({}, {} ms, {})\n{}",
-                file.display(),
-                run.model.entry().name(),
-                run.simulation.duration_ms,
-                run.protocol,
-                ignored_ions(&run)
-            ))?,
+            Ok(run) => match limits::run_refusal(&run) {
+                Some(reason) => errors.push(format!(
+                    "{}: `endplate run` refuses this scenario without --force: {reason}",
+                    file.display()
+                )),
+                None => emit(&format!(
+                    "ok: {} ({}, {} ms, {}; trace about {} MB)\n{}",
+                    file.display(),
+                    run.model.entry().name(),
+                    run.simulation.duration_ms,
+                    run.protocol,
+                    limits::amount_text(limits::trace_megabytes(&run).max(0.1)),
+                    ignored_ions(&run)
+                ))?,
+            },
             Err(error) => errors.push(error.to_string()),
         }
     }
     if errors.is_empty() {
         Ok(())
     } else {
-        let count = errors.len();
+        let summary = match (errors.len(), files.len()) {
+            (1, 1) => "the file has errors".to_owned(),
+            (bad, all) => format!("{bad} of {all} files have errors"),
+        };
         Err(Failure::Input(format!(
-            "{}\n{count} of {} files have errors",
-            errors.join("\n\nerror: "),
-            files.len()
+            "{}\n{summary}",
+            errors.join("\n\nerror: ")
         )))
     }
 }

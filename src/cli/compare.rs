@@ -3,16 +3,17 @@
 //! (and forces, for muscle models); a table puts their metrics in columns.
 
 use std::fmt::Write;
-use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::cli::{Failure, emit};
+use crate::cli::{Failure, emit, output_folder};
 use endplate::output;
 use endplate::output::atomic::{AtomicFile, commit_all};
 use endplate::output::plot::{self, Figure, Panel, Series};
 use endplate::scenario::{self, Run};
 use endplate::simulation::{Columns, execute};
+use endplate::sweep::limits;
 use endplate::sweep::metrics::Metric;
+use endplate::sweep::progress::{Mode, Progress};
 
 /// Metrics printed in the terminal table, in this order, when a run has them
 /// (compare.csv holds every scalar metric).
@@ -43,11 +44,28 @@ struct Compared {
 }
 
 /// Runs every scenario, then writes compare.png/.svg/.csv to `out` (default `out/compare`).
-pub fn compare(files: &[PathBuf], out: Option<&Path>, overrides: &[String]) -> Result<(), Failure> {
+pub fn compare(
+    files: &[PathBuf],
+    out: Option<&Path>,
+    overrides: &[String],
+    force: bool,
+) -> Result<(), Failure> {
     let runs = files
         .iter()
         .map(|f| scenario::load(f, overrides))
         .collect::<Result<Vec<_>, _>>()?;
+    if !force {
+        if let Some((run, reason)) = runs
+            .iter()
+            .zip(files)
+            .find_map(|(run, file)| limits::run_refusal(run).map(|reason| (file, reason)))
+        {
+            return Err(Failure::Input(format!("{}: {reason}", run.display())));
+        }
+    }
+    let out_dir = out.map_or_else(|| Path::new("out").join("compare"), Path::to_path_buf);
+    let folder = output_folder(&out_dir)?;
+    let mut progress = Progress::counting(Mode::Auto, runs.len() as u64, "compare", "scenarios");
     let mut compared = Vec::new();
     for (run, file) in runs.into_iter().zip(files) {
         let force_index = run.model.figures().force;
@@ -70,13 +88,13 @@ pub fn compare(files: &[PathBuf], out: Option<&Path>, overrides: &[String]) -> R
             metrics,
             force_um,
         });
+        progress.advance_to(compared.len() as u64);
     }
+    progress.finish();
 
-    let out_dir = out.map_or_else(|| Path::new("out").join("compare"), Path::to_path_buf);
     let output_error = |what: &str, e: std::io::Error| {
         Failure::Output(format!("{what} in {}: {e}", out_dir.display()))
     };
-    fs::create_dir_all(&out_dir).map_err(|e| output_error("cannot create the folder", e))?;
     let names: Vec<&str> = compared.iter().map(|c| c.run.name.as_str()).collect();
     let title = format!("compare: {}", names.join(" vs "));
     let mut panels = vec![Panel {
@@ -134,6 +152,7 @@ pub fn compare(files: &[PathBuf], out: Option<&Path>, overrides: &[String]) -> R
         "wrote {}/{{compare.png, compare.svg, compare.csv}}",
         out_dir.display()
     );
+    drop(folder);
     emit(&text)
 }
 

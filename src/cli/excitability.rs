@@ -2,15 +2,15 @@
 //! scenario's tissue ([`endplate::excitability`]).
 
 use std::fmt::Write;
-use std::fs;
 use std::path::Path;
 
 use serde::Serialize;
 
-use crate::cli::{Failure, emit};
+use crate::cli::{Failure, emit, output_folder};
 use endplate::excitability::{self, Excitability, TissueExcitability};
 use endplate::output::write_json;
 use endplate::scenario;
+use endplate::sweep::progress::{Mode, Progress};
 
 #[derive(Serialize)]
 struct ExcitabilityFile<'a> {
@@ -36,7 +36,20 @@ fn line(text: &mut String, tissue: &str, measured: &TissueExcitability) {
 /// Measures, prints and writes `excitability.json` to `out` (default `out/<name>`).
 pub fn excitability(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), Failure> {
     let run = scenario::load(path, overrides)?;
-    let measured = excitability::measure(&run)?;
+    let out_dir = out.map_or_else(|| scenario::default_output_dir(&run), Path::to_path_buf);
+    let folder = output_folder(&out_dir)?;
+    let mut progress = Progress::counting(
+        Mode::Auto,
+        excitability::stages(&run),
+        "excitability",
+        "stages",
+    );
+    let mut done = 0;
+    let measured = excitability::measure_reporting(&run, &mut || {
+        done += 1;
+        progress.advance_to(done);
+    })?;
+    progress.finish();
     let mut text = format!(
         "{}: excitability ({})\n",
         run.name,
@@ -46,14 +59,12 @@ pub fn excitability(path: &Path, out: Option<&Path>, overrides: &[String]) -> Re
     if let Some(axon) = &measured.axon {
         line(&mut text, "axon", axon);
     }
-    let out_dir = out.map_or_else(|| scenario::default_output_dir(&run), Path::to_path_buf);
     let output_error = |error: std::io::Error| {
         Failure::Output(format!(
             "cannot write excitability.json in {}: {error}",
             out_dir.display()
         ))
     };
-    fs::create_dir_all(&out_dir).map_err(output_error)?;
     let file = ExcitabilityFile {
         scenario: &run.name,
         model: run.model.entry().name(),
@@ -62,6 +73,7 @@ pub fn excitability(path: &Path, out: Option<&Path>, overrides: &[String]) -> Re
     write_json(&out_dir.join("excitability.json"), &file)
         .and_then(|f| f.commit())
         .map_err(output_error)?;
+    drop(folder);
     let _ = writeln!(
         text,
         "  wrote {}",

@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cli::{Failure, emit};
+use crate::cli::{Failure, emit, output_folder};
+use endplate::output::counted;
 use endplate::sweep::manifest::Manifest;
 use endplate::sweep::results::{self, Piece, RESULTS};
 use endplate::sweep::shard::Shard;
@@ -71,8 +72,7 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<(), Failure> {
         return Err(Failure::Input(format!("cannot merge: {problem}")));
     }
 
-    std::fs::create_dir_all(out)
-        .map_err(|e| Failure::Output(format!("cannot create {}: {e}", out.display())))?;
+    let folder = output_folder(out)?;
     let header = results::header(
         first.axes.iter().map(|a| a.path.as_str()),
         first.metrics.iter().map(String::as_str),
@@ -106,12 +106,14 @@ pub fn merge(dirs: &[PathBuf], out: &Path) -> Result<(), Failure> {
         Failure::Output(format!("cannot write sweep.json in {}: {e}", out.display()))
     })?;
     let mut text = format!(
-        "{}: merged {count} shards, {} points ({failed} failed)\n  wrote {}/{{results.csv, sweep.json}}\n",
+        "{}: merged {}, {} ({failed} failed)\n  wrote {}/{{results.csv, sweep.json}}\n",
         first.name,
-        first.points,
+        counted(count, "shard"),
+        counted(first.points, "point"),
         out.display()
     );
     text += &super::sweep::plot_lines(out)?;
+    drop(folder);
     emit(&text)
 }
 

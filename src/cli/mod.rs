@@ -19,9 +19,17 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use endplate::output::folder::{FolderError, OutputFolder};
 use endplate::scenario::ScenarioError;
 use endplate::solve::SolveError;
 pub use sweep::SweepArgs;
+
+/// Most values of `rest-scan --steps`: each is two rest searches of up to
+/// `rest.max_ms`, so more would run for days.
+pub const MAX_SCAN_STEPS: u64 = 10_000;
+
+/// Most worker threads of `sweep --threads`.
+pub const MAX_THREADS: u64 = 1024;
 
 /// endplate: neuromuscular junction and skeletal-muscle membrane simulator.
 #[derive(Debug, Parser)]
@@ -45,6 +53,9 @@ pub enum Command {
         /// Override a scalar: --set simulation.duration_ms=200 (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         overrides: Vec<String>,
+        /// Start even when the trace would exceed the size limit.
+        #[arg(long)]
+        force: bool,
     },
     /// Bring a scenario's model to rest (no stimulus) and report convergence; writes rest.json.
     Rest {
@@ -79,6 +90,9 @@ pub enum Command {
         /// Override a scalar in every scenario (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         overrides: Vec<String>,
+        /// Start even when a run's trace would exceed the size limit.
+        #[arg(long)]
+        force: bool,
     },
     /// Compute every validation target (HH vs NEURON, Shorten 2007 vs OpenCOR) and print pass/fail.
     Validate {
@@ -100,8 +114,9 @@ pub enum Command {
         /// Last value.
         #[arg(long)]
         to: f64,
-        /// Number of values, evenly spaced.
-        #[arg(long, default_value_t = 24)]
+        /// Number of values, evenly spaced (2 to 10000).
+        #[arg(long, default_value_t = 24,
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(2..=MAX_SCAN_STEPS))]
         steps: usize,
         /// Output folder [default: out/<scenario name>].
         #[arg(long)]
@@ -192,6 +207,20 @@ impl From<SolveError> for Failure {
     }
 }
 
+impl From<FolderError> for Failure {
+    fn from(error: FolderError) -> Self {
+        match error {
+            FolderError::Busy { .. } => Failure::Input(error.to_string()),
+            FolderError::Io { .. } => Failure::Output(error.to_string()),
+        }
+    }
+}
+
+/// Creates and locks the output folder `dir` (see [`OutputFolder`]).
+pub(crate) fn output_folder(dir: &std::path::Path) -> Result<OutputFolder, Failure> {
+    Ok(OutputFolder::open(dir)?)
+}
+
 /// Writes `text` to stdout. A closed pipe (`endplate describe | head`) is
 /// not an error worth a panic: the reader has what it wanted.
 pub(crate) fn emit(text: &str) -> Result<(), Failure> {
@@ -211,7 +240,8 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
             scenario,
             out,
             overrides,
-        } => run::run(&scenario, out.as_deref(), &overrides),
+            force,
+        } => run::run(&scenario, out.as_deref(), &overrides, force),
         Command::Rest {
             scenario,
             out,
@@ -226,7 +256,8 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
             scenarios,
             out,
             overrides,
-        } => compare::compare(&scenarios, out.as_deref(), &overrides),
+            force,
+        } => compare::compare(&scenarios, out.as_deref(), &overrides, force),
         Command::RestScan {
             scenario,
             param,

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::cli::{Failure, emit};
+use crate::cli::{Failure, emit, output_folder};
 use endplate::sweep::manifest::MANIFEST;
 
 /// Draws the figures of the sweep results in `dir` into `dir/plots/`.
@@ -13,6 +13,8 @@ pub fn plot(dir: &Path) -> Result<(), Failure> {
             dir.display()
         )));
     }
+    let folder = output_folder(dir)?;
     let text = super::sweep::plot_lines(dir)?;
+    drop(folder);
     emit(&format!("{}:\n{text}", dir.display()))
 }

@@ -1,13 +1,12 @@
 //! `endplate rest`: bring a scenario's model to rest and report how it went.
 
 use std::fmt::Write;
-use std::fs;
 use std::path::Path;
 use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::cli::{Failure, emit};
+use crate::cli::{Failure, emit, output_folder};
 use endplate::output::write_json;
 use endplate::scenario;
 use endplate::simulation::find_rest;
@@ -26,6 +25,8 @@ struct RestFile<'a> {
 /// Searches for rest, prints the report and writes `rest.json` to `out` (default `out/<name>`).
 pub fn rest(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), Failure> {
     let run = scenario::load(path, overrides)?;
+    let out_dir = out.map_or_else(|| scenario::default_output_dir(&run), Path::to_path_buf);
+    let folder = output_folder(&out_dir)?;
     let started = Instant::now();
     let outcome = find_rest(&run)?;
     let wall_time_s = started.elapsed().as_secs_f64();
@@ -61,14 +62,12 @@ pub fn rest(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(),
         );
     }
 
-    let out_dir = out.map_or_else(|| scenario::default_output_dir(&run), Path::to_path_buf);
     let output_error = |error: std::io::Error| {
         Failure::Output(format!(
             "cannot write rest.json in {}: {error}",
             out_dir.display()
         ))
     };
-    fs::create_dir_all(&out_dir).map_err(output_error)?;
     let state = variables
         .iter()
         .zip(&outcome.state)
@@ -84,6 +83,7 @@ pub fn rest(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(),
     write_json(&out_dir.join("rest.json"), &file)
         .and_then(|f| f.commit())
         .map_err(output_error)?;
+    drop(folder);
     let _ = writeln!(text, "  wrote {}", out_dir.join("rest.json").display());
     emit(&text)?;
     if report.converged {

@@ -2,16 +2,16 @@
 //! writes rest_scan.csv and rest_scan.png/svg (see [`endplate::rest_scan`]).
 
 use std::fmt::Write as _;
-use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::cli::{Failure, emit};
+use crate::cli::{Failure, emit, output_folder};
 use endplate::output;
 use endplate::output::atomic::{AtomicFile, commit_all};
 use endplate::output::plot::{self, Figure, Panel, Series};
 use endplate::rest_scan::{self, Branch, RestPoint, RestScanError};
 use endplate::scenario::{self, Template};
+use endplate::sweep::progress::{Mode, Progress};
 
 /// Scans `parameter` from `from` to `to` in `steps` values and writes the results to `out`.
 pub fn rest_scan(
@@ -28,32 +28,59 @@ pub fn rest_scan(
     }
     let template = Template::load(path)?;
     let first = template.build_with_arguments(overrides)?;
-    let values = rest_scan::values(from, to, steps);
-    let points =
-        rest_scan::scan(&template, parameter, &values, overrides).map_err(|e| match e {
-            RestScanError::Scenario(e) => Failure::from(*e),
-            RestScanError::Solve(e) => Failure::from(*e),
-        })?;
-
     let out_dir = out.map_or_else(|| scenario::default_output_dir(&first), Path::to_path_buf);
+    let folder = output_folder(&out_dir)?;
+    let values = rest_scan::values(from, to, steps);
+    let mut progress = Progress::counting(
+        Mode::Auto,
+        2 * values.len() as u64,
+        "rest-scan",
+        "rest states",
+    );
+    let mut done = 0;
+    let points = rest_scan::scan_reporting(&template, parameter, &values, overrides, &mut || {
+        done += 1;
+        progress.advance_to(done);
+    })
+    .map_err(|e| match e {
+        RestScanError::Scenario(e) => Failure::from(*e),
+        RestScanError::Solve(e) => Failure::from(*e),
+    })?;
+    progress.finish();
+
     let output_error = |what: &str, error: io::Error| {
         Failure::Output(format!("{what} in {}: {error}", out_dir.display()))
     };
-    fs::create_dir_all(&out_dir).map_err(|e| output_error("cannot create the folder", e))?;
     let csv = write_csv(&out_dir.join("rest_scan.csv"), parameter, &points)
         .map_err(|e| output_error("cannot write rest_scan.csv", e))?;
-    let [png, svg] = draw(&out_dir, &first.name, parameter, &points)
+    let unconverged = points.iter().filter(|p| !p.report.converged).count();
+    let [png, svg] = draw(&out_dir, &first.name, parameter, &points, unconverged)
         .map_err(|e| output_error("cannot draw the figure", e))?;
     commit_all(vec![csv, png, svg]).map_err(|e| output_error("cannot finish the outputs", e))?;
+    drop(folder);
 
     let mut text = String::new();
-    let unconverged = points.iter().filter(|p| !p.report.converged).count();
     let _ = writeln!(
         text,
         "{}: {} rest states of {parameter} from {from} to {to} ({unconverged} not converged)",
         first.name,
         points.len()
     );
+    let wrote = format!(
+        "  wrote {}\n",
+        out_dir.join("rest_scan.{csv, png, svg}").display()
+    );
+    if unconverged > 0 {
+        emit(&(text + &wrote))?;
+        return Err(Failure::Simulation(format!(
+            "{unconverged} of {} rest searches did not converge (converged = false in \
+             rest_scan.csv), so no conclusion is drawn; raise rest.max_ms (now {} ms) or \
+             loosen rest.tolerance_per_ms (now {:e} per ms)",
+            points.len(),
+            first.rest.max_ms,
+            first.rest.tolerance_per_ms
+        )));
+    }
     match rest_scan::bistable_range(&points) {
         Some((low, high)) => {
             let _ = writeln!(
@@ -81,12 +108,7 @@ pub fn rest_scan(
             );
         }
     }
-    let _ = writeln!(
-        text,
-        "  wrote {}",
-        out_dir.join("rest_scan.{csv, png, svg}").display()
-    );
-    emit(&text)
+    emit(&(text + &wrote))
 }
 
 fn write_csv(path: &Path, parameter: &str, points: &[RestPoint]) -> io::Result<AtomicFile> {
@@ -119,11 +141,17 @@ fn draw(
     name: &str,
     parameter: &str,
     points: &[RestPoint],
+    unconverged: usize,
 ) -> io::Result<[AtomicFile; 2]> {
+    let warning = if unconverged > 0 {
+        format!(" ({unconverged} NOT CONVERGED)")
+    } else {
+        String::new()
+    };
     let (up_x, up_v) = rest_scan::branch_curve(points, Branch::Up);
     let (down_x, down_v) = rest_scan::branch_curve(points, Branch::Down);
     let figure = Figure {
-        title: &format!("{name}: rest potential against {parameter}"),
+        title: &format!("{name}: rest potential against {parameter}{warning}"),
         x_label: parameter,
         panels: vec![Panel {
             y_label: "rest potential (mV)",

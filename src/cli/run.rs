@@ -1,10 +1,9 @@
 //! `endplate run`: one scenario, its outputs, a summary on stdout.
 
-use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::cli::{Failure, emit};
+use crate::cli::{Failure, emit, output_folder};
 use endplate::analysis::MuscleMetrics;
 use endplate::catalogue::DetailFigure;
 use endplate::output::atomic::{AtomicFile, commit_all};
@@ -12,16 +11,47 @@ use endplate::output::plot::{self, Figure, Panel, Series};
 use endplate::output::trace::CsvTrace;
 use endplate::output::write_json;
 use endplate::scenario::{self, Run};
-use endplate::simulation::{self, RunMetrics};
+use endplate::simulation::{self, RunMetrics, Trace};
+use endplate::sweep::limits;
+use endplate::sweep::progress::{Mode, Progress};
 
-/// Runs the scenario at `path` and writes its outputs to `out` (default `out/<name>`).
-pub fn run(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), Failure> {
+/// The files `endplate run` writes: the fixed ones and the detail figures
+/// of every model that has one (`muscle`: the muscle fibre and motor unit).
+/// A run removes those of them it did not write this time (an earlier run
+/// of another model), and nothing else in its folder.
+const RUN_FILES: [&str; 4] = ["trace.csv", "metrics.json", "v.png", "v.svg"];
+const DETAIL_FIGURE_STEMS: [&str; 1] = ["muscle"];
+
+fn owned_files() -> Vec<String> {
+    let detail = DETAIL_FIGURE_STEMS
+        .iter()
+        .flat_map(|stem| [format!("{stem}.png"), format!("{stem}.svg")]);
+    RUN_FILES
+        .iter()
+        .map(|&name| name.to_owned())
+        .chain(detail)
+        .collect()
+}
+
+/// Runs the scenario at `path` and writes its outputs to `out` (default
+/// `out/<name>`); refuses a trace over the size limit unless `force`.
+pub fn run(
+    path: &Path,
+    out: Option<&Path>,
+    overrides: &[String],
+    force: bool,
+) -> Result<(), Failure> {
     let run = scenario::load(path, overrides)?;
+    if !force {
+        if let Some(reason) = limits::run_refusal(&run) {
+            return Err(Failure::Input(format!("{}: {reason}", path.display())));
+        }
+    }
     let out_dir = out.map_or_else(|| scenario::default_output_dir(&run), Path::to_path_buf);
     let output_error = |what: &str, error: std::io::Error| {
         Failure::Output(format!("{what} in {}: {error}", out_dir.display()))
     };
-    fs::create_dir_all(&out_dir).map_err(|e| output_error("cannot create the output folder", e))?;
+    let folder = output_folder(&out_dir)?;
 
     let mut trace = CsvTrace::create(&out_dir.join("trace.csv"), run.model.state_variables())
         .map_err(|e| output_error("cannot write trace.csv", e))?;
@@ -30,7 +60,19 @@ pub fn run(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), 
     if !drawn.is_empty() {
         trace = trace.keeping(&drawn);
     }
-    let result = simulation::execute(&run, &mut trace)?;
+    let mut tracked = Tracked {
+        trace,
+        progress: Progress::counting(
+            Mode::Auto,
+            run.simulation.duration_ms.ceil() as u64,
+            "run",
+            "ms",
+        ),
+        rows: 0,
+    };
+    let result = simulation::execute(&run, &mut tracked)?;
+    tracked.progress.finish();
+    let trace = tracked.trace;
 
     let potentials = figures
         .potentials
@@ -95,10 +137,36 @@ pub fn run(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), 
         files.extend(detail_files);
         names += &format!(", {stem}.png, {stem}.svg");
     }
-    commit_all(files).map_err(|e| output_error("cannot finish the outputs", e))?;
+    let written: Vec<PathBuf> =
+        commit_all(files).map_err(|e| output_error("cannot finish the outputs", e))?;
+    folder
+        .clear_owned(&owned_files(), &written)
+        .map_err(|e| output_error("cannot remove an earlier run's figure", e))?;
+    drop(folder);
 
     let written = format!("  wrote {}/{{{names}}}\n", out_dir.display());
     emit(&(summary(&run, &result.metrics) + &written))
+}
+
+/// The trace of a run, reporting the simulated time as progress.
+struct Tracked {
+    trace: CsvTrace,
+    progress: Progress,
+    rows: u64,
+}
+
+impl Trace for Tracked {
+    fn row(&mut self, t_ms: f64, state: &[f64], i_stim_ua_per_cm2: f64) {
+        self.trace.row(t_ms, state, i_stim_ua_per_cm2);
+        self.rows += 1;
+        if self.rows % 4096 == 0 {
+            self.progress.advance_to(t_ms as u64);
+        }
+    }
+
+    fn wants_rows(&self) -> bool {
+        self.trace.wants_rows()
+    }
 }
 
 /// The kept values of state `column` (column 0 is always kept).

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::cli::{Failure, emit};
+use crate::cli::{Failure, emit, output_folder};
+use endplate::output::counted;
 use endplate::sweep::check::{self, Finding};
 use endplate::sweep::{self, Options, Shard, SweepError, SweepFile, plots, progress};
 
@@ -18,8 +19,8 @@ pub struct SweepArgs {
     /// Results folder [default: out/<sweep name>, or out/<name>-shard-I-of-N].
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// Worker threads [default: the number of cores].
-    #[arg(long)]
+    /// Worker threads, 1 to 1024 [default: the number of cores].
+    #[arg(long, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=super::MAX_THREADS))]
     pub threads: Option<usize>,
     /// Run only the points whose index is I modulo N (combine with `endplate merge`).
     #[arg(long, value_name = "I/N")]
@@ -56,9 +57,6 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
         };
         Path::new("out").join(name)
     });
-    if args.threads == Some(0) {
-        return Err(Failure::Input("--threads must be at least 1".to_owned()));
-    }
     let threads = args.threads.unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
@@ -73,6 +71,7 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
             progress::Mode::Auto
         },
     };
+    let folder = output_folder(&out)?;
     let summary = sweep::run(&file, &out, &options)?;
     let mut text = format!(
         "{}: {} points{}, {} computed in {:.2} s ({:.1} points/s, {threads} threads); {} failed\n",
@@ -94,6 +93,7 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
     } else {
         text += "  plots: after `endplate merge` of all shards\n";
     }
+    drop(folder);
     emit(&text)?;
     if summary.failed > 0 {
         return Err(Failure::Simulation(format!(
@@ -114,8 +114,8 @@ pub(super) fn plot_lines(dir: &Path) -> Result<String, Failure> {
     let mut text = String::new();
     if !drawn.files.is_empty() {
         text += &format!(
-            "  plots: {} figures in {}\n",
-            drawn.files.len() / 2,
+            "  plots: {} in {}\n",
+            counted(drawn.files.len() as u64 / 2, "figure"),
             dir.join(plots::PLOTS).display()
         );
     }
@@ -130,6 +130,10 @@ pub(super) fn check_file(file: &Path, overrides: &[String]) -> Result<String, St
     match check::check(file, overrides) {
         Finding::Valid(description) => Ok(format!("ok: {} ({description})\n", file.display())),
         Finding::Invalid(error) => Err(error.to_string()),
+        Finding::Refused(reason) => Err(format!(
+            "{}: `endplate sweep` refuses this file without --force: {reason}",
+            file.display()
+        )),
         Finding::BadPoints(errors, more) => {
             let mut text = errors
                 .iter()

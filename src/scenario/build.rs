@@ -119,27 +119,55 @@ fn explain(message: &str, path: &KeyPath, ctx: &Context<'_>) -> ScenarioError {
         )
         .with_suggestion(Some(format!("add `{name} = ...` to this table")));
     }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another value"));
+        return ScenarioError::new(ctx.origin(path, false), path.to_string(), "invalid value")
+            .with_value(ctx.written(path).unwrap_or_else(|| found.to_owned()))
+            .with_allowed(plain_type(expected));
+    }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "another type"));
         let error = ScenarioError::new(ctx.origin(path, false), path.to_string(), "wrong type");
-        return error
-            .with_value(found.to_owned())
-            .with_allowed(plain_type(expected));
+        // serde names some values by their Rust form ("unit variant"): show the text as written.
+        let found = ctx
+            .written(path)
+            .filter(|_| found.contains("variant") || found.contains("map"))
+            .unwrap_or_else(|| found.to_owned());
+        return error.with_value(found).with_allowed(plain_type(expected));
     }
     ctx.value_error(path, message.trim().to_owned())
 }
 
-/// serde's Rust type names in words a scenario author knows.
-fn plain_type(expected: &str) -> String {
-    match expected {
-        "f64" => "a number".to_owned(),
-        "u64" => "a whole number ≥ 0".to_owned(),
-        "a string" | "a borrowed string" => "a string in quotes".to_owned(),
-        "a boolean" => "true or false".to_owned(),
-        other => other.to_owned(),
-    }
+/// serde's Rust type names in words a scenario author knows: no
+/// `struct RawStep`, `u64` or `unit variant` reaches a user.
+pub fn plain_type(expected: &str) -> String {
+    let text = match expected {
+        "f64" | "f32" => "a number",
+        "u64" | "u32" | "u16" | "u8" | "usize" => "a whole number ≥ 0",
+        "i64" | "i32" => "a whole number",
+        "a string" | "a borrowed string" | "string only" | "a character" => "a string in quotes",
+        "a boolean" => "true or false",
+        "a sequence" => "a list: [ ... ]",
+        "variant identifier" => "a name in quotes",
+        e if e.starts_with("struct ") || e.starts_with("a map") || e == "map" => {
+            "a table: [section] or { key = value, ... }"
+        }
+        e if e.starts_with("internally tagged enum") => "a table: { kind = \"...\", ... }",
+        e if [
+            "struct", "enum", "variant", "Raw", "64", "size", "tuple", "option",
+        ]
+        .iter()
+        .any(|word| e.contains(word)) =>
+        {
+            "another type (see `endplate reference`)"
+        }
+        other => other,
+    };
+    text.to_owned()
 }
 
 /// The error for a declared parameter outside its range.
@@ -174,6 +202,13 @@ pub fn build(
     let root = KeyPath::root();
     let raw: RawScenario = deserialize(toml::Value::Table(document), &root, ctx)?;
 
+    if let Some(name) = &raw.name {
+        if !crate::scenario::check_name(name) {
+            return Err(ctx
+                .value_error(&root.key("name"), "not usable as a folder name")
+                .with_allowed(crate::scenario::NAME_ALLOWED));
+        }
+    }
     let model_path = root.key("model");
     let entry = catalogue::find(models, &raw.model).ok_or_else(|| {
         let names = catalogue::names(models);

@@ -159,12 +159,52 @@ impl Template {
     }
 }
 
-/// The scenario name a file gets when it does not set `name`.
+/// The scenario name a file gets when it does not set `name`: its file
+/// name without `.toml`, any character [`check_name`] refuses made `_`.
 fn default_name(path: &Path) -> String {
-    path.file_stem().map_or_else(
-        || "scenario".to_owned(),
-        |s| s.to_string_lossy().into_owned(),
-    )
+    safe_name(path, "scenario")
+}
+
+/// The file stem of `path` as a name [`check_name`] accepts (`fallback` if none).
+pub fn safe_name(path: &Path, fallback: &str) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name: String = stem
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if name_char(c) && !(i == 0 && c == '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if name.is_empty() {
+        fallback.to_owned()
+    } else {
+        name
+    }
+}
+
+/// Longest scenario or sweep name (characters).
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// What a `name` may be: it becomes one folder name under `out/`.
+pub const NAME_ALLOWED: &str = "1 to 100 letters, digits, `-`, `_` or `.`, not starting with `.` \
+     (it names the folder under out/; use --out to write elsewhere)";
+
+fn name_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '_' | '.')
+}
+
+/// Whether `name` is a single safe path component ([`NAME_ALLOWED`]):
+/// `../x`, `/tmp/x`, `a/b` or `.hidden` are not.
+pub fn check_name(name: &str) -> bool {
+    let count = name.chars().count();
+    (1..=MAX_NAME_CHARS).contains(&count) && !name.starts_with('.') && name.chars().all(name_char)
 }
 
 /// The default output folder of a run: `out/<scenario name>`.

@@ -11,7 +11,8 @@ use crate::scenario::Override;
 use crate::scenario::error::ScenarioError;
 use crate::sweep::execute::value_text;
 use crate::sweep::file::{PointScratch, SweepFile};
-use crate::sweep::limits::MAX_POINTS;
+use crate::sweep::limits;
+use crate::sweep::shard::Shard;
 
 /// Point errors reported at most; the count of the rest is given.
 pub const MAX_REPORTED: usize = 10;
@@ -26,6 +27,9 @@ pub enum Finding {
     Valid(String),
     /// The file or its base is invalid.
     Invalid(ScenarioError),
+    /// The sweep is valid but `endplate sweep` refuses it without `--force`
+    /// (too many points, traces over budget): why. Its points are not built.
+    Refused(String),
     /// Some points do not build: up to [`MAX_REPORTED`] distinct errors,
     /// located, each at its first point with the count of other points
     /// that fail the same way, and whether there may be more.
@@ -52,6 +56,9 @@ pub fn check(path: &Path, overrides: &[String]) -> Finding {
         Err(error) => return Finding::Invalid(error),
     };
     let total = sweep.plan.count();
+    if let Some(reason) = limits::refusal(&sweep, &base, Shard::WHOLE) {
+        return Finding::Refused(reason);
+    }
     // Distinct errors (the same problem at the same place), each with its
     // first point and values and the number of points that share it.
     let mut errors: Vec<(ScenarioError, ScenarioError, u64)> = Vec::new();
@@ -92,13 +99,17 @@ pub fn check(path: &Path, overrides: &[String]) -> Finding {
         return Finding::BadPoints(shown, more);
     }
     let axes: Vec<&str> = sweep.axes.iter().map(|a| a.name.as_str()).collect();
-    let limit = if total > MAX_POINTS {
-        format!(" (more than {MAX_POINTS}: `sweep` needs --force)")
+    let traced = sweep.traces.count(Shard::WHOLE, total);
+    let traces = if traced > 0 {
+        format!(
+            "; traces of {traced} points, about {} MB",
+            limits::amount_text(limits::traces_megabytes(&sweep, &base, Shard::WHOLE))
+        )
     } else {
         String::new()
     };
     Finding::Valid(format!(
-        "sweep of {total} points{limit}, {} over {}; base {} ({}); {} metrics",
+        "sweep of {total} points, {} over {}; base {} ({}); {} metrics{traces}",
         sweep.plan.design().name(),
         axes.join(", "),
         base.name,

@@ -305,7 +305,15 @@ impl SweepFile {
         Ok(Self {
             path: path.to_owned(),
             text: text.to_owned(),
-            name: raw.name.unwrap_or_else(|| file_stem(path)),
+            name: match raw.name {
+                Some(name) if !crate::scenario::check_name(&name) => {
+                    return Err(ctx
+                        .value_error(&root.key("name"), "not usable as a folder name")
+                        .with_allowed(crate::scenario::NAME_ALLOWED));
+                }
+                Some(name) => name,
+                None => crate::scenario::safe_name(path, "sweep"),
+            },
             description: raw.description.unwrap_or_default(),
             base,
             base_source,
@@ -403,11 +411,6 @@ pub struct PointScratch {
 }
 
 /// The name a sweep gets when it does not set `name`: its file name without `.toml`.
-fn file_stem(path: &Path) -> String {
-    path.file_stem()
-        .map_or_else(|| "sweep".to_owned(), |s| s.to_string_lossy().into_owned())
-}
-
 /// The base scenario: a file next to the sweep file, or a `[base]` table.
 fn base(
     value: toml::Value,

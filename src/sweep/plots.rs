@@ -81,8 +81,16 @@ pub fn draw(dir: &Path) -> io::Result<Drawn> {
         let svg = folder.join(format!("{stem}.svg"));
         let title = format!("{}: {}", manifest.name, units::label(metric));
         let pair = if dimensions == 1 {
+            // A line cannot show a point without a value: the title says how many failed.
+            let failed = match manifest.failed_points {
+                Some(0) | None => String::new(),
+                Some(n) => format!(
+                    " ({} failed, not drawn)",
+                    crate::output::counted(n, "point")
+                ),
+            };
             line(
-                &title,
+                &(title + &failed),
                 &manifest.axes[0].path,
                 metric,
                 &columns.values[0],

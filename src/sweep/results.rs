@@ -293,14 +293,18 @@ pub fn merge(
     let mut expected = 0u64;
     while let Some(Reverse((point, k))) = heap.pop() {
         if point != expected {
-            let problem = if point < expected {
-                format!("point {point} appears twice")
+            // A missing point is missing from the shard it belongs to.
+            let (problem, at) = if point < expected {
+                (format!("point {point} appears twice"), &pieces[k])
             } else {
-                format!("point {expected} is missing")
+                (
+                    format!("point {expected} is missing"),
+                    owner(pieces, expected).unwrap_or(&pieces[k]),
+                )
             };
             return Err(ResultsError::Mismatch(format!(
-                "{problem} (at {})",
-                pieces[k].path.display()
+                "{problem} (in {})",
+                at.path.display()
             )));
         }
         file.writer().write_all(&lines[k])?;
@@ -310,12 +314,20 @@ pub fn merge(
         }
     }
     if expected != total {
+        let at = owner(pieces, expected).map_or(String::new(), |piece| {
+            format!(" (in {})", piece.path.display())
+        });
         return Err(ResultsError::Mismatch(format!(
-            "the shards hold points 0 to {} of {total}: point {expected} is missing",
+            "the shards hold points 0 to {} of {total}: point {expected} is missing{at}",
             expected.saturating_sub(1)
         )));
     }
     Ok(file)
+}
+
+/// The piece whose shard holds `point`.
+fn owner(pieces: &[Piece], point: u64) -> Option<&Piece> {
+    pieces.iter().find(|piece| piece.shard.contains(point))
 }
 
 /// The next row of a shard's results into `line`, and its point.
