@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::output::atomic::{AtomicFile, commit_all};
 use crate::output::heatmap::{self, Heatmap, Marks};
-use crate::output::plot::{self, Figure, Panel, Series};
+use crate::output::plot::{self, Band, Figure, Panel, Series};
 use crate::sweep::manifest::Manifest;
 use crate::sweep::results::{self, RESULTS};
 use crate::sweep::units;
@@ -81,13 +81,11 @@ pub fn draw(dir: &Path) -> io::Result<Drawn> {
         let svg = folder.join(format!("{stem}.svg"));
         let title = format!("{}: {}", manifest.name, units::label(metric));
         let pair = if dimensions == 1 {
-            // A line cannot show a point without a value: the title says how many failed.
+            // A failed point has no value to draw: a line marks where it
+            // is, and the title says how many.
             let failed = match manifest.failed_points {
                 Some(0) | None => String::new(),
-                Some(n) => format!(
-                    " ({} failed, not drawn)",
-                    crate::output::counted(n, "point")
-                ),
+                Some(n) => format!(" ({} failed, marked)", crate::output::counted(n, "point")),
             };
             line(
                 &(title + &failed),
@@ -128,7 +126,10 @@ pub fn draw(dir: &Path) -> io::Result<Drawn> {
     Ok(drawn)
 }
 
-/// The metric against the parameter, through the points that have both.
+/// The metric against the parameter, through the points that have both;
+/// a point whose metric is missing (it failed) is a vertical line at its
+/// parameter value. The figure draws the min/max of each pixel column, so a
+/// 10⁵-point sweep draws no bigger a figure than a 10³-point one.
 fn line(
     title: &str,
     axis: &str,
@@ -144,62 +145,32 @@ fn line(
         .filter_map(|(x, y)| Some(((*x)?, (*y)?)))
         .collect();
     points.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let (xs, ys): (Vec<f64>, Vec<f64>) = m4(&points, plot::FIGURE_SIZE.0 as usize)
-        .into_iter()
-        .unzip();
+    let (xs, ys): (Vec<f64>, Vec<f64>) = points.into_iter().unzip();
+    let failed = x
+        .iter()
+        .zip(y)
+        .filter_map(|(x, y)| if y.is_none() { *x } else { None })
+        .map(|at| Band {
+            label: "failed point",
+            from: at,
+            to: at,
+        })
+        .collect();
     let (x_label, y_label) = (units::label(axis), units::label(metric));
-    let figure = Figure {
+    let figure = Figure::new(
         title,
-        x_label: &x_label,
-        panels: vec![Panel {
-            y_label: &y_label,
-            series: vec![Series {
+        &x_label,
+        vec![Panel::new(
+            &y_label,
+            vec![Series {
                 label: "",
                 x: &xs,
                 y: &ys,
             }],
-            height_share: 1.0,
-            y_bands: Vec::new(),
-        }],
-        x_bands: Vec::new(),
-        stimuli: Vec::new(),
-    };
+        )],
+    )
+    .with_x_bands(failed);
     plot::render(&figure, png, svg)
-}
-
-/// The points of a line sorted by x, reduced to what `columns` pixel
-/// columns can show: in each column its first, lowest, highest and last
-/// point, in order. The line drawn is the same as with every point (M4
-/// aggregation: Jugel, Jerzak, Hackenbroich & Markl 2014, "M4: a
-/// visualization-oriented time series data aggregation", PVLDB 7:797),
-/// and a 10⁵-point sweep draws no bigger a figure than a 10³-point one.
-fn m4(points: &[(f64, f64)], columns: usize) -> Vec<(f64, f64)> {
-    let (Some(first), Some(last)) = (points.first(), points.last()) else {
-        return Vec::new();
-    };
-    if points.len() <= 4 * columns || last.0 <= first.0 {
-        return points.to_vec();
-    }
-    let width = (last.0 - first.0) / columns as f64;
-    let column = |x: f64| (((x - first.0) / width) as usize).min(columns - 1);
-    let mut kept = Vec::with_capacity(4 * columns);
-    let mut start = 0;
-    while start < points.len() {
-        let here = column(points[start].0);
-        let end = start + points[start..].partition_point(|p| column(p.0) == here);
-        let bucket = &points[start..end];
-        let lowest = (0..bucket.len()).min_by(|&a, &b| bucket[a].1.total_cmp(&bucket[b].1));
-        let highest = (0..bucket.len()).max_by(|&a, &b| bucket[a].1.total_cmp(&bucket[b].1));
-        let mut chosen: Vec<usize> = [Some(0), lowest, highest, Some(bucket.len() - 1)]
-            .into_iter()
-            .flatten()
-            .collect();
-        chosen.sort_unstable();
-        chosen.dedup();
-        kept.extend(chosen.into_iter().map(|i| bucket[i]));
-        start = end;
-    }
-    kept
 }
 
 /// A file name for a metric path: `first_spike.peak_mV`, `spike_times_ms_0_`.
@@ -214,38 +185,4 @@ fn file_stem(metric: &str) -> String {
             }
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn m4_keeps_each_columns_first_extremes_and_last_in_order() {
-        let points: Vec<(f64, f64)> = (0..1000)
-            .map(|i| (i as f64, ((i * 37) % 101) as f64))
-            .collect();
-        let kept = m4(&points, 10);
-        assert!(kept.len() <= 40, "{}", kept.len());
-        assert!(kept.windows(2).all(|w| w[0].0 < w[1].0), "in x order");
-        for column in 0..10 {
-            let bucket: Vec<&(f64, f64)> =
-                points[column * 100..(column + 1) * 100].iter().collect();
-            let inside: Vec<&(f64, f64)> = kept
-                .iter()
-                .filter(|p| (p.0 as usize) / 100 == column)
-                .collect();
-            let lowest = bucket.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-            let highest = bucket.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
-            assert_eq!(inside.first().unwrap().0, bucket[0].0);
-            assert_eq!(inside.last().unwrap().0, bucket[99].0);
-            assert!(inside.iter().any(|p| p.1 == lowest) && inside.iter().any(|p| p.1 == highest));
-        }
-        let few = &points[..30];
-        assert_eq!(
-            m4(few, 10),
-            few.to_vec(),
-            "few points are drawn as they are"
-        );
-    }
 }

@@ -662,7 +662,7 @@ fn long_commands_report_progress() {
 }
 
 #[test]
-fn sweep_line_figures_say_how_many_points_failed() {
+fn sweep_line_figures_mark_the_points_that_failed() {
     let (dir, file) = sweep_file(
         "hot.toml",
         "name = \"hot\"\nbase = \"base.toml\"\nmetrics = [\"spike_count\"]\n[[axes]]\npath = \"ions.temperature_celsius\"\nvalues = [6.3, 10.0, 60.0]\n",
@@ -677,5 +677,9 @@ fn sweep_line_figures_say_how_many_points_failed() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1), "60 °C is out of range");
     let svg = fs::read_to_string(out.join("plots/spike_count.svg")).unwrap();
-    assert!(svg.contains("hot: spike_count (1 point failed, not drawn)"));
+    assert!(svg.contains("hot: spike_count (1 point failed, marked)"));
+    assert!(
+        svg.contains("failed point"),
+        "the failed point has a legend entry"
+    );
 }

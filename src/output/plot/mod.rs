@@ -422,11 +422,14 @@ fn draw<DB: DrawingBackend>(
     let total: f64 = figure.panels.iter().map(|p| p.height_share).sum();
     let (_, height) = root.dim_in_pixel();
     let mut remaining = root;
+    // The x axis spans the data and the x bands (a failed sweep point is a
+    // band that must show even at the end of the range).
     let all_x = || {
         figure
             .panels
             .iter()
             .flat_map(|p| p.series.iter().flat_map(|s| s.x.iter().copied()))
+            .chain(figure.x_bands.iter().flat_map(|b| [b.from, b.to]))
     };
     let x_range = range_of(all_x());
     // A time axis starts at 0 rather than in the padding before it; an axis
