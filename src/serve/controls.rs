@@ -299,8 +299,8 @@ pub fn preset_path(preset: &Preset) -> String {
     format!("scenarios/{}.toml", preset.name)
 }
 
-/// The `--set` arguments of a request, in page order (the frequency
-/// before the duration that needs it), or why it is refused.
+/// The `--set` arguments of a request, in page order, or why it is
+/// refused; ranges are checked by [`check_ranges`].
 pub fn arguments(preset: &Preset, values: &[(String, Value)]) -> Result<Vec<String>, Refusal> {
     let sliders = sliders();
     for (key, _) in values {
@@ -325,12 +325,6 @@ pub fn arguments(preset: &Preset, values: &[(String, Value)]) -> Result<Vec<Stri
                 slider.key, slider.unit
             )));
         };
-        if !(number.is_finite() && (slider.min..=slider.max).contains(&number)) {
-            return Err(Refusal::Unknown(format!(
-                "`{}` = {number} {} is outside this page's range {} to {} {}",
-                slider.key, slider.unit, slider.min, slider.max, slider.unit
-            )));
-        }
         let scenario_value = match slider.mapping {
             Mapping::Direct => format!("{number}"),
             Mapping::PercentOf(base) => format!("{}", number / 100.0 * base),
@@ -363,6 +357,24 @@ pub fn arguments(preset: &Preset, values: &[(String, Value)]) -> Result<Vec<Stri
         }
     }
     Ok(arguments)
+}
+
+/// Refuses numbers outside the sliders' ranges (after the scenario's own
+/// checks, so that a value the CLI refuses gets the CLI's message).
+pub fn check_ranges(values: &[(String, Value)]) -> Result<(), Refusal> {
+    for slider in &sliders() {
+        for (key, value) in values {
+            if let (true, Value::Number(number)) = (key == slider.key, value)
+                && !(slider.min..=slider.max).contains(number)
+            {
+                return Err(Refusal::Unknown(format!(
+                    "`{}` = {number} {} is outside this page's range {} to {} {}",
+                    slider.key, slider.unit, slider.min, slider.max, slider.unit
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The nerve train frequency a preset sets (Hz).

@@ -228,6 +228,7 @@ impl Runner {
         let preset = controls::preset(preset_name).map_err(RunError::Refused)?;
         let arguments = controls::arguments(preset, values).map_err(RunError::Refused)?;
         let text = controls::scenario_text(preset, &arguments).map_err(RunError::Refused)?;
+        controls::check_ranges(values).map_err(RunError::Refused)?;
         let run = controls::load(&format!("{}-page.toml", preset.name), &text)
             .map_err(RunError::Refused)?;
         check_size(&run)?;
@@ -246,9 +247,14 @@ impl Runner {
         let control = self.finished(&control_run, &control_text, generation, "control")?;
         let this = self.finished(&run, &text, generation, "running")?;
         self.set_phase(generation, "drawing");
-        let changes: Vec<&str> = arguments
+        // `ions.ca_o_mm=0.6` → `ca_o_mm = 0.6`: the key's last name and the value.
+        let changes: Vec<String> = arguments
             .iter()
-            .map(|a| a.rsplit_once('.').map_or(a.as_str(), |(_, last)| last))
+            .filter_map(|a| a.split_once('='))
+            .map(|(key, value)| {
+                let name = key.rsplit_once('.').map_or(key, |(_, last)| last);
+                format!("{name} = {}", value.trim_matches('"'))
+            })
             .collect();
         let title = if changes.is_empty() {
             format!("{} against the normal control", preset.name)

@@ -16,6 +16,7 @@ mod rest_scan;
 mod scenario_hypokalemic_periodic_paralysis;
 mod scenario_library;
 mod scenarios;
+mod serve;
 mod slurm;
 mod sweep;
 mod transmitter_release;

@@ -64,8 +64,7 @@ function buildControls() {
     }
     const note = document.createElement("div");
     note.className = "note";
-    note.textContent = (slider.normal ? "normal " + slider.normal[0] + "–" + slider.normal[1] + " " + slider.unit + " (green); " : "")
-      + slider.source + ". Key: " + slider.key;
+    note.textContent = (slider.normal ? "Normal range in green: " : "") + slider.source + ". Key: " + slider.key;
     const show = () => {
       out.textContent = Number(input.value).toFixed(stepDecimals(slider.step)) + " " + slider.unit;
     };
@@ -151,6 +150,7 @@ async function run() {
   const number = ++state.requestNumber;
   const started = performance.now();
   $("error").hidden = true;
+  delete document.body.dataset.error;
   setStatus("starting…", 0);
   clearInterval(state.polling);
   state.polling = setInterval(poll, 250);
