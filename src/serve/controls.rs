@@ -397,8 +397,8 @@ pub fn scenario_text(preset: &Preset, arguments: &[String]) -> Result<String, Re
     let refuse = |e: ScenarioError| Refusal::Scenario(e.to_string());
     let template = Template::parse(Path::new(&path), preset.text).map_err(refuse)?;
     template.build_with_arguments(arguments).map_err(refuse)?;
-    let mut document: toml::Table = toml::from_str(preset.text)
-        .map_err(|e| Refusal::Scenario(format!("{path}: {e}")))?;
+    let mut document: toml::Table =
+        toml::from_str(preset.text).map_err(|e| Refusal::Scenario(format!("{path}: {e}")))?;
     for argument in arguments {
         Override::parse(argument, Path::new(&path))
             .and_then(|o| o.apply(&mut document))

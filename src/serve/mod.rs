@@ -68,9 +68,8 @@ impl Bound {
             std::fs::remove_dir_all(&options.folder)?;
         }
         let runner = Runner::new(options.folder.clone(), options.slots)?;
-        let server = Server::http(options.address).map_err(|e| {
-            io::Error::other(format!("cannot listen on {}: {e}", options.address))
-        })?;
+        let server = Server::http(options.address)
+            .map_err(|e| io::Error::other(format!("cannot listen on {}: {e}", options.address)))?;
         Ok(Self {
             server: Arc::new(server),
             runner: Arc::new(runner),
@@ -146,7 +145,9 @@ fn route(runner: &Runner, request: &mut Request) -> Response<io::Cursor<Vec<u8>>
     let path = url.split('?').next().unwrap_or("");
     match (request.method(), path) {
         (Method::Get, "/") => text_response(200, "text/html; charset=utf-8", PAGE_HTML.into()),
-        (Method::Get, "/page.css") => text_response(200, "text/css; charset=utf-8", PAGE_CSS.into()),
+        (Method::Get, "/page.css") => {
+            text_response(200, "text/css; charset=utf-8", PAGE_CSS.into())
+        }
         (Method::Get, "/page.js") => {
             text_response(200, "text/javascript; charset=utf-8", PAGE_JS.into())
         }
@@ -208,9 +209,7 @@ fn run(runner: &Runner, body: &str) -> Response<io::Cursor<Vec<u8>>> {
         Ok(answer) => json_response(200, &json!(answer)),
         Err(RunError::Refused(Refusal::Unknown(message))) => error(400, &message),
         Err(RunError::Refused(Refusal::Scenario(message))) => error(422, &message),
-        Err(RunError::Stopped(Stopped::Superseded)) => {
-            error(409, "superseded by a newer request")
-        }
+        Err(RunError::Stopped(Stopped::Superseded)) => error(409, "superseded by a newer request"),
         Err(RunError::Stopped(Stopped::TooLong)) => error(
             422,
             &format!(
@@ -260,10 +259,11 @@ fn setup() -> serde_json::Value {
             let values: serde_json::Map<String, serde_json::Value> = sliders
                 .iter()
                 .filter_map(|slider| {
-                    let value = controls::preset_value(&document, slider).or(match slider.mapping {
-                        controls::Mapping::PercentOf(_) => Some(100.0),
-                        _ => None,
-                    })?;
+                    let value =
+                        controls::preset_value(&document, slider).or(match slider.mapping {
+                            controls::Mapping::PercentOf(_) => Some(100.0),
+                            _ => None,
+                        })?;
                     Some((slider.key.to_owned(), json!(value)))
                 })
                 .collect();

@@ -240,8 +240,8 @@ impl Runner {
         let control_preset = controls::preset(controls::CONTROL).map_err(RunError::Refused)?;
         let control_text =
             controls::scenario_text(control_preset, &choices).map_err(RunError::Refused)?;
-        let control_run = controls::load("normal-page.toml", &control_text)
-            .map_err(RunError::Refused)?;
+        let control_run =
+            controls::load("normal-page.toml", &control_text).map_err(RunError::Refused)?;
 
         let _slot = self.slot(generation)?;
         let control = self.finished(&control_run, &control_text, generation, "control")?;
@@ -259,7 +259,11 @@ impl Runner {
         let title = if changes.is_empty() {
             format!("{} against the normal control", preset.name)
         } else {
-            format!("{} with {} against the normal control", preset.name, changes.join(", "))
+            format!(
+                "{} with {} against the normal control",
+                preset.name,
+                changes.join(", ")
+            )
         };
         self.write_files(generation, &title, &text, &this, &control)?;
         self.set_phase(generation, "done");

@@ -140,7 +140,10 @@ fn the_server_refuses_bad_requests_with_located_messages_and_survives() {
 
     // Garbage on the socket, a truncated request, a request line of 100 kB.
     raw(&address, b"\x00\x01\x02 garbage \r\n\r\n");
-    raw(&address, b"POST /api/run HTTP/1.1\r\nContent-Length: 500\r\n\r\n{\"pre");
+    raw(
+        &address,
+        b"POST /api/run HTTP/1.1\r\nContent-Length: 500\r\n\r\n{\"pre",
+    );
     raw(
         &address,
         format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(100_000)).as_bytes(),
@@ -234,7 +237,11 @@ fn the_server_refuses_bad_requests_with_located_messages_and_survives() {
         "/files/1/figure.png",
         "/files/x/trace.csv",
     ] {
-        assert_eq!(call(&agent, "GET", &format!("{url}{path}"), None).0, 404, "{path}");
+        assert_eq!(
+            call(&agent, "GET", &format!("{url}{path}"), None).0,
+            404,
+            "{path}"
+        );
     }
     assert_alive(&agent, &url);
 }
@@ -349,8 +356,13 @@ impl Browser {
                          "--disable-dev-shm-usage", "--window-size=1400,1500"]
             }
         }}});
-        let created = call_driver(&agent, "POST", &format!("{base}/session"), Some(capabilities))
-            .expect("a Chromium session");
+        let created = call_driver(
+            &agent,
+            "POST",
+            &format!("{base}/session"),
+            Some(capabilities),
+        )
+        .expect("a Chromium session");
         let session = created["sessionId"]
             .as_str()
             .expect("a session id")
@@ -363,8 +375,13 @@ impl Browser {
     }
 
     fn command(&self, method: &str, path: &str, body: Option<Value>) -> Value {
-        call_driver(&self.agent, method, &format!("{}{path}", self.session), body)
-            .unwrap_or_else(|e| panic!("WebDriver {method} {path}: {e}"))
+        call_driver(
+            &self.agent,
+            method,
+            &format!("{}{path}", self.session),
+            body,
+        )
+        .unwrap_or_else(|e| panic!("WebDriver {method} {path}: {e}"))
     }
 
     fn script(&self, script: &str) -> Value {
@@ -395,7 +412,11 @@ impl Browser {
         let deadline = Instant::now() + limit;
         while self.script(script) != json!(true) {
             let error = self.script("return document.body.dataset.error || ''");
-            assert_eq!(error, json!(""), "the page shows an error while waiting for {what}");
+            assert_eq!(
+                error,
+                json!(""),
+                "the page shows an error while waiting for {what}"
+            );
             assert!(Instant::now() < deadline, "timed out waiting for {what}");
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -441,7 +462,10 @@ fn call_driver(
 fn find_program(names: &[&str]) -> Option<PathBuf> {
     let path = std::env::var_os("PATH").unwrap_or_default();
     std::env::split_paths(&path)
-        .chain([PathBuf::from("/usr/bin"), PathBuf::from("/usr/lib/chromium")])
+        .chain([
+            PathBuf::from("/usr/bin"),
+            PathBuf::from("/usr/lib/chromium"),
+        ])
         .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
         .find(|candidate| candidate.is_file())
 }
@@ -574,7 +598,12 @@ fn the_page_in_chromium_runs_low_calcium_and_its_toml_round_trips() {
     assert_round_trip(&toml, &answer, folder.path());
 
     // The screenshot for the README.
-    let png = base64_decode(browser.command("GET", "/screenshot", None).as_str().unwrap());
+    let png = base64_decode(
+        browser
+            .command("GET", "/screenshot", None)
+            .as_str()
+            .unwrap(),
+    );
     assert!(png.starts_with(b"\x89PNG"));
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/figures/serve.png");
     let temporary = target.with_extension("png.partial");
