@@ -479,3 +479,85 @@ pub fn preset_value(document: &toml::Table, slider: &Slider) -> Option<f64> {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn normal() -> &'static Preset {
+        preset("normal").expect("normal is a preset")
+    }
+
+    #[test]
+    fn percent_and_duration_sliders_become_the_scenario_values() {
+        let values = vec![
+            (
+                "parameters.chloride_channel.g_cl_max_ms_per_cm2".to_owned(),
+                Value::Number(50.0),
+            ),
+            (FREQUENCY_KEY.to_owned(), Value::Number(50.0)),
+            ("stimulus.trains[0].count".to_owned(), Value::Number(300.0)),
+        ];
+        let set = arguments(normal(), &values).unwrap();
+        assert_eq!(
+            set,
+            [
+                format!(
+                    "parameters.chloride_channel.g_cl_max_ms_per_cm2={}",
+                    0.5 * g_cl_published()
+                ),
+                "stimulus.trains[0].frequency_hz=50".to_owned(),
+                // 300 ms at 50 Hz: 15 pulses.
+                "stimulus.trains[0].count=15".to_owned(),
+            ]
+        );
+        // Without a frequency the preset's 100 Hz counts: 30 pulses.
+        let alone = arguments(normal(), &values[2..]).unwrap();
+        assert_eq!(alone, ["stimulus.trains[0].count=30"]);
+    }
+
+    #[test]
+    fn the_scenario_text_runs_as_the_overridden_preset() {
+        let arguments = vec!["ions.ca_o_mm=0.6".to_owned()];
+        let text = scenario_text(normal(), &arguments).unwrap();
+        let from_text = load("page.toml", &text).unwrap();
+        let from_cli = Template::parse(Path::new("scenarios/normal.toml"), normal().text)
+            .and_then(|t| t.build_with_arguments(&arguments))
+            .unwrap();
+        assert_eq!(from_text.model, from_cli.model);
+        assert_eq!(from_text.protocol, from_cli.protocol);
+        assert!(text.contains("--set ions.ca_o_mm=0.6"), "{text}");
+    }
+
+    #[test]
+    fn preset_values_place_the_sliders_in_their_units() {
+        let document: toml::Table = toml::from_str(preset("myotonia").unwrap().text).unwrap();
+        let sliders = sliders();
+        let value = |key: &str| {
+            let slider = sliders.iter().find(|s| s.key == key).unwrap();
+            preset_value(&document, slider)
+        };
+        assert_eq!(value("ions.ca_o_mm"), Some(1.2));
+        let clc1 = value("parameters.chloride_channel.g_cl_max_ms_per_cm2").unwrap();
+        assert!((clc1 - 38.3).abs() < 0.05, "{clc1}");
+        assert_eq!(value("stimulus.trains[0].count"), Some(500.0));
+        assert_eq!(
+            value("parameters.sodium_potassium_pump.j_max_umol_per_cm2_per_s"),
+            None
+        );
+    }
+
+    #[test]
+    fn refusals_name_what_is_allowed() {
+        let unknown = arguments(normal(), &[("solver.rtol".to_owned(), Value::Number(1.0))]);
+        assert!(matches!(unknown, Err(Refusal::Unknown(m)) if m.contains("not a control")));
+        let option = arguments(
+            normal(),
+            &[("parameters.variant".to_owned(), Value::Text("x".into()))],
+        );
+        assert!(matches!(option, Err(Refusal::Unknown(m)) if m.contains("published, corrected")));
+        let range = check_ranges(&[("ions.k_o_mm".to_owned(), Value::Number(9.0))]);
+        assert!(matches!(range, Err(Refusal::Unknown(m)) if m.contains("1 to 8 mM")));
+        assert!(explanation(normal()).starts_with("Normal: the control"));
+    }
+}

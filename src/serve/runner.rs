@@ -400,14 +400,14 @@ impl Runner {
         let folder = self.folder.join(generation.to_string());
         let failed = |e: std::io::Error| RunError::Failed(format!("cannot write the outputs: {e}"));
         std::fs::create_dir_all(&folder).map_err(failed)?;
-        let mut panels = Vec::new();
-        for (k, (label, values)) in this.potentials.iter().enumerate() {
-            let Some((_, normal)) = control.potentials.get(k) else {
-                continue;
-            };
-            panels.push((format!("{label} (mV)"), normal, values));
+        let mut curves: Vec<(String, &[f64], &[f64])> = Vec::new();
+        for ((label, values), (_, normal)) in this.potentials.iter().zip(&control.potentials) {
+            curves.push((format!("{label} (mV)"), normal, values));
         }
-        let mut figure_panels: Vec<Panel> = panels
+        if let (Some(normal), Some(force)) = (&control.force_um, &this.force_um) {
+            curves.push(("force (A₂ rise, µM)".to_owned(), normal, force));
+        }
+        let figure_panels: Vec<Panel> = curves
             .iter()
             .map(|(y_label, normal, values)| Panel {
                 y_label,
@@ -426,24 +426,6 @@ impl Runner {
                 height_share: 1.0,
             })
             .collect();
-        if let (Some(normal), Some(force)) = (&control.force_um, &this.force_um) {
-            figure_panels.push(Panel {
-                y_label: "force (A₂ rise, µM)",
-                series: vec![
-                    Series {
-                        label: "normal control",
-                        x: &control.t_ms,
-                        y: normal,
-                    },
-                    Series {
-                        label: "this run",
-                        x: &this.t_ms,
-                        y: force,
-                    },
-                ],
-                height_share: 1.0,
-            });
-        }
         let figure = Figure {
             title,
             x_label: "time (ms)",

@@ -62,8 +62,14 @@ fn agent() -> ureq::Agent {
         .new_agent()
 }
 
-/// Status and body text of a request with an optional JSON body.
-fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<&str>) -> (u16, String) {
+/// Status and body text of a request with an optional JSON body, or the
+/// transport's error.
+fn send(
+    agent: &ureq::Agent,
+    method: &str,
+    url: &str,
+    body: Option<String>,
+) -> Result<(u16, String), String> {
     let response = match (method, body) {
         ("GET", _) => agent.get(url).call(),
         ("DELETE", _) => agent.delete(url).call(),
@@ -73,15 +79,21 @@ fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<&str>) -> (u1
             .send(body),
         (_, None) => agent.post(url).send_empty(),
     };
-    let mut response = response.unwrap_or_else(|e| panic!("{method} {url}: {e}"));
+    let mut response = response.map_err(|e| e.to_string())?;
     let status = response.status().as_u16();
     let text = response
         .body_mut()
         .with_config()
         .limit(50_000_000)
         .read_to_string()
-        .unwrap_or_default();
-    (status, text)
+        .map_err(|e| e.to_string())?;
+    Ok((status, text))
+}
+
+/// [`send`] that must reach the server.
+fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<&str>) -> (u16, String) {
+    send(agent, method, url, body.map(str::to_owned))
+        .unwrap_or_else(|e| panic!("{method} {url}: {e}"))
 }
 
 fn bytes(agent: &ureq::Agent, url: &str) -> Vec<u8> {
@@ -436,22 +448,12 @@ fn call_driver(
     url: &str,
     body: Option<Value>,
 ) -> Result<Value, String> {
-    let request = match method {
-        "GET" => agent.get(url).call(),
-        "DELETE" => agent.delete(url).call(),
-        _ => agent
-            .post(url)
-            .header("Content-Type", "application/json")
-            .send(body.unwrap_or(json!({})).to_string()),
-    };
-    let mut response = request.map_err(|e| e.to_string())?;
-    let status = response.status().as_u16();
-    let text = response
-        .body_mut()
-        .with_config()
-        .limit(50_000_000)
-        .read_to_string()
-        .map_err(|e| e.to_string())?;
+    let (status, text) = send(
+        agent,
+        method,
+        url,
+        Some(body.unwrap_or(json!({})).to_string()),
+    )?;
     let value: Value = serde_json::from_str(&text).map_err(|e| format!("{e}: {text}"))?;
     if status != 200 {
         return Err(format!("HTTP {status}: {}", value["value"]));
@@ -585,6 +587,34 @@ fn the_page_in_chromium_runs_low_calcium_and_its_toml_round_trips() {
     ] {
         assert_eq!(arrows[metric], json!(arrow), "{metric}: {arrows}");
     }
+
+    // The figure's data (the trace download): the force curve peaks where
+    // the metrics say, below the control's peak.
+    let csv_url = format!("{url}/files/{generation}/trace.csv");
+    let csv = String::from_utf8(bytes(&agent, &csv_url)).unwrap();
+    let force_peak = csv
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.rsplit(',').next()?.parse::<f64>().ok())
+        .fold(f64::NEG_INFINITY, f64::max);
+    let row = |label: &str| {
+        answer["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["label"] == label)
+            .unwrap()
+            .clone()
+    };
+    let force = row("peak force (A₂ rise)");
+    let (control_peak, this_peak) = (
+        force["control"].as_f64().unwrap(),
+        force["value"].as_f64().unwrap(),
+    );
+    assert!(
+        (force_peak - this_peak).abs() < 0.02 * this_peak && force_peak < 0.9 * control_peak,
+        "trace force peak {force_peak} µM, metrics {this_peak}, control {control_peak}"
+    );
 
     // The downloaded scenario: `endplate check` accepts it, `endplate run`
     // gives the page's numbers.
