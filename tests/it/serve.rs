@@ -21,13 +21,17 @@ use serde_json::{Value, json};
 
 use crate::{endplate, stderr_of, stdout_of};
 
-/// A child process killed when the test ends, however it ends.
-struct Killed(Child);
+/// A child process killed when the test ends, however it ends, and the
+/// temporary folder it leaves behind (if any) removed.
+struct Killed(Child, Option<PathBuf>);
 
 impl Drop for Killed {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
+        if let Some(folder) = &self.1 {
+            let _ = std::fs::remove_dir_all(folder);
+        }
     }
 }
 
@@ -51,7 +55,12 @@ fn start_server() -> (Killed, String) {
         .unwrap_or_else(|| panic!("no URL in `{line}`"))
         .trim_end_matches('/')
         .to_owned();
-    (Killed(child), url)
+    let folder = line
+        .split_once("files in ")
+        .and_then(|(_, rest)| rest.split(';').next())
+        .map(PathBuf::from)
+        .filter(|folder| folder.starts_with(std::env::temp_dir()));
+    (Killed(child, folder), url)
 }
 
 fn agent() -> ureq::Agent {
@@ -352,6 +361,7 @@ impl Browser {
                 .stderr(Stdio::null())
                 .spawn()
                 .expect("chromedriver starts"),
+            None,
         );
         let base = format!("http://127.0.0.1:{port}");
         let agent = agent();
