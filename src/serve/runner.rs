@@ -1,5 +1,6 @@
 //! Running the page's scenarios: one generation counter (a newer request
-//! cancels an older one), a limit of simultaneous simulations (the cores),
+//! cancels an older one), a limit of simultaneous simulations (the cores;
+//! a run measures its excitability beside it when a second slot is free),
 //! a cache of finished runs keyed by their exact scenario text (the normal
 //! control is computed once), and the files a run offers for download,
 //! written only inside the server's temporary folder.
@@ -276,6 +277,16 @@ impl Runner {
         })
     }
 
+    /// A free simulation slot now, if there is one.
+    fn free_slot(&self) -> Option<SlotGuard<'_>> {
+        let mut free = self.slots.free.lock().ok()?;
+        if *free == 0 {
+            return None;
+        }
+        *free -= 1;
+        Some(SlotGuard(&self.slots))
+    }
+
     /// Waits for a free simulation slot, giving up if superseded meanwhile.
     fn slot(&self, generation: u64) -> Result<SlotGuard<'_>, RunError> {
         let mut free = self
@@ -321,12 +332,28 @@ impl Runner {
             started: Instant::now(),
             duration_ms: run.simulation.duration_ms,
         };
+        // With a second core free, the excitability runs beside the run
+        // (it cannot be stopped early, but takes about half as long).
+        let beside = self.free_slot();
         let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-            let result = simulation::execute(run, &mut trace)?;
-            self.set_phase(generation, "excitability");
-            let excitability = excitability::measure(run)?;
-            Ok::<_, crate::solve::SolveError>((result, excitability))
+            std::thread::scope(|scope| {
+                let measuring = beside
+                    .as_ref()
+                    .map(|_| scope.spawn(|| excitability::measure(run)));
+                let result = simulation::execute(run, &mut trace)?;
+                let excitability = match measuring {
+                    Some(thread) => thread
+                        .join()
+                        .unwrap_or_else(|payload| panic::resume_unwind(payload))?,
+                    None => {
+                        self.set_phase(generation, "excitability");
+                        excitability::measure(run)?
+                    }
+                };
+                Ok::<_, crate::solve::SolveError>((result, excitability))
+            })
         }));
+        drop(beside);
         let (result, excitability) = match outcome {
             Ok(Ok(done)) => done,
             Ok(Err(error)) => return Err(RunError::Failed(error.to_string())),
