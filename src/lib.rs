@@ -32,6 +32,7 @@ pub mod protocol;
 pub mod random;
 pub mod rest_scan;
 pub mod scenario;
+pub mod serve;
 pub mod simulation;
 pub mod solve;
 pub mod sweep;

@@ -12,6 +12,7 @@ mod reference;
 mod rest;
 mod rest_scan;
 mod run;
+mod serve;
 mod sweep;
 mod validate;
 
@@ -152,6 +153,18 @@ pub enum Command {
     },
     /// Print the scenario-file reference (Markdown): every key, its unit, default, range and source.
     Reference,
+    /// The teaching page: a local web server with presets, sliders and figures.
+    Serve {
+        /// Address to listen on (127.0.0.1: this computer only).
+        #[arg(long, default_value = "127.0.0.1")]
+        host: std::net::IpAddr,
+        /// Port (0: any free port; the address is printed).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Open the page in a browser (xdg-open), when there is one.
+        #[arg(long)]
+        open: bool,
+    },
     /// List the models, or show one model's state variables and parameters.
     Describe {
         /// A model name (see the list without it).
@@ -280,5 +293,6 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
         Command::Sweep(args) => sweep::sweep(&args),
         Command::Merge { dirs, out } => merge::merge(&dirs, &out),
         Command::Plot { dir } => plot::plot(&dir),
+        Command::Serve { host, port, open } => serve::serve(host, port, open),
     }
 }

@@ -19,6 +19,7 @@ mod robust;
 mod scenario_hypokalemic_periodic_paralysis;
 mod scenario_library;
 mod scenarios;
+mod serve;
 mod slurm;
 mod sweep;
 mod transmitter_release;
