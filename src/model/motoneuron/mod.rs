@@ -58,6 +58,7 @@
 //!   1989 report both. Suspects: numbers of the paper's Table 1 this port
 //!   may not match (dendritic ḡ_CaN 0.03), and how I_app is scaled.
 
+pub mod nerve;
 #[cfg(test)]
 mod tests;
 
@@ -378,6 +379,30 @@ impl Motoneuron {
         let mut detector = SpikeDetector::new(index::V_SOMA, SPIKE_THRESHOLD_MV);
         solve::simulate(self, y0, protocol, duration_ms, settings, &mut detector)?;
         Ok(detector.times_ms)
+    }
+
+    /// Times (ms) at which the soma fires from `y0` under nerve volleys at
+    /// `volleys_ms` ([`nerve::VolleyKicks`]) and no injected current, and
+    /// the state at the end.
+    pub fn spike_times_under_volleys(
+        &self,
+        y0: &State<STATE_COUNT>,
+        volleys_ms: &[f64],
+        coupling: &nerve::NerveCouplingParams,
+        duration_ms: f64,
+        settings: &SolverSettings,
+    ) -> Result<(Vec<f64>, State<STATE_COUNT>), SolveError> {
+        let mut detector = SpikeDetector::new(index::V_SOMA, SPIKE_THRESHOLD_MV);
+        let outcome = solve::simulate_with_kicks(
+            self,
+            y0,
+            &Protocol::default(),
+            &mut nerve::VolleyKicks::new(volleys_ms, coupling),
+            duration_ms,
+            settings,
+            &mut detector,
+        )?;
+        Ok((detector.times_ms, outcome.final_state))
     }
 
     /// Somatic ionic current (µA/cm², outward positive), synaptic inhibition included.

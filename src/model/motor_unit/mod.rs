@@ -35,6 +35,7 @@
 pub mod catalogue;
 pub mod innervated;
 pub mod junction;
+pub mod motoneuron;
 
 use crate::catalogue::axons::BuiltAxon;
 use crate::model::conditions::Conditions;
@@ -82,6 +83,8 @@ pub struct MotorUnit {
     fibre_config: MuscleFibreConfig,
     /// The conditions of the whole unit.
     conditions: Conditions,
+    /// The motoneuron at its head, if any (`motoneuron_model`; none by default).
+    pub motoneuron: Option<motoneuron::MotoneuronStage>,
 }
 
 /// The motor unit's own `[parameters]` sub-tables (beside the fibre's and the axon's).
@@ -132,6 +135,7 @@ impl MotorUnit {
             fibre: MuscleFibre::new_in(fibre_config, &fibre_conditions),
             fibre_config,
             conditions: *conditions,
+            motoneuron: None,
         }
     }
 
@@ -144,6 +148,14 @@ impl MotorUnit {
         config.sodium_channel.g_na_max_ms_per_cm2 = 0.0;
         let temperature_celsius = self.conditions.temperature_celsius;
         MuscleFibre::new_in(config, &self.conditions.at_temperature(temperature_celsius))
+    }
+
+    /// The same unit with `stage` at its head.
+    pub fn with_motoneuron(self, stage: motoneuron::MotoneuronStage) -> Self {
+        Self {
+            motoneuron: Some(stage),
+            ..self
+        }
     }
 
     /// The trace layout of this unit (it depends on the axon).
