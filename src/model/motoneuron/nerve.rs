@@ -35,7 +35,7 @@ parameters! {
     /// What a nerve volley does to the motoneuron, and the conduction times (`[parameters.motoneuron.nerve]`).
     pub struct NerveCouplingParams {
         /// Jump of the somatic potential when the antidromic impulse invades the soma.
-        antidromic_kick_mv: f64 = 80.0, "mV", 0.0..=200.0, "modelling choice: enough to carry the soma from rest (−57 mV) to +23 mV, above the Na⁺ threshold, so the invasion fires the soma as it does (Coombs, Eccles & Fatt 1955, J Physiol 130:291); 0 = no antidromic invasion";
+        antidromic_kick_mv: f64 = 40.0, "mV", 0.0..=55.0, "modelling choice: carries the soma from rest (−57 mV) to −17 mV, above the Na⁺ threshold, so the invasion fires the soma as it does (Coombs, Eccles & Fatt 1955, J Physiol 130:291); at most 55 mV, so the spike itself rises through the 0 mV of the spike detector; 0 = no antidromic invasion";
         /// Jump of the dendritic potential by the Ia EPSP of one supramaximal volley.
         afferent_epsp_mv: f64 = 4.0, "mV", 0.0..=30.0, "modelling choice, order of magnitude: single Ia fibre EPSPs ≈ 0.1 mV at the soma (Mendell & Henneman 1971, J Neurophysiol 34:171), tens of coincident afferents in a supramaximal volley sum to a few mV; 0 = no afferent path";
         /// Conduction time of the motor axon between the stimulation site and the soma (each way).
@@ -150,11 +150,34 @@ mod tests {
         let mut y = State::zeros();
         kicks.apply(0, &mut y);
         kicks.apply(1, &mut y);
-        assert_eq!((y[index::V_SOMA], y[index::V_DENDRITE]), (80.0, 4.0));
+        assert_eq!((y[index::V_SOMA], y[index::V_DENDRITE]), (40.0, 4.0));
         // A spike 12 ms after a volley is the invasion; 14 ms after, it leaves.
         assert_eq!(
             forwarded_spikes_ms(&[17.0, 19.0, 40.0], &volleys, &coupling),
             vec![19.0, 40.0]
         );
+    }
+
+    #[test]
+    fn an_antidromic_volley_fires_the_resting_soma_once_and_nothing_is_forwarded() {
+        use crate::model::Model;
+        use crate::model::conditions::Conditions;
+        use crate::model::motoneuron::{Motoneuron, MotoneuronConfig};
+        use crate::solve::SolverSettings;
+        let cell = Motoneuron::new(MotoneuronConfig::default(), &Conditions::published(20.0)).unwrap();
+        let coupling = NerveCouplingParams {
+            afferent_epsp_mv: 0.0,
+            ..NerveCouplingParams::default()
+        };
+        let settings = SolverSettings::default();
+        let (_, rest) = cell
+            .spike_times_under_volleys(&cell.initial_state(), &[], &coupling, 1000.0, &settings)
+            .unwrap();
+        let (spikes, _) = cell
+            .spike_times_under_volleys(&rest, &[100.0], &coupling, 300.0, &settings)
+            .unwrap();
+        assert_eq!(spikes.len(), 1, "{spikes:?}");
+        assert!(spikes[0] > 110.0 && spikes[0] < 112.0, "{spikes:?}");
+        assert!(forwarded_spikes_ms(&spikes, &[100.0], &coupling).is_empty());
     }
 }

@@ -69,6 +69,21 @@ pub const fn joined<const N: usize>(axon: &[StateVariable]) -> [StateVariable; N
     layout
 }
 
+/// Where a sub-table of the motoneuron's configuration sits in a motor
+/// unit's `[parameters]`: its own numbers in `motoneuron`, its kinetics
+/// under it.
+fn motoneuron_section(section: &'static str) -> &'static str {
+    match section {
+        "sodium" => "motoneuron.sodium",
+        "potassium" => "motoneuron.potassium",
+        "calcium_n_type" => "motoneuron.calcium_n_type",
+        "calcium_l_type" => "motoneuron.calcium_l_type",
+        "calcium_pool" => "motoneuron.calcium_pool",
+        "persistent_sodium" => "motoneuron.persistent_sodium",
+        other => other,
+    }
+}
+
 /// The motor unit of a run: axon, junction and fibre, fixed for the run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MotorUnit {
@@ -197,6 +212,18 @@ impl MotorUnit {
                 parameters: JunctionParams::INFO,
             },
         ]);
+        groups.extend(
+            crate::model::motoneuron::MotoneuronConfig::parameter_groups()
+                .into_iter()
+                .map(|group| ParameterGroup {
+                    section: motoneuron_section(group.section),
+                    ..group
+                }),
+        );
+        groups.push(ParameterGroup {
+            section: "motoneuron.nerve",
+            parameters: crate::model::motoneuron::nerve::NerveCouplingParams::INFO,
+        });
         groups
     }
 }
