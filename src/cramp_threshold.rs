@@ -134,11 +134,15 @@ pub fn measure(run: &Run) -> Result<CrampThreshold, CrampError> {
         .model
         .as_any()
         .downcast_ref::<MotorUnit>()
-        .ok_or_else(|| CrampError::NoMotoneuron(format!("the scenario's model is {}", run.model.entry().name())))?;
-    let stage = unit
-        .motoneuron
-        .as_ref()
-        .ok_or_else(|| CrampError::NoMotoneuron("the scenario's motoneuron_model is none".to_owned()))?;
+        .ok_or_else(|| {
+            CrampError::NoMotoneuron(format!(
+                "the scenario's model is {}",
+                run.model.entry().name()
+            ))
+        })?;
+    let stage = unit.motoneuron.as_ref().ok_or_else(|| {
+        CrampError::NoMotoneuron("the scenario's motoneuron_model is none".to_owned())
+    })?;
     let settings = SolverSettings {
         method: Method::Dopri5,
         tolerances: run.solver.tolerances,
@@ -153,7 +157,13 @@ pub fn measure(run: &Run) -> Result<CrampThreshold, CrampError> {
         let protocol = burst(&run.protocol, frequency_hz);
         let spikes = stage.spikes(&protocol, end_ms, &settings)?;
         let burst_end = BURST_START_MS + BURST_MS;
-        let in_window = |from: f64, to: f64| spikes.forwarded_ms.iter().filter(|&&t| t >= from && t < to).count();
+        let in_window = |from: f64, to: f64| {
+            spikes
+                .forwarded_ms
+                .iter()
+                .filter(|&&t| t >= from && t < to)
+                .count()
+        };
         spontaneous_spikes = spontaneous_spikes.max(in_window(0.0, BURST_START_MS));
         let half = AFTER_MS / 2.0;
         let after_rate_hz = in_window(burst_end + half, end_ms) as f64 / (half / 1000.0);
@@ -196,7 +206,11 @@ pub fn measure(run: &Run) -> Result<CrampThreshold, CrampError> {
     Ok(CrampThreshold {
         spontaneous_spikes,
         bursts,
-        threshold_hz: if spontaneous_spikes > 0 { None } else { threshold_hz },
+        threshold_hz: if spontaneous_spikes > 0 {
+            None
+        } else {
+            threshold_hz
+        },
         published_range_hz: PUBLISHED_RANGE_HZ,
     })
 }

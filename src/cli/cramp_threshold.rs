@@ -45,7 +45,11 @@ fn text(name: &str, search: &CrampThreshold) -> String {
             b.frequency_hz,
             b.soma_spikes_during,
             b.after_rate_hz,
-            if b.keeps_firing { "keeps firing" } else { "stops" },
+            if b.keeps_firing {
+                "keeps firing"
+            } else {
+                "stops"
+            },
         );
     }
     let (low, high) = search.published_range_hz;
@@ -56,10 +60,7 @@ fn text(name: &str, search: &CrampThreshold) -> String {
             search.spontaneous_spikes,
             cramp_threshold::BURST_START_MS
         ),
-        None => format!(
-            "none up to {:.0} Hz",
-            cramp_threshold::LAST_HZ
-        ),
+        None => format!("none up to {:.0} Hz", cramp_threshold::LAST_HZ),
     };
     let _ = writeln!(
         text,
@@ -69,7 +70,11 @@ fn text(name: &str, search: &CrampThreshold) -> String {
 }
 
 /// Searches, prints and writes `cramp_threshold.json` and its figure to `out` (default `out/<name>`).
-pub fn cramp_threshold(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(), Failure> {
+pub fn cramp_threshold(
+    path: &Path,
+    out: Option<&Path>,
+    overrides: &[String],
+) -> Result<(), Failure> {
     let run = scenario::load(path, overrides)?;
     let search = cramp_threshold::measure(&run)?;
     let mut report = text(&run.name, &search);

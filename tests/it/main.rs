@@ -9,6 +9,7 @@ mod conditions;
 mod ions;
 mod magnesium_options;
 mod motor_unit;
+mod motor_unit_motoneuron;
 mod muscle_metrics;
 mod muscle_solvers;
 mod reference;

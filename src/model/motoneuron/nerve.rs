@@ -52,7 +52,9 @@ pub fn volleys_ms(protocol: &Protocol) -> Vec<f64> {
     let mut onsets: Vec<f64> = protocol
         .trains
         .iter()
-        .flat_map(|train| (0..train.count).map(move |k| train.start_ms + k as f64 * train.interval_ms))
+        .flat_map(|train| {
+            (0..train.count).map(move |k| train.start_ms + k as f64 * train.interval_ms)
+        })
         .collect();
     onsets.sort_by(f64::total_cmp);
     onsets
@@ -117,11 +119,7 @@ pub fn forwarded_spikes_ms(
     soma_spikes_ms
         .iter()
         .copied()
-        .filter(|&t| {
-            !volleys_ms
-                .iter()
-                .any(|&v| t >= v && t < v + blocked)
-        })
+        .filter(|&t| !volleys_ms.iter().any(|&v| t >= v && t < v + blocked))
         .collect()
 }
 
@@ -164,7 +162,8 @@ mod tests {
         use crate::model::conditions::Conditions;
         use crate::model::motoneuron::{Motoneuron, MotoneuronConfig};
         use crate::solve::SolverSettings;
-        let cell = Motoneuron::new(MotoneuronConfig::default(), &Conditions::published(20.0)).unwrap();
+        let cell =
+            Motoneuron::new(MotoneuronConfig::default(), &Conditions::published(20.0)).unwrap();
         let coupling = NerveCouplingParams {
             afferent_epsp_mv: 0.0,
             ..NerveCouplingParams::default()

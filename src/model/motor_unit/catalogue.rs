@@ -7,9 +7,9 @@ use crate::catalogue::axons::{self, AXONS, AxonEntry, BuiltAxon};
 use crate::catalogue::{self, Curve, Figures, IonUse, ModelEntry, Part, Simulated};
 use crate::model::conditions::Conditions;
 use crate::model::ions::Ions;
-use crate::model::motor_axon::PUBLISHED_TEMPERATURE_CELSIUS;
 use crate::model::motoneuron::MotoneuronConfig;
 use crate::model::motoneuron::nerve::NerveCouplingParams;
+use crate::model::motor_axon::PUBLISHED_TEMPERATURE_CELSIUS;
 use crate::model::motor_unit::motoneuron::MotoneuronStage;
 use crate::model::motor_unit::{InnervatedFibre, JunctionSettings, MotorUnit, innervated};
 use crate::model::muscle_fibre::catalogue::{
@@ -288,8 +288,15 @@ fn motoneuron_stage(
     }
     let mut sub = |name: &str| take_table(&mut own, name, &here, ctx);
     let tables = MOTONEURON_SECTIONS.map(&mut sub);
-    let [sodium, potassium, calcium_n_type, calcium_l_type, calcium_pool, persistent_sodium, nerve] =
-        tables;
+    let [
+        sodium,
+        potassium,
+        calcium_n_type,
+        calcium_l_type,
+        calcium_pool,
+        persistent_sodium,
+        nerve,
+    ] = tables;
     let config = MotoneuronConfig {
         sodium: section(sodium?, &here.key("sodium"), ctx)?,
         potassium: section(potassium?, &here.key("potassium"), ctx)?,

@@ -56,7 +56,9 @@ impl MotoneuronStage {
     pub fn new(config: MotoneuronConfig, nerve: NerveCouplingParams) -> Self {
         let cell = Motoneuron::new(
             config,
-            &crate::model::conditions::Conditions::published(crate::model::motor_axon::PUBLISHED_TEMPERATURE_CELSIUS),
+            &crate::model::conditions::Conditions::published(
+                crate::model::motor_axon::PUBLISHED_TEMPERATURE_CELSIUS,
+            ),
         )
         .expect("published conditions give no temperature or ions to refuse");
         Self { cell, nerve }
@@ -83,9 +85,13 @@ impl MotoneuronStage {
     ) -> Result<MotoneuronSpikes, SolveError> {
         let volleys = nerve::volleys_ms(protocol);
         let y0 = self.settled(settings)?;
-        let (soma_ms, _) =
-            self.cell
-                .spike_times_under_volleys(&y0, &volleys, &self.nerve, duration_ms, settings)?;
+        let (soma_ms, _) = self.cell.spike_times_under_volleys(
+            &y0,
+            &volleys,
+            &self.nerve,
+            duration_ms,
+            settings,
+        )?;
         let forwarded_ms = nerve::forwarded_spikes_ms(&soma_ms, &volleys, &self.nerve);
         Ok(MotoneuronSpikes {
             soma_ms,
@@ -98,10 +104,12 @@ impl MotoneuronStage {
     /// later, shaped as the protocol's first train's pulses (else
     /// [`AXON_PULSE_WIDTH_MS`], [`AXON_PULSE_UA_PER_CM2`]).
     pub fn axon_protocol(&self, protocol: &Protocol, spikes: &MotoneuronSpikes) -> Protocol {
-        let (width, amplitude) = protocol.trains.first().map_or(
-            (AXON_PULSE_WIDTH_MS, AXON_PULSE_UA_PER_CM2),
-            |train| (train.width_ms, train.amplitude_ua_per_cm2),
-        );
+        let (width, amplitude) = protocol
+            .trains
+            .first()
+            .map_or((AXON_PULSE_WIDTH_MS, AXON_PULSE_UA_PER_CM2), |train| {
+                (train.width_ms, train.amplitude_ua_per_cm2)
+            });
         let mut driven = protocol.clone();
         driven
             .steps
