@@ -275,17 +275,8 @@ fn motoneuron_stage(
     }
     let mut own = take_table(table, "motoneuron", at, ctx)?;
     let here = at.key("motoneuron");
-    if name == MOTONEURON_MODELS[0] {
-        return match own.keys().next() {
-            None => Ok(None),
-            Some(key) => Err(ctx
-                .value_error(
-                    &here.key(key),
-                    "parameters.motoneuron belongs to the motoneuron; motoneuron_model = \"none\" has none",
-                )
-                .with_allowed("motoneuron_model = \"booth-rinzel-kiehn\", or no parameters.motoneuron")),
-        };
-    }
+    // Its own errors (unknown keys, ranges) first, whichever the choice.
+    let first_key = own.keys().next().cloned();
     let mut sub = |name: &str| take_table(&mut own, name, &here, ctx);
     let tables = MOTONEURON_SECTIONS.map(&mut sub);
     let [
@@ -313,6 +304,19 @@ fn motoneuron_stage(
         })?,
     };
     let nerve: NerveCouplingParams = section(nerve?, &here.key("nerve"), ctx)?;
+    if name == MOTONEURON_MODELS[0] {
+        return match first_key {
+            None => Ok(None),
+            Some(key) => Err(ctx
+                .value_error(
+                    &here.key(&key),
+                    "parameters.motoneuron belongs to the motoneuron; motoneuron_model = \"none\" has none",
+                )
+                .with_allowed(
+                    "motoneuron_model = \"booth-rinzel-kiehn\", or no parameters.motoneuron",
+                )),
+        };
+    }
     Ok(Some(MotoneuronStage::new(config, nerve)))
 }
 
