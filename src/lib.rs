@@ -23,6 +23,7 @@
 pub mod analysis;
 pub mod bisection;
 pub mod catalogue;
+pub mod cramp_threshold;
 pub mod excitability;
 pub mod model;
 pub mod output;

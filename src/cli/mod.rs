@@ -4,6 +4,7 @@
 
 mod check;
 mod compare;
+mod cramp_threshold;
 mod describe;
 mod excitability;
 mod merge;
@@ -77,6 +78,17 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
         /// Override a scalar: --set ions.ca_o_mm=0.8 (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        overrides: Vec<String>,
+    },
+    /// Cramp threshold frequency: nerve bursts at 4, 6, … 44 Hz into a motor unit with a motoneuron; the lowest after which it keeps firing and contracting (cramp_threshold.json, .png/.svg).
+    CrampThreshold {
+        /// The scenario file (TOML): a motor unit with `motoneuron_model`; its stimulus is replaced by the bursts.
+        scenario: PathBuf,
+        /// Output folder [default: out/<scenario name>].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Override a scalar: --set parameters.motoneuron.pic_gain=1.5 (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         overrides: Vec<String>,
     },
@@ -265,6 +277,11 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
             out,
             overrides,
         } => excitability::excitability(&scenario, out.as_deref(), &overrides),
+        Command::CrampThreshold {
+            scenario,
+            out,
+            overrides,
+        } => cramp_threshold::cramp_threshold(&scenario, out.as_deref(), &overrides),
         Command::Compare {
             scenarios,
             out,

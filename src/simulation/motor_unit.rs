@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::analysis::{MembraneAnalysis, MuscleAnalysis, SpikeDetector};
 use crate::bisection;
 use crate::model::motor_unit::innervated::{self, ReleaseKicks};
+use crate::model::motor_unit::motoneuron::MotoneuronStage;
 use crate::model::motor_unit::{self as unit_model, InnervatedFibre, MotorUnit, Release};
 use crate::model::muscle_fibre::{self, MuscleFibre};
 use crate::model::{Model, State};
@@ -224,9 +225,28 @@ pub fn axon_pass<const N: usize, A: Model<N>>(
 }
 
 /// Pass 1: the unit's axon under the run's protocol (each axon's pass is
-/// monomorphized).
+/// monomorphized), after the motoneuron stage when the unit has one.
 pub fn run_axon(unit: &MotorUnit, run: &Run, keep_rows: bool) -> Result<AxonPass, SolveError> {
-    unit.axon.pass(run, keep_rows)
+    match &unit.motoneuron {
+        None => unit.axon.pass(run, keep_rows),
+        Some(stage) => unit.axon.pass(&motoneuron_stage(stage, run)?, keep_rows),
+    }
+}
+
+/// Stage 0: the motoneuron under the run's nerve pulses; the run of the
+/// axon pass, whose protocol adds a pulse per spike it sends out
+/// ([`crate::model::motor_unit::motoneuron`]).
+pub fn motoneuron_stage(stage: &MotoneuronStage, run: &Run) -> Result<Run, SolveError> {
+    // Dormand–Prince: the BRK cell is not stiff at its rates (τ ≥ 0.2 ms).
+    let settings = SolverSettings {
+        method: Method::Dopri5,
+        tolerances: run.solver.tolerances,
+    };
+    let spikes = stage.spikes(&run.protocol, run.simulation.duration_ms, &settings)?;
+    Ok(Run {
+        protocol: stage.axon_protocol(&run.protocol, &spikes),
+        ..run.clone()
+    })
 }
 
 /// The rise of the membrane potential after the test release (mV): the

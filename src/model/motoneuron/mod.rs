@@ -55,9 +55,23 @@
 //!   the 5-HT ḡ_K(Ca), nor with `pic_gain` up to 5; and no f–I hysteresis
 //!   of the PIC kind on a 5 µA/cm²/s triangular ramp (derecruited 1–1.5
 //!   µA/cm² *above* recruitment). Booth et al. 1997 and Hounsgaard & Kiehn
-//!   1989 report both. Suspects: numbers of the paper's Table 1 this port
-//!   may not match (dendritic ḡ_CaN 0.03), and how I_app is scaled.
+//!   1989 report both.
+//! - **Port check (issue 12).** No copy of the paper's Table 1 or of the
+//!   original XPP file was found in the searchable sources (ModelDB
+//!   mirrors, code and pages corpora: only the Simatra port, a JAX port
+//!   with a NEURON template's different numbers, and one-compartment NEST
+//!   derivatives); the equations are the Pinsky–Rinzel two-compartment
+//!   form the paper uses. The two suspects do not explain the finding: a
+//!   dendritic ḡ_CaN of 0.3 instead of 0.03 gives no bistable window either
+//!   (pic_gain 1–3, k_ca_gain 1, 0.627 or 0.3, bias 0–8 µA/cm²), and
+//!   dividing I_app by p only rescales the current axis. Scanning ḡ_CaL
+//!   (pic_gain 0.9–1.5 by 0.05, dendritic Ia bursts of 10–40 Hz through
+//!   [`nerve`]): the silent cell turns into one firing on its own at 1.40
+//!   (canonical ḡ_K(Ca)) or 1.05 (5-HT: 6 Hz; 1.10: 80 Hz, dendrite on a
+//!   plateau at −9 to −25 mV); the rest state and the plateau never coexist,
+//!   so no burst switches a silent cell into lasting firing.
 
+pub mod nerve;
 #[cfg(test)]
 mod tests;
 
@@ -378,6 +392,30 @@ impl Motoneuron {
         let mut detector = SpikeDetector::new(index::V_SOMA, SPIKE_THRESHOLD_MV);
         solve::simulate(self, y0, protocol, duration_ms, settings, &mut detector)?;
         Ok(detector.times_ms)
+    }
+
+    /// Times (ms) at which the soma fires from `y0` under nerve volleys at
+    /// `volleys_ms` ([`nerve::VolleyKicks`]) and no injected current, and
+    /// the state at the end.
+    pub fn spike_times_under_volleys(
+        &self,
+        y0: &State<STATE_COUNT>,
+        volleys_ms: &[f64],
+        coupling: &nerve::NerveCouplingParams,
+        duration_ms: f64,
+        settings: &SolverSettings,
+    ) -> Result<(Vec<f64>, State<STATE_COUNT>), SolveError> {
+        let mut detector = SpikeDetector::new(index::V_SOMA, SPIKE_THRESHOLD_MV);
+        let outcome = solve::simulate_with_kicks(
+            self,
+            y0,
+            &Protocol::default(),
+            &mut nerve::VolleyKicks::new(volleys_ms, coupling),
+            duration_ms,
+            settings,
+            &mut detector,
+        )?;
+        Ok((detector.times_ms, outcome.final_state))
     }
 
     /// Somatic ionic current (µA/cm², outward positive), synaptic inhibition included.

@@ -7,7 +7,10 @@ use crate::catalogue::axons::{self, AXONS, AxonEntry, BuiltAxon};
 use crate::catalogue::{self, Curve, Figures, IonUse, ModelEntry, Part, Simulated};
 use crate::model::conditions::Conditions;
 use crate::model::ions::Ions;
+use crate::model::motoneuron::MotoneuronConfig;
+use crate::model::motoneuron::nerve::NerveCouplingParams;
 use crate::model::motor_axon::PUBLISHED_TEMPERATURE_CELSIUS;
+use crate::model::motor_unit::motoneuron::MotoneuronStage;
 use crate::model::motor_unit::{InnervatedFibre, JunctionSettings, MotorUnit, innervated};
 use crate::model::muscle_fibre::catalogue::{
     BuiltMuscleFibre, FIBRE_HONOURS, MUSCLE_FIGURE, fibre_config, fibre_options, fibre_part,
@@ -35,6 +38,9 @@ pub struct MotorUnitEntry;
 /// The motor unit's own sub-tables of `[parameters]`, beside the fibre's
 /// and the axons'.
 const JUNCTION_SECTIONS: [&str; 3] = ["release", "endplate", "junction"];
+
+/// Why the motoneuron acts on no `[ions]` key.
+const MOTONEURON_FIXED: &str = "Booth et al. 1997 fix every reversal potential and give turtle rates without a temperature or Q10 (see src/model/motoneuron/mod.rs)";
 
 /// Why the junction does not act on the other `[ions]` keys.
 const RELEASE_DIVALENTS_ONLY: &str = "Dodge–Rahamimoff release depends on ionized Ca²⁺ and Mg²⁺ only; the endplate current's reversal potential is fixed";
@@ -109,6 +115,18 @@ impl ModelEntry for MotorUnitEntry {
             &format!("The motor axon. {}.", summaries.join("; ")),
             "src/catalogue/axons.rs",
         ));
+        keys.push(option_key(
+            "motoneuron_model",
+            ValueKind::Choice(MOTONEURON_MODELS.to_vec()),
+            MOTONEURON_MODELS[0],
+            "The spinal motoneuron at the head of the unit. `none`: the unit starts at the axon \
+             (the default; every scenario before the motoneuron runs bitwise the same); \
+             `booth-rinzel-kiehn`: Booth, Rinzel & Kiehn 1997 two-compartment motoneuron with a \
+             dendritic L-type Ca²⁺ PIC (`parameters.motoneuron`, its kinetics in \
+             `parameters.motoneuron.<sodium|potassium|calcium_n_type|calcium_l_type|calcium_pool|persistent_sodium>`, \
+             its coupling to the stimulated nerve in `parameters.motoneuron.nerve`).",
+            "src/model/motor_unit/motoneuron.rs",
+        ));
         keys
     }
 
@@ -138,6 +156,7 @@ impl ModelEntry for MotorUnitEntry {
     ) -> Result<Box<dyn Simulated>, ScenarioError> {
         let mut table = parameters;
         let axon_entry = axon_choice(&mut table, at, ctx)?;
+        let motoneuron = motoneuron_stage(&mut table, at, ctx)?;
         let mut own = |name: &str| take_table(&mut table, name, at, ctx);
         let axon_table = own(axon_entry.section())?;
         let other_axons = AXONS
@@ -180,12 +199,11 @@ impl ModelEntry for MotorUnitEntry {
                 )));
         }
         let axon = axon_entry.build(axon_table, &conditions, &at.key(axon_entry.section()), ctx)?;
-        Ok(Box::new(MotorUnit::new(
-            BuiltAxon(axon),
-            junction,
-            config,
-            &conditions,
-        )))
+        let unit = MotorUnit::new(BuiltAxon(axon), junction, config, &conditions);
+        Ok(Box::new(match motoneuron {
+            Some(stage) => unit.with_motoneuron(stage),
+            None => unit,
+        }))
     }
 }
 
@@ -220,6 +238,86 @@ fn axon_choice(
             .with_allowed(names.join(", "))
             .with_suggestion(did_you_mean(&name, names.iter().copied()))
     })
+}
+
+/// The choices of `motoneuron_model`, the default first.
+const MOTONEURON_MODELS: [&str; 2] = ["none", "booth-rinzel-kiehn"];
+
+/// The kinetics sub-tables of `[parameters.motoneuron]` (the fields of
+/// [`MotoneuronConfig`] but its own numbers), and the nerve coupling.
+const MOTONEURON_SECTIONS: [&str; 7] = [
+    "sodium",
+    "potassium",
+    "calcium_n_type",
+    "calcium_l_type",
+    "calcium_pool",
+    "persistent_sodium",
+    "nerve",
+];
+
+/// `[parameters] motoneuron_model` and `[parameters.motoneuron]`, taken out
+/// of the table: the stage, or `None` (then the table must be absent).
+fn motoneuron_stage(
+    table: &mut toml::Table,
+    at: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<Option<MotoneuronStage>, ScenarioError> {
+    let path = at.key("motoneuron_model");
+    let name = match table.remove("motoneuron_model") {
+        Some(value) => deserialize::<String>(value, &path, ctx)?,
+        None => MOTONEURON_MODELS[0].to_owned(),
+    };
+    if !MOTONEURON_MODELS.contains(&name.as_str()) {
+        return Err(ctx
+            .value_error(&path, "unknown value")
+            .with_allowed(MOTONEURON_MODELS.join(", "))
+            .with_suggestion(did_you_mean(&name, MOTONEURON_MODELS.iter().copied())));
+    }
+    let mut own = take_table(table, "motoneuron", at, ctx)?;
+    let here = at.key("motoneuron");
+    // Its own errors (unknown keys, ranges) first, whichever the choice.
+    let first_key = own.keys().next().cloned();
+    let mut sub = |name: &str| take_table(&mut own, name, &here, ctx);
+    let tables = MOTONEURON_SECTIONS.map(&mut sub);
+    let [
+        sodium,
+        potassium,
+        calcium_n_type,
+        calcium_l_type,
+        calcium_pool,
+        persistent_sodium,
+        nerve,
+    ] = tables;
+    let config = MotoneuronConfig {
+        sodium: section(sodium?, &here.key("sodium"), ctx)?,
+        potassium: section(potassium?, &here.key("potassium"), ctx)?,
+        calcium_n_type: section(calcium_n_type?, &here.key("calcium_n_type"), ctx)?,
+        calcium_l_type: section(calcium_l_type?, &here.key("calcium_l_type"), ctx)?,
+        calcium_pool: section(calcium_pool?, &here.key("calcium_pool"), ctx)?,
+        persistent_sodium: section(persistent_sodium?, &here.key("persistent_sodium"), ctx)?,
+        motoneuron: section(own, &here, ctx).map_err(|mut e| {
+            if e.problem == "unknown key" {
+                let allowed = e.allowed.take().unwrap_or_default();
+                e.allowed = Some(format!("{}, {allowed}", MOTONEURON_SECTIONS.join(", ")));
+            }
+            e
+        })?,
+    };
+    let nerve: NerveCouplingParams = section(nerve?, &here.key("nerve"), ctx)?;
+    if name == MOTONEURON_MODELS[0] {
+        return match first_key {
+            None => Ok(None),
+            Some(key) => Err(ctx
+                .value_error(
+                    &here.key(&key),
+                    "parameters.motoneuron belongs to the motoneuron; motoneuron_model = \"none\" has none",
+                )
+                .with_allowed(
+                    "motoneuron_model = \"booth-rinzel-kiehn\", or no parameters.motoneuron",
+                )),
+        };
+    }
+    Ok(Some(MotoneuronStage::new(config, nerve)))
 }
 
 /// The sub-table `name` taken out of `table` (empty when absent).
@@ -288,7 +386,7 @@ fn unit_keys(mut e: ScenarioError) -> ScenarioError {
                 .iter()
                 .map(|axon| axon.section())
                 .chain(JUNCTION_SECTIONS)
-                .chain(["axon_model"]);
+                .chain(["axon_model", "motoneuron", "motoneuron_model"]);
             let mut names: Vec<&str> = allowed
                 .split(", ")
                 .filter(|name| *name != "thermodynamics")
@@ -372,7 +470,7 @@ impl Simulated for MotorUnit {
                 .then_some(RELEASE_DIVALENTS_ONLY)
         });
         let (tau_rise, tau_decay) = self.junction.time_constants_ms();
-        vec![
+        let mut parts = vec![
             fibre_part("fibre", &self.fibre),
             Part {
                 name: format!("axon ({})", axon.name()),
@@ -388,7 +486,24 @@ impl Simulated for MotorUnit {
                 follows_divalent_law: false,
                 signature: vec![self.junction.mean_quantal_content(), tau_rise, tau_decay],
             },
-        ]
+        ];
+        if let Some(stage) = &self.motoneuron {
+            let (_, ignores) = split(&honoured, |_| Some(MOTONEURON_FIXED));
+            let p = &stage.cell.config.motoneuron;
+            parts.push(Part {
+                name: "motoneuron (booth-rinzel-kiehn)".to_owned(),
+                honours: Vec::new(),
+                ignores,
+                follows_divalent_law: false,
+                signature: vec![
+                    p.dendrite_calcium_l_ms_per_cm2 * p.pic_gain,
+                    p.k_ca_gain,
+                    p.dendrite_excitatory_ms_per_cm2,
+                    p.dendrite_inhibitory_ms_per_cm2,
+                ],
+            });
+        }
+        parts
     }
 
     fn clone_box(&self) -> Box<dyn Simulated> {

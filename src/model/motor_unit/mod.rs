@@ -35,6 +35,7 @@
 pub mod catalogue;
 pub mod innervated;
 pub mod junction;
+pub mod motoneuron;
 
 use crate::catalogue::axons::BuiltAxon;
 use crate::model::conditions::Conditions;
@@ -68,6 +69,21 @@ pub const fn joined<const N: usize>(axon: &[StateVariable]) -> [StateVariable; N
     layout
 }
 
+/// Where a sub-table of the motoneuron's configuration sits in a motor
+/// unit's `[parameters]`: its own numbers in `motoneuron`, its kinetics
+/// under it.
+fn motoneuron_section(section: &'static str) -> &'static str {
+    match section {
+        "sodium" => "motoneuron.sodium",
+        "potassium" => "motoneuron.potassium",
+        "calcium_n_type" => "motoneuron.calcium_n_type",
+        "calcium_l_type" => "motoneuron.calcium_l_type",
+        "calcium_pool" => "motoneuron.calcium_pool",
+        "persistent_sodium" => "motoneuron.persistent_sodium",
+        other => other,
+    }
+}
+
 /// The motor unit of a run: axon, junction and fibre, fixed for the run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MotorUnit {
@@ -82,6 +98,8 @@ pub struct MotorUnit {
     fibre_config: MuscleFibreConfig,
     /// The conditions of the whole unit.
     conditions: Conditions,
+    /// The motoneuron at its head, if any (`motoneuron_model`; none by default).
+    pub motoneuron: Option<motoneuron::MotoneuronStage>,
 }
 
 /// The motor unit's own `[parameters]` sub-tables (beside the fibre's and the axon's).
@@ -132,6 +150,7 @@ impl MotorUnit {
             fibre: MuscleFibre::new_in(fibre_config, &fibre_conditions),
             fibre_config,
             conditions: *conditions,
+            motoneuron: None,
         }
     }
 
@@ -144,6 +163,14 @@ impl MotorUnit {
         config.sodium_channel.g_na_max_ms_per_cm2 = 0.0;
         let temperature_celsius = self.conditions.temperature_celsius;
         MuscleFibre::new_in(config, &self.conditions.at_temperature(temperature_celsius))
+    }
+
+    /// The same unit with `stage` at its head.
+    pub fn with_motoneuron(self, stage: motoneuron::MotoneuronStage) -> Self {
+        Self {
+            motoneuron: Some(stage),
+            ..self
+        }
     }
 
     /// The trace layout of this unit (it depends on the axon).
@@ -185,6 +212,18 @@ impl MotorUnit {
                 parameters: JunctionParams::INFO,
             },
         ]);
+        groups.extend(
+            crate::model::motoneuron::MotoneuronConfig::parameter_groups()
+                .into_iter()
+                .map(|group| ParameterGroup {
+                    section: motoneuron_section(group.section),
+                    ..group
+                }),
+        );
+        groups.push(ParameterGroup {
+            section: "motoneuron.nerve",
+            parameters: crate::model::motoneuron::nerve::NerveCouplingParams::INFO,
+        });
         groups
     }
 }
