@@ -13,6 +13,7 @@ mod rest;
 mod rest_scan;
 mod run;
 mod sweep;
+mod tetany_threshold;
 mod validate;
 
 use std::path::PathBuf;
@@ -65,6 +66,17 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
         /// Override a scalar: --set ions.ca_o_mm=0.8 (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        overrides: Vec<String>,
+    },
+    /// Find the highest ionized Ca at which a motor unit's axon fires on its own within 1 s (bisection on ions.ca_o_mm); writes tetany-threshold.json.
+    TetanyThreshold {
+        /// The scenario file (TOML) of a motor unit; its stimulus is removed.
+        scenario: PathBuf,
+        /// Output folder [default: out/<scenario name>].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Override a scalar other than ions.ca_o_mm: --set ions.ph=7.6 (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         overrides: Vec<String>,
     },
@@ -222,6 +234,11 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
             out,
             overrides,
         } => excitability::excitability(&scenario, out.as_deref(), &overrides),
+        Command::TetanyThreshold {
+            scenario,
+            out,
+            overrides,
+        } => tetany_threshold::tetany_threshold(&scenario, out.as_deref(), &overrides),
         Command::Compare {
             scenarios,
             out,

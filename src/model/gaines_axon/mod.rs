@@ -108,6 +108,7 @@
 //! fitting their channels to activation thresholds in the median nerve, not
 //! to threshold tracking.
 
+pub mod catalogue;
 pub mod geometry;
 
 use crate::model::conditions::Conditions;
@@ -178,7 +179,7 @@ parameters! {
         /// Extracellular Na⁺ at which E_Na is the published +50 mV.
         na_o_reference_mm: f64 = 145.0, "mM", 1.0..=300.0, "assumption: normal human plasma Na; the source gives E_Na only";
         /// Membrane potential every section starts at.
-        initial_potential_mv: f64 = -80.0, "mV", -120.0..=-40.0, "CreateAxon_Myel.hoc / MRG v_init = −80 (e_pas_Vrest)";
+        initial_potential_mv: f64 = -85.9411, "mV", -120.0..=-40.0, "the Gaines motor fibre's v_init = −85.9411 (nrv-framework/NRV nrv/nmod/_myelinated.py, __compute_axon_parameters), its rest; MRG's CreateAxon_Myel.hoc has −80";
     }
 }
 
@@ -575,10 +576,14 @@ impl Model<STATE_COUNT> for GainesAxon {
         &STATE_VARIABLES
     }
 
-    /// NEURON's `finitialize(v_init)`: every membrane at −80 mV, periaxonal
-    /// potentials 0, every gate at its steady state there (with the run's
-    /// shifts). Not an equilibrium: the leaks and I_h settle the rest a few
-    /// mV away (find it with [`crate::solve::steady_state::equilibrate`]).
+    /// NEURON's `finitialize(v_init)`: every membrane at `v_init` (the
+    /// Gaines fibre's rest at the reference ions), periaxonal potentials 0,
+    /// every gate at its steady state there (with the run's shifts). Not
+    /// exactly an equilibrium (find it with
+    /// [`crate::solve::steady_state::equilibrate`]), but within 0.01 mV of
+    /// it at normal ions: a motor unit starts here when the rest search's
+    /// scaled-rate test cannot be met (the periaxonal potentials, with the
+    /// myelin's small capacitance, keep a rounding-level drift above it).
     fn initial_state(&self) -> State<STATE_COUNT> {
         let v = self.params.initial_potential_mv;
         let mut y = State::zeros();

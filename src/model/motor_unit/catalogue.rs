@@ -57,11 +57,14 @@ impl ModelEntry for MotorUnitEntry {
     }
 
     fn summary(&self) -> &'static str {
-        "motor unit: Sweeney et al. (1987) mammalian motor-axon node (37 °C) → Dodge–Rahamimoff \
-         release (mean or binomial) → dual-exponential endplate current → the muscle-fibre model"
+        "motor unit: Gaines et al. (2018) human motor axon with its myelinated cable (37 °C; \
+         `axon_model` also offers Sweeney 1987 and Hennings 2005) → Dodge–Rahamimoff release \
+         (mean or binomial) → dual-exponential endplate current → the muscle-fibre model"
     }
 
-    /// The axon's 37 °C (Sweeney et al. 1987).
+    /// 37 °C, human body temperature, at which every axon's rates are set
+    /// (Sweeney et al. 1987 publish 37 °C rates; the Gaines and Hennings
+    /// axons scale theirs by Q10).
     fn published_temperature_celsius(&self) -> f64 {
         PUBLISHED_TEMPERATURE_CELSIUS
     }
@@ -80,7 +83,7 @@ impl ModelEntry for MotorUnitEntry {
             .collect()
     }
 
-    /// The fibre's Rodas4P (the axon always uses Dormand–Prince).
+    /// The fibre's Rodas4P (the axon uses its entry's method, [`AxonEntry::method`]).
     fn default_method(&self) -> Method {
         Method::Rosenbrock
     }
