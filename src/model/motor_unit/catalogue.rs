@@ -37,7 +37,7 @@ pub struct MotorUnitEntry;
 const JUNCTION_SECTIONS: [&str; 3] = ["release", "endplate", "junction"];
 
 /// Why the junction does not act on the other `[ions]` keys.
-const RELEASE_DIVALENTS_ONLY: &str = "Dodge–Rahamimoff release depends on ionized Ca²⁺ and Mg²⁺ only; the endplate current's reversal potential is fixed";
+const RELEASE_DIVALENTS_ONLY: &str = "Dodge–Rahamimoff release depends on ionized Ca²⁺ and Mg²⁺ only (and on pH through ionized Ca²⁺); the endplate current's reversal potential is fixed";
 
 /// The potential figure of a motor unit: axon and fibre.
 const POTENTIALS: [Curve; 2] = [
@@ -371,7 +371,7 @@ impl Simulated for MotorUnit {
         let axon = self.axon.entry();
         let (axon_honours, axon_ignores) = split(&honoured, |key| axon.ignores(key));
         let (junction_honours, junction_ignores) = split(&honoured, |key| {
-            (!matches!(key, "ca_o_mm" | "mg_o_mm" | "temperature_celsius"))
+            (!matches!(key, "ca_o_mm" | "mg_o_mm" | "ph" | "temperature_celsius"))
                 .then_some(RELEASE_DIVALENTS_ONLY)
         });
         let (tau_rise, tau_decay) = self.junction.time_constants_ms();
