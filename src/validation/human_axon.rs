@@ -26,7 +26,7 @@ use crate::threshold_tracking::{Indices, Tracker};
 use crate::validation::{Target, Tolerance, Unmeasured};
 
 /// The source of every norm here.
-pub const KIERNAN_2000: &str = "Kiernan et al. 2000, Muscle Nerve 23:399, Table 1 (normal median motor axons; quoted, unverified), ±2 SD";
+pub const KIERNAN_2000: &str = "Kiernan et al. 2000 Table 1 (quoted, unverified)";
 
 /// One published normal value of human median motor axons.
 #[derive(Debug, Clone, Copy)]
