@@ -118,11 +118,18 @@ pub fn stiff() -> SolverSettings {
 /// Normal human ions at 37 °C (SCIENCE.md §6: K 4.5, Mg 0.5 mM) with ionized
 /// Ca `ca_o_mm`, under the default (empirical) divalent law.
 pub fn normal_ions_with_ca(ca_o_mm: f64) -> Conditions {
+    normal_ions_with(ca_o_mm, 0.5, None)
+}
+
+/// K 4.5 mM, 37 °C, ionized Ca `ca_o_mm` and Mg `mg_o_mm` at pH `ph`
+/// (`None`: 7.4), under the default (empirical) divalent law.
+pub fn normal_ions_with(ca_o_mm: f64, mg_o_mm: f64, ph: Option<f64>) -> Conditions {
     let ions = Ions {
         temperature_celsius: Some(37.0),
         k_o_mm: Some(4.5),
         ca_o_mm: Some(ca_o_mm),
-        mg_o_mm: Some(0.5),
+        mg_o_mm: Some(mg_o_mm),
+        ph,
         ..Default::default()
     };
     Conditions::resolve(

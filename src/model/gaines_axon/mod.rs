@@ -84,8 +84,9 @@
 //! [`crate::threshold_tracking`] on this port and on `hennings-2005` at
 //! 37 °C, Ca 1.2, Mg 0.5, K 4.5 mM, against normal median motor axons
 //! (Kiernan, Burke, Andersen & Bostock 2000, Muscle Nerve 23:399, Table 1,
-//! mean ± SD; the numbers are quoted from memory and unverified, see the
-//! tests):
+//! mean ± SD; quoted, not verified at the source: see
+//! [`crate::validation::human_axon`], where the three indices this port
+//! meets are `endplate validate` rows V16 and the others ignored findings):
 //!
 //! | index | published | this port | Hennings 2005 |
 //! |---|---|---|---|
@@ -96,7 +97,11 @@
 //! | refractoriness at 2 ms (%) | 50 ± 27 | 14.2 | −6.3 |
 //! | superexcitability (%) | −25.3 ± 5.5 | +8.4 (none) | −16.9 |
 //! | late subexcitability (%) | 14.2 ± 3.8 | 9.8 | 1.0 |
-//! | tetany threshold, ionized Ca (mM) | < 0.8–0.9 (clinic) | 0.269 | 0.550 |
+//! | tetany threshold, ionized Ca (mM), from rest at Ca 1.2 | < 0.8–0.9 (clinic) | 0.269 | 0.550 |
+//!
+//! `endplate tetany-threshold scenarios/motor-unit.toml` (the axon starting
+//! from its own state at each Ca, K as published) gives 0.167 mM; at the
+//! threshold the axon fires once, not repetitively, within the 1 s window.
 //!
 //! The rest, −85.94 mV, is the Gaines motor fibre's own (NRV `v_init =
 //! −85.9411`). What still misses, as a finding, not tuned: TEd is ~30 points

@@ -3,7 +3,7 @@ use crate::solve::SolverSettings;
 use crate::threshold_tracking::{self, Indices, TE_DELAYS_MS, Tracker};
 use crate::validation::human_axon::{
     self, NORMS, Norm, SUPEREXCITABILITY, TED_EARLY, TED_LATE, TEH_LATE, gaines_at_ca,
-    normal_ions_with_ca, stiff, within_norm,
+    normal_ions_with, normal_ions_with_ca, stiff, within_norm,
 };
 
 fn axon_at_ca(ca_o_mm: f64) -> GainesAxon {
@@ -217,27 +217,6 @@ fn the_tetany_threshold_lies_in_the_clinical_range() {
     assert!((0.6..=0.9).contains(&threshold), "{threshold}");
 }
 
-/// Normal ions at 37 °C with the divalents and pH given.
-fn conditions_with(ca_o_mm: f64, mg_o_mm: f64, ph: Option<f64>) -> Conditions {
-    use crate::model::ions::Ions;
-    use crate::physiology::surface_charge::{GrahameParams, SurfaceChargeParams};
-    let ions = Ions {
-        temperature_celsius: Some(37.0),
-        k_o_mm: Some(4.5),
-        ca_o_mm: Some(ca_o_mm),
-        mg_o_mm: Some(mg_o_mm),
-        ph,
-        ..Default::default()
-    };
-    Conditions::resolve(
-        &ions,
-        &SurfaceChargeParams::default(),
-        &GrahameParams::default(),
-        37.0,
-    )
-    .unwrap()
-}
-
 /// Impulses in 1 s without stimulus of the axon in `conditions`, from its
 /// rest at normal ions (the ions change, the axon was at rest).
 fn spontaneous_in(conditions: &Conditions) -> usize {
@@ -272,8 +251,8 @@ fn hyperventilation_raises_the_calcium_at_which_the_axon_fires() {
     // measured quiet at 0.28 mM at pH 7.4 (fires ≤ 0.26), fires at pH 7.6
     // (ionized 0.257 mM). "Alkalosis lowers the threshold for tetany"
     // (Harrison's, SCIENCE-EXCITABILITY.md §1.1).
-    assert_eq!(spontaneous_in(&conditions_with(0.28, 0.5, Some(7.4))), 0);
-    assert!(spontaneous_in(&conditions_with(0.28, 0.5, Some(7.6))) > 0);
+    assert_eq!(spontaneous_in(&normal_ions_with(0.28, 0.5, Some(7.4))), 0);
+    assert!(spontaneous_in(&normal_ions_with(0.28, 0.5, Some(7.6))) > 0);
 }
 
 #[test]
@@ -286,9 +265,9 @@ fn a_fall_of_magnesium_lowers_the_threshold_less_than_the_same_fall_of_calcium()
         let tracker = Tracker::new(&axon, rest_of(&axon), stiff());
         tracker.control_threshold(1.0, 100.0).unwrap().unwrap()
     };
-    let normal = threshold(&conditions_with(1.2, 0.5, None));
-    let low_ca = threshold(&conditions_with(0.8, 0.5, None));
-    let low_mg = threshold(&conditions_with(1.2, 0.1, None));
+    let normal = threshold(&normal_ions_with(1.2, 0.5, None));
+    let low_ca = threshold(&normal_ions_with(0.8, 0.5, None));
+    let low_mg = threshold(&normal_ions_with(1.2, 0.1, None));
     assert!(
         low_ca < low_mg && low_mg < normal,
         "{normal} {low_ca} {low_mg}"
