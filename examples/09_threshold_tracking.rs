@@ -65,6 +65,11 @@ fn values(curve: &[(f64, Option<f64>)]) -> Vec<f64> {
     curve.iter().map(|(_, v)| v.unwrap_or(f64::NAN)).collect()
 }
 
+/// A published mean drawn as a segment (x ends, y ends).
+fn norm<'a>(label: &'a str, (x, y): &'a ([f64; 2], [f64; 2])) -> Series<'a> {
+    Series { label, x, y }
+}
+
 fn main() -> Result<(), AnyError> {
     let options = Options::from_args()?;
     let (delays, intervals): (&[f64], &[f64]) = if options.short {
@@ -130,7 +135,6 @@ fn main() -> Result<(), AnyError> {
     let refractory = segment(1.5, 2.5, REFRACTORINESS.mean);
     let superexcitable = segment(5.0, 10.0, SUPEREXCITABILITY.mean);
     let subexcitable = segment(20.0, 79.0, LATE_SUBEXCITABILITY.mean);
-    let norm = |label, (x, y): &'_ ([f64; 2], [f64; 2])| Series { label, x, y };
     let figure = Figure {
         title: "Threshold tracking of the Gaines 2018 human motor axon against Kiernan et al. 2000",
         x_label: "time after conditioning onset (ms)",
