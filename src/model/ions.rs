@@ -31,7 +31,7 @@ parameters! {
         mg_i_um: f64 = 1000.0, "µM", 10.0..=10000.0, "Shorten et al. 2007 CellML initial Mg1 = Mg2 = 1000 µM";
         /// Temperature.
         temperature_celsius: f64 = 37.0, "°C", -10.0..=50.0, "human core temperature";
-        /// Arterial blood pH: moves ionized Ca²⁺ (`ca_o_mm` is then the ionized Ca at pH 7.4; see [`crate::model::conditions::ionized_calcium_factor`]).
+        /// Arterial blood pH: moves ionized Ca²⁺ (`ca_o_mm` is then the ionized Ca at pH 7.4; −0.05 mM per +0.1 pH at 1.2 mM, src/model/conditions.rs).
         ph: f64 = 7.4, "1", 6.8..=7.8, "arterial pH 7.35–7.45, textbook reference range (not in SCIENCE.md; unverified); 6.8–7.8 the range compatible with life (textbook)";
     }
 }
