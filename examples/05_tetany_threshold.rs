@@ -17,11 +17,13 @@
 //! mmol/L; below about 0.8 mmol/L hypocalcaemia is severe and tetany is
 //! expected.*
 //!
-//! The example runs `scenarios/motor-unit.toml` with the human motor axon
-//! of Hennings, Arendt-Nielsen & Andersen 2005 (`axon_model =
-//! "hennings-2005"`: node and internode, persistent Na⁺ and slow K⁺, 37 °C)
-//! and the Shorten et al. 2007 fibre, at ionized Ca from 0.3 to 1.4 mM
-//! (Mg 0.5 mM). Ca acts on both membranes through the divalent gating shift
+//! The example runs `scenarios/motor-unit.toml` with its default axon, the
+//! human motor axon of Gaines et al. 2018 with its myelinated cable
+//! (`gaines-2018`: node with fast and persistent Na⁺, fast and slow K⁺;
+//! internode with K⁺ and HCN channels; 37 °C; until issue 10 this example
+//! used the Hennings 2005 axon, which fires on its own below 0.39 mM) and
+//! the Shorten et al. 2007 fibre, at ionized Ca from 0.15 to 1.4 mM (Mg
+//! 0.5 mM). Ca acts on both membranes through the divalent gating shift
 //! of `src/physiology/surface_charge.rs` (20 mV per decade on Na⁺ gates,
 //! 8.4 on K⁺ gates) and on transmitter release. For each Ca it measures,
 //! with `src/excitability.rs`, the spontaneous firing rate over 1 s from
@@ -51,20 +53,17 @@ use rayon::prelude::*;
 type AnyError = Box<dyn Error + Send + Sync>;
 
 /// Ionized Ca of the full scan (mM).
-const CALCIUM_MM: [f64; 8] = [0.3, 0.4, 0.5, 0.6, 0.8, 1.0, 1.2, 1.4];
+const CALCIUM_MM: [f64; 9] = [0.15, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0, 1.2, 1.4];
 /// Ionized Ca of a `--short` run (mM).
-const QUICK_CALCIUM_MM: [f64; 3] = [0.3, 0.8, 1.2];
+const QUICK_CALCIUM_MM: [f64; 3] = [0.15, 0.8, 1.2];
 /// Normal ionized Ca (mM), SCIENCE.md §6.
 const NORMAL_MM: (f64, f64) = (1.15, 1.33);
 /// Severe hypocalcaemia starts below this ionized Ca (mM), SCIENCE.md §6.
 const SEVERE_MM: f64 = 0.8;
 
-/// The motor unit with the Hennings axon at ionized Ca `ca_mm`.
+/// The motor unit (its default axon, Gaines 2018) at ionized Ca `ca_mm`.
 fn motor_unit(template: &Template, ca_mm: f64) -> Result<Run, AnyError> {
-    Ok(template.build_with_arguments(&[
-        "parameters.axon_model=hennings-2005".into(),
-        format!("ions.ca_o_mm={ca_mm}"),
-    ])?)
+    Ok(template.build_with_arguments(&[format!("ions.ca_o_mm={ca_mm}")])?)
 }
 
 /// Rheobase where the tissue is quiet at rest (NaN elsewhere, a gap in the plot).
@@ -123,7 +122,7 @@ fn main() -> Result<(), AnyError> {
         Ok::<_, AnyError>(excitability::axon_spontaneous_rate_hz(&run)? > 0.0)
     })?;
 
-    println!("Hennings et al. 2005 human motor axon + Shorten 2007 fibre, 37 °C, Mg 0.5 mM");
+    println!("Gaines et al. 2018 human motor axon + Shorten 2007 fibre, 37 °C, Mg 0.5 mM");
     println!(
         "Ca (mM)  axon rate (Hz)  axon rheobase (µA/cm²)  fibre rate (Hz)  fibre rheobase (µA/cm²)"
     );
@@ -172,7 +171,7 @@ fn main() -> Result<(), AnyError> {
             )
         })
         .collect();
-    let axon_label = "motor axon (Hennings 2005)";
+    let axon_label = "motor axon (Gaines 2018)";
     let fibre_label = "muscle fibre (Shorten 2007)";
     let axon_series = |y| Series {
         label: axon_label,

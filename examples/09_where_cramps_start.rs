@@ -132,13 +132,17 @@ fn main() -> Result<(), AnyError> {
                 y_label: "motor axon potential (mV)",
                 series: curves(|s| &s.axon_mv),
                 height_share: 1.0,
+                y_bands: Vec::new(),
             },
             Panel {
                 y_label: "force: A_2 rise above rest (µM)",
                 series: curves(|s| &s.force_um),
                 height_share: 1.0,
+                y_bands: Vec::new(),
             },
         ],
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
     for path in save(&figure, options.figure_folder(), "09_where_cramps_start")? {
         println!("wrote {}", path.display());

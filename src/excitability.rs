@@ -221,6 +221,80 @@ pub fn firing_threshold_mm<E>(
     Ok(Some(high))
 }
 
+/// Lowest ionized Ca (mM) the tetany-threshold search tries: an axon still
+/// quiet here is called quiet at every Ca.
+pub const TETANY_LOWEST_CA_MM: f64 = 0.1;
+/// Highest ionized Ca (mM) it tries: above hypercalcaemia (SCIENCE.md §6
+/// normal 1.15–1.33 mM); an axon firing here fires at every Ca.
+pub const TETANY_HIGHEST_CA_MM: f64 = 2.0;
+/// Width of the final bracket of the search (mM).
+pub const TETANY_TOLERANCE_MM: f64 = 0.005;
+
+/// Where an axon starts to fire on its own as ionized Ca falls (issue 10).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TetanyThreshold {
+    /// Highest ionized Ca (mM) seen to fire on its own within
+    /// [`SPONTANEOUS_WINDOW_MS`]: the tetany threshold. `None` when the
+    /// axon is quiet down to [`TETANY_LOWEST_CA_MM`].
+    pub fires_at_ca_mm: Option<f64>,
+    /// Lowest ionized Ca (mM) seen to stay quiet; `None` when the axon
+    /// fires up to [`TETANY_HIGHEST_CA_MM`].
+    pub quiet_at_ca_mm: Option<f64>,
+    /// Spontaneous rate (Hz) at `fires_at_ca_mm`.
+    pub rate_at_threshold_hz: Option<f64>,
+    /// Window of each trial (ms).
+    pub window_ms: f64,
+    /// Width of the final bracket (mM).
+    pub tolerance_mm: f64,
+}
+
+/// The tetany threshold of a motor unit's axon: bisection on ionized Ca
+/// between [`TETANY_LOWEST_CA_MM`] and [`TETANY_HIGHEST_CA_MM`] to
+/// [`TETANY_TOLERANCE_MM`] for the highest Ca at which the axon fires with
+/// no stimulus within [`SPONTANEOUS_WINDOW_MS`] from its rest (or its
+/// initial state, when it has no rest; [`axon_spontaneous_rate_hz`]).
+/// `at_ca(ca_o_mm)` builds the scenario at that Ca, everything else as given.
+pub fn tetany_threshold<E: From<SolveError>>(
+    mut at_ca: impl FnMut(f64) -> Result<Run, E>,
+) -> Result<TetanyThreshold, E> {
+    let mut rate = |ca: f64| -> Result<f64, E> { Ok(axon_spontaneous_rate_hz(&at_ca(ca)?)?) };
+    let mut found = TetanyThreshold {
+        fires_at_ca_mm: None,
+        quiet_at_ca_mm: None,
+        rate_at_threshold_hz: None,
+        window_ms: SPONTANEOUS_WINDOW_MS,
+        tolerance_mm: TETANY_TOLERANCE_MM,
+    };
+    let highest = rate(TETANY_HIGHEST_CA_MM)?;
+    if highest > 0.0 {
+        found.fires_at_ca_mm = Some(TETANY_HIGHEST_CA_MM);
+        found.rate_at_threshold_hz = Some(highest);
+        return Ok(found);
+    }
+    let lowest = rate(TETANY_LOWEST_CA_MM)?;
+    if lowest == 0.0 {
+        found.quiet_at_ca_mm = Some(TETANY_LOWEST_CA_MM);
+        return Ok(found);
+    }
+    let mut rate_at_low = lowest;
+    let (low, high) = bisection::narrow(
+        TETANY_LOWEST_CA_MM,
+        TETANY_HIGHEST_CA_MM,
+        |low, high| high - low <= TETANY_TOLERANCE_MM,
+        |ca| {
+            let r = rate(ca)?;
+            if r > 0.0 {
+                rate_at_low = r;
+            }
+            Ok::<bool, E>(r == 0.0)
+        },
+    )?;
+    found.fires_at_ca_mm = Some(low);
+    found.quiet_at_ca_mm = Some(high);
+    found.rate_at_threshold_hz = Some(rate_at_low);
+    Ok(found)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,10 +13,11 @@ use crate::scenario::build::Context;
 use crate::scenario::path::KeyPath;
 use crate::scenario::{Run, ScenarioError};
 use crate::simulation::{self, motor_unit::AxonPass};
-use crate::solve::SolveError;
+use crate::solve::{Method, SolveError};
 
 /// Every motor axon, the default first.
-pub static AXONS: [&dyn AxonEntry; 2] = [
+pub static AXONS: [&dyn AxonEntry; 3] = [
+    &crate::model::gaines_axon::catalogue::ENTRY,
     &crate::model::motor_axon_catalogue::ENTRY,
     &crate::model::hennings_axon_catalogue::ENTRY,
 ];
@@ -39,6 +40,12 @@ pub trait AxonEntry: Sync {
 
     /// Its declared parameters.
     fn parameters(&self) -> &'static [ParamInfo];
+
+    /// The method of its pass in a motor unit (the scenario's method is the
+    /// fibre's): Dormand–Prince unless the axon is stiff.
+    fn method(&self) -> Method {
+        Method::Dopri5
+    }
 
     /// `None` when the axon acts on the `[ions]` key `key`, else why not.
     fn ignores(&self, key: &str) -> Option<&'static str>;
@@ -164,7 +171,7 @@ where
     }
 
     fn pass(&self, run: &Run, keep_rows: bool) -> Result<AxonPass, SolveError> {
-        simulation::motor_unit::axon_pass(&self.axon, run, keep_rows)
+        simulation::motor_unit::axon_pass(&self.axon, self.entry.method(), run, keep_rows)
     }
 
     fn signature(&self) -> Vec<f64> {

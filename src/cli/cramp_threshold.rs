@@ -106,6 +106,7 @@ pub fn cramp_threshold(
                     y: &rates,
                 }],
                 height_share: 1.0,
+                y_bands: Vec::new(),
             },
             Panel {
                 y_label: "force > 10 % of peak after it (ms)",
@@ -115,8 +116,11 @@ pub fn cramp_threshold(
                     y: &sustained,
                 }],
                 height_share: 1.0,
+                y_bands: Vec::new(),
             },
         ],
+        x_bands: Vec::new(),
+        stimuli: Vec::new(),
     };
     let json = write_json(
         &out_dir.join("cramp_threshold.json"),

@@ -15,6 +15,7 @@ mod rest_scan;
 mod run;
 mod serve;
 mod sweep;
+mod tetany_threshold;
 mod validate;
 
 use std::path::PathBuf;
@@ -89,6 +90,17 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
         /// Override a scalar: --set parameters.motoneuron.pic_gain=1.5 (repeatable).
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        overrides: Vec<String>,
+    },
+    /// Find the highest ionized Ca at which a motor unit's axon fires on its own within 1 s (bisection on ions.ca_o_mm); writes tetany-threshold.json.
+    TetanyThreshold {
+        /// The scenario file (TOML) of a motor unit; its stimulus is removed.
+        scenario: PathBuf,
+        /// Output folder [default: out/<scenario name>].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Override a scalar other than ions.ca_o_mm: --set ions.ph=7.6 (repeatable).
         #[arg(long = "set", value_name = "KEY=VALUE")]
         overrides: Vec<String>,
     },
@@ -282,6 +294,11 @@ pub fn dispatch(cli: Cli) -> Result<(), Failure> {
             out,
             overrides,
         } => cramp_threshold::cramp_threshold(&scenario, out.as_deref(), &overrides),
+        Command::TetanyThreshold {
+            scenario,
+            out,
+            overrides,
+        } => tetany_threshold::tetany_threshold(&scenario, out.as_deref(), &overrides),
         Command::Compare {
             scenarios,
             out,

@@ -17,11 +17,33 @@ use crate::physiology::surface_charge::{
     self, GatingShifts, GrahameParams, SurfaceChargeMode, SurfaceChargeParams,
 };
 
+/// pH at which `ions.ca_o_mm` is the ionized Ca²⁺ as given.
+pub const REFERENCE_PH: f64 = 7.4;
+/// Fall of ionized Ca²⁺ (mM) per +0.1 pH at normal ionized Ca: "a 0.1 rise
+/// in pH lowers ionized Ca by ~0.05 mmol/L" (SCIENCE.md §6, droracle):
+/// albumin binds more Ca²⁺ as its protons leave.
+pub const CA_FALL_PER_TENTH_PH_MM: f64 = 0.05;
+/// The normal ionized Ca²⁺ (mM) at which that fall is quoted (SCIENCE.md §6).
+pub const CA_FALL_REFERENCE_MM: f64 = 1.2;
+
+/// Ionized Ca²⁺ at `ph` over ionized Ca²⁺ at [`REFERENCE_PH`]: taken
+/// proportional, 10^(−k (pH − 7.4)) with k = −10·log10(1 − 0.05/1.2) =
+/// 0.185 per pH unit, so that it is the source's −0.05 mM per +0.1 pH at
+/// 1.2 mM and stays positive at any Ca (the source gives the slope at
+/// normal Ca only). Ionized Mg²⁺ is left as given (no source for its pH
+/// dependence here), and no direct effect of pH on any channel is modelled:
+/// SCIENCE-EXCITABILITY.md §1.1 finds none citable (contested).
+pub fn ionized_calcium_factor(ph: f64) -> f64 {
+    let k = -10.0 * (1.0 - CA_FALL_PER_TENTH_PH_MM / CA_FALL_REFERENCE_MM).log10();
+    10f64.powf(-k * (ph - REFERENCE_PH))
+}
+
 /// Ionized Ca²⁺ and Mg²⁺ outside and the gating shifts they cause.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Divalents {
     /// Ionized Ca²⁺ outside (mM): `ions.ca_o_mm`, or the law's reference
-    /// (`surface_charge.ca_ref_mm`) when only Mg²⁺ is given.
+    /// (`surface_charge.ca_ref_mm`) when it is not given, moved by
+    /// `ions.ph` ([`ionized_calcium_factor`]).
     pub ca_o_mm: f64,
     /// Ionized Mg²⁺ outside (mM): `ions.mg_o_mm`, or the law's reference
     /// (`surface_charge.mg_ref_mm`) when only Ca²⁺ is given.
@@ -54,8 +76,10 @@ pub struct Conditions {
     pub cl_o_mm: Option<f64>,
     /// Free intracellular Mg²⁺ (µM); `None`: each part's published value.
     pub mg_i_um: Option<f64>,
+    /// Arterial pH; `None`: 7.4. It acts only through ionized Ca²⁺ (in `divalents`).
+    pub ph: Option<f64>,
     /// Ionized divalents and their gating shifts; `None` when neither
-    /// `ca_o_mm` nor `mg_o_mm` is given (no shift; release at its reference).
+    /// `ca_o_mm`, `mg_o_mm` nor `ph` is given (no shift; release at its reference).
     pub divalents: Option<Divalents>,
 }
 
@@ -82,10 +106,11 @@ impl Conditions {
         let temperature_celsius = ions
             .temperature_celsius
             .unwrap_or(published_temperature_celsius);
-        let divalents = if ions.ca_o_mm.is_none() && ions.mg_o_mm.is_none() {
+        let divalents = if ions.ca_o_mm.is_none() && ions.mg_o_mm.is_none() && ions.ph.is_none() {
             None
         } else {
-            let ca_o_mm = ions.ca_o_mm.unwrap_or(charge.ca_ref_mm);
+            let ca_o_mm = ions.ca_o_mm.unwrap_or(charge.ca_ref_mm)
+                * ions.ph.map_or(1.0, ionized_calcium_factor);
             let mg_o_mm = ions.mg_o_mm.unwrap_or(charge.mg_ref_mm);
             let shifts = surface_charge::gating_shifts_mv(
                 charge,
@@ -111,6 +136,7 @@ impl Conditions {
             na_o_mm: ions.na_o_mm,
             cl_o_mm: ions.cl_o_mm,
             mg_i_um: ions.mg_i_um,
+            ph: ions.ph,
             divalents,
         })
     }
@@ -124,6 +150,7 @@ impl Conditions {
             na_o_mm: None,
             cl_o_mm: None,
             mg_i_um: None,
+            ph: None,
             divalents: None,
         }
     }
@@ -151,6 +178,7 @@ impl Conditions {
             ("mg_o_mm", divalent(|d| d.mg_given)),
             ("mg_i_um", self.mg_i_um.is_some()),
             ("temperature_celsius", self.temperature_given),
+            ("ph", self.ph.is_some()),
         ]
         .into_iter()
         .filter_map(|(key, given)| given.then_some(key))
@@ -201,5 +229,35 @@ mod tests {
         assert!(d.shifts.na_mv < 0.0 && grahame.gating_shifts().na_mv < 0.0);
         assert_ne!(d.shifts.na_mv, grahame.gating_shifts().na_mv);
         assert_eq!(grahame.divalents.unwrap().law, SurfaceChargeMode::Grahame);
+    }
+
+    #[test]
+    fn alkalosis_lowers_ionized_calcium_by_the_published_amount_at_normal_calcium() {
+        // SCIENCE.md §6: +0.1 pH lowers ionized Ca by ~0.05 mM (at 1.2 mM).
+        let at = |ph: f64| {
+            let ions = Ions {
+                ca_o_mm: Some(1.2),
+                ph: Some(ph),
+                ..Default::default()
+            };
+            resolve(ions, SurfaceChargeMode::Empirical)
+                .divalents
+                .unwrap()
+                .ca_o_mm
+        };
+        assert!((at(7.4) - 1.2).abs() < 1e-12);
+        assert!((at(7.5) - 1.15).abs() < 1e-12, "{}", at(7.5));
+        // Hyperventilation to pH 7.6: 1.2 · (1 − 0.05/1.2)² = 1.1021 mM, and
+        // the Na⁺ gates move negative (Hille et al. 1975 direction).
+        assert!((at(7.6) - 1.1021).abs() < 1e-4, "{}", at(7.6));
+        let alone = resolve(
+            Ions {
+                ph: Some(7.6),
+                ..Default::default()
+            },
+            SurfaceChargeMode::Empirical,
+        );
+        assert!(alone.gating_shifts().na_mv < 0.0);
+        assert_eq!(alone.given_keys(), vec!["ph"]);
     }
 }

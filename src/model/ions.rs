@@ -31,6 +31,8 @@ parameters! {
         mg_i_um: f64 = 1000.0, "µM", 10.0..=10000.0, "Shorten et al. 2007 CellML initial Mg1 = Mg2 = 1000 µM";
         /// Temperature.
         temperature_celsius: f64 = 37.0, "°C", -10.0..=50.0, "human core temperature";
+        /// Arterial blood pH: moves ionized Ca²⁺ (`ca_o_mm` is then the ionized Ca at pH 7.4; −0.05 mM per +0.1 pH at 1.2 mM, src/model/conditions.rs).
+        ph: f64 = 7.4, "1", 6.8..=7.8, "arterial pH 7.35–7.45, textbook reference range (not in SCIENCE.md; unverified); 6.8–7.8 the range compatible with life (textbook)";
     }
 }
 
@@ -52,11 +54,13 @@ pub struct Ions {
     pub mg_o_mm: Option<f64>,
     /// Free myoplasmic Mg²⁺ (µM); default: the model's own initial value.
     pub mg_i_um: Option<f64>,
+    /// Arterial pH; default: 7.4, ionized Ca²⁺ as given.
+    pub ph: Option<f64>,
 }
 
 impl Ions {
     /// Every key with its value, in [`NormalHumanIons::INFO`] order.
-    pub fn entries(&self) -> [(&'static str, Option<f64>); 7] {
+    pub fn entries(&self) -> [(&'static str, Option<f64>); 8] {
         [
             ("k_o_mm", self.k_o_mm),
             ("na_o_mm", self.na_o_mm),
@@ -65,6 +69,7 @@ impl Ions {
             ("mg_o_mm", self.mg_o_mm),
             ("mg_i_um", self.mg_i_um),
             ("temperature_celsius", self.temperature_celsius),
+            ("ph", self.ph),
         ]
     }
 }

@@ -41,7 +41,7 @@ impl AxonEntry for SweeneyEntry {
 
     fn ignores(&self, key: &str) -> Option<&'static str> {
         match key {
-            "ca_o_mm" | "mg_o_mm" => None,
+            "ca_o_mm" | "mg_o_mm" | "ph" => None,
             "k_o_mm" | "na_o_mm" | "cl_o_mm" => Some(
                 "Sweeney et al. 1987 give E_Na and E_L as fixed potentials (sweeney.mod ena, el), no concentrations",
             ),

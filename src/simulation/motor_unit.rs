@@ -187,14 +187,15 @@ fn axon_start<const N: usize, A: Model<N>>(
     Ok(if report.converged { rest } else { initial })
 }
 
-/// Pass 1 for one axon model: the axon under the run's protocol (what
-/// every [`crate::catalogue::axons::MotorAxonPart::pass`] calls).
+/// Pass 1 for one axon model: the axon under the run's protocol with its
+/// entry's `method` (what every [`crate::catalogue::axons::MotorAxonPart::pass`] calls).
 pub fn axon_pass<const N: usize, A: Model<N>>(
     axon: &A,
+    method: Method,
     run: &Run,
     keep_rows: bool,
 ) -> Result<AxonPass, SolveError> {
-    let settings = axon_solver(run);
+    let settings = axon_solver(run, method);
     let start = axon_start(axon, run, &settings)?;
     let rows = AxonRows {
         keep: keep_rows,
@@ -267,11 +268,11 @@ impl<const N: usize> StepObserver<N> for PeakRise {
     }
 }
 
-/// The axon's solver: Dormand–Prince with the scenario's tolerances (the
-/// scenario's method is the fibre's).
-fn axon_solver(run: &Run) -> SolverSettings {
+/// The axon's solver: its entry's `method` with the scenario's tolerances
+/// (the scenario's method is the fibre's).
+fn axon_solver(run: &Run, method: Method) -> SolverSettings {
     SolverSettings {
-        method: Method::Dopri5,
+        method,
         tolerances: run.solver.tolerances,
     }
 }

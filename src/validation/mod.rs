@@ -6,6 +6,7 @@
 
 mod divalent_gating;
 pub mod dodge_rahamimoff1967;
+pub mod human_axon;
 mod low_potassium;
 mod motor_unit;
 pub mod neuron_hh1952;
@@ -73,6 +74,7 @@ pub fn all_targets() -> Result<Vec<Target>, Unmeasured> {
     targets.extend(divalent_gating::targets()?);
     targets.extend(low_potassium::targets()?);
     targets.extend(motor_unit::targets()?);
+    targets.extend(human_axon::targets()?);
     Ok(targets)
 }
 

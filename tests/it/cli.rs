@@ -578,3 +578,49 @@ fn validate_prints_every_target_and_passes() {
     .unwrap();
     assert_eq!(json.as_array().unwrap().len(), rows);
 }
+
+#[test]
+fn tetany_threshold_brackets_the_highest_firing_calcium_and_writes_json() {
+    // The Gaines axon of the motor unit (issue 10): measured 0.167 mM (fires)
+    // / 0.171 mM (quiet), far below the clinic's < 0.8 mM (SCIENCE.md §6);
+    // the finding is asserted in src/model/gaines_axon/tests.rs.
+    let out = TempDir::new().unwrap();
+    let output = endplate()
+        .args(["tetany-threshold", "scenarios/motor-unit.toml", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = stdout_of(&output);
+    assert!(
+        text.contains("gaines-2018") && text.contains("0.8 mM"),
+        "{text}"
+    );
+    let found: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(out.path().join("tetany-threshold.json")).unwrap(),
+    )
+    .unwrap();
+    let fires = found["fires_at_ca_mm"].as_f64().unwrap();
+    let quiet = found["quiet_at_ca_mm"].as_f64().unwrap();
+    assert!(fires < quiet && quiet - fires <= 0.005, "{found}");
+    assert!((0.1..1.2).contains(&fires), "{found}");
+    assert!(found["rate_at_threshold_hz"].as_f64().unwrap() > 0.0);
+
+    let refused = endplate()
+        .args([
+            "tetany-threshold",
+            "scenarios/motor-unit.toml",
+            "--set",
+            "ions.ca_o_mm=1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr_of(&refused).contains("searches ions.ca_o_mm itself"));
+    let no_axon = endplate()
+        .args(["tetany-threshold", "scenarios/hh1952-step.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(no_axon.status.code(), Some(2));
+    assert!(stderr_of(&no_axon).contains("has no axon"));
+}

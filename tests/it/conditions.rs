@@ -28,6 +28,7 @@ fn probe_value(key: &str) -> f64 {
         "mg_o_mm" => 0.2,
         "mg_i_um" => 600.0,
         "temperature_celsius" => 30.0,
+        "ph" => 7.6,
         other => panic!("a new [ions] key `{other}`: give it a probe value here"),
     }
 }

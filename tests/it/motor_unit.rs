@@ -121,10 +121,15 @@ fn low_calcium_lowers_the_50_ms_rheobase_of_axon_and_fibre() {
     // and the axon node 1428 µA/cm² for 50 ms; at 0.6 mM 70.1 and 995.5
     // (divalent gating shift −5.4 mV on the Na⁺ gates, Hille et al. 1975
     // slope). Neither fires spontaneously at either Ca (1 s without stimulus).
+    // Measured with the Sweeney node, pinned since the Gaines axon became
+    // the default (issue 10).
     let template = Template::load(Path::new("scenarios/motor-unit.toml")).unwrap();
     let measure = |ca: &str| {
         let run = template
-            .build_with_arguments(&[format!("ions.ca_o_mm={ca}")])
+            .build_with_arguments(&[
+                format!("ions.ca_o_mm={ca}"),
+                "parameters.axon_model=sweeney-1987".to_owned(),
+            ])
             .unwrap();
         excitability::measure(&run).unwrap()
     };
@@ -136,4 +141,26 @@ fn low_calcium_lowers_the_50_ms_rheobase_of_axon_and_fibre() {
     for tissue in [normal.membrane, low.membrane, normal_axon, low_axon] {
         assert_eq!(tissue.spontaneous_rate_hz, 0.0);
     }
+}
+
+#[test]
+fn the_default_axon_is_the_gaines_human_axon_starting_at_its_published_rest() {
+    // Issue 10: the motor unit's axon is the Gaines et al. 2018 human motor
+    // axon unless `axon_model` says otherwise. Its rest is NRV's v_init for
+    // the Gaines motor fibre, −85.9411 mV (nrv-framework/NRV
+    // nrv/nmod/_myelinated.py); its 31 states follow the fibre's 58.
+    let template = Template::load(Path::new("scenarios/motor-unit.toml")).unwrap();
+    let run = template
+        .build_with_arguments(&["simulation.duration_ms=20".to_owned()])
+        .unwrap();
+    assert_eq!(run.model.state_variables().len(), 58 + 31);
+    let metrics = simulation::execute(&run, &mut NoTrace).unwrap().metrics;
+    let junction = metrics.junction.unwrap();
+    assert!(
+        (junction.axon_initial_mv + 85.9411).abs() < 0.01,
+        "{}",
+        junction.axon_initial_mv
+    );
+    assert_eq!(junction.axon_spike_count, 1);
+    assert_eq!(metrics.membrane.spike_count, 1);
 }

@@ -29,13 +29,14 @@ pub type BuiltCannonFibre = Membrane<CannonFibre, STATE_COUNT>;
 pub struct CannonFibreEntry;
 
 /// The `[ions]` keys the fibre acts on.
-const HONOURS: [&str; 6] = [
+const HONOURS: [&str; 7] = [
     "k_o_mm",
     "na_o_mm",
     "cl_o_mm",
     "ca_o_mm",
     "mg_o_mm",
     "temperature_celsius",
+    "ph",
 ];
 
 /// The divalent law's tables, which the fibre shares with `muscle-fibre`.

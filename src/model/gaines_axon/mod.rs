@@ -84,8 +84,9 @@
 //! [`crate::threshold_tracking`] on this port and on `hennings-2005` at
 //! 37 °C, Ca 1.2, Mg 0.5, K 4.5 mM, against normal median motor axons
 //! (Kiernan, Burke, Andersen & Bostock 2000, Muscle Nerve 23:399, Table 1,
-//! mean ± SD; the numbers are quoted from memory and unverified, see the
-//! tests):
+//! mean ± SD; quoted, not verified at the source: see
+//! [`crate::validation::human_axon`], where the three indices this port
+//! meets are `endplate validate` rows V16 and the others ignored findings):
 //!
 //! | index | published | this port | Hennings 2005 |
 //! |---|---|---|---|
@@ -96,7 +97,11 @@
 //! | refractoriness at 2 ms (%) | 50 ± 27 | 14.2 | −6.3 |
 //! | superexcitability (%) | −25.3 ± 5.5 | +8.4 (none) | −16.9 |
 //! | late subexcitability (%) | 14.2 ± 3.8 | 9.8 | 1.0 |
-//! | tetany threshold, ionized Ca (mM) | < 0.8–0.9 (clinic) | 0.269 | 0.550 |
+//! | tetany threshold, ionized Ca (mM), from rest at Ca 1.2 | < 0.8–0.9 (clinic) | 0.269 | 0.550 |
+//!
+//! `endplate tetany-threshold scenarios/motor-unit.toml` (the axon starting
+//! from its own state at each Ca, K as published) gives 0.167 mM; at the
+//! threshold the axon fires once, not repetitively, within the 1 s window.
 //!
 //! The rest, −85.94 mV, is the Gaines motor fibre's own (NRV `v_init =
 //! −85.9411`). What still misses, as a finding, not tuned: TEd is ~30 points
@@ -108,6 +113,7 @@
 //! fitting their channels to activation thresholds in the median nerve, not
 //! to threshold tracking.
 
+pub mod catalogue;
 pub mod geometry;
 
 use crate::model::conditions::Conditions;
@@ -178,7 +184,7 @@ parameters! {
         /// Extracellular Na⁺ at which E_Na is the published +50 mV.
         na_o_reference_mm: f64 = 145.0, "mM", 1.0..=300.0, "assumption: normal human plasma Na; the source gives E_Na only";
         /// Membrane potential every section starts at.
-        initial_potential_mv: f64 = -80.0, "mV", -120.0..=-40.0, "CreateAxon_Myel.hoc / MRG v_init = −80 (e_pas_Vrest)";
+        initial_potential_mv: f64 = -85.9411, "mV", -120.0..=-40.0, "the Gaines motor fibre's v_init = −85.9411 (nrv-framework/NRV nrv/nmod/_myelinated.py, __compute_axon_parameters), its rest; MRG's CreateAxon_Myel.hoc has −80";
     }
 }
 
@@ -575,10 +581,14 @@ impl Model<STATE_COUNT> for GainesAxon {
         &STATE_VARIABLES
     }
 
-    /// NEURON's `finitialize(v_init)`: every membrane at −80 mV, periaxonal
-    /// potentials 0, every gate at its steady state there (with the run's
-    /// shifts). Not an equilibrium: the leaks and I_h settle the rest a few
-    /// mV away (find it with [`crate::solve::steady_state::equilibrate`]).
+    /// NEURON's `finitialize(v_init)`: every membrane at `v_init` (the
+    /// Gaines fibre's rest at the reference ions), periaxonal potentials 0,
+    /// every gate at its steady state there (with the run's shifts). Not
+    /// exactly an equilibrium (find it with
+    /// [`crate::solve::steady_state::equilibrate`]), but within 0.01 mV of
+    /// it at normal ions: a motor unit starts here when the rest search's
+    /// scaled-rate test cannot be met (the periaxonal potentials, with the
+    /// myelin's small capacitance, keep a rounding-level drift above it).
     fn initial_state(&self) -> State<STATE_COUNT> {
         let v = self.params.initial_potential_mv;
         let mut y = State::zeros();

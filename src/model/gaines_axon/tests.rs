@@ -1,49 +1,18 @@
 use super::*;
-use crate::model::ions::Ions;
-use crate::physiology::surface_charge::{GrahameParams, SurfaceChargeParams};
-use crate::solve::steady_state::{RestSettings, equilibrate};
-use crate::solve::{Method, SolverSettings};
-use crate::threshold_tracking::{self, Indices, Tracker};
-
-fn stiff() -> SolverSettings {
-    SolverSettings {
-        method: Method::Rosenbrock,
-        ..Default::default()
-    }
-}
-
-/// Normal human ions at 37 °C (SCIENCE.md §6): K 4.5, Mg 0.5 mM, Ca as given.
-fn normal_ions_with_ca(ca_o_mm: f64) -> Conditions {
-    let ions = Ions {
-        temperature_celsius: Some(37.0),
-        k_o_mm: Some(4.5),
-        ca_o_mm: Some(ca_o_mm),
-        mg_o_mm: Some(0.5),
-        ..Default::default()
-    };
-    Conditions::resolve(
-        &ions,
-        &SurfaceChargeParams::default(),
-        &GrahameParams::default(),
-        37.0,
-    )
-    .unwrap()
-}
+use crate::solve::SolverSettings;
+use crate::threshold_tracking::{self, Indices, TE_DELAYS_MS, Tracker};
+use crate::validation::human_axon::{
+    self, NORMS, Norm, SUPEREXCITABILITY, TED_EARLY, TED_LATE, TEH_LATE, gaines_at_ca,
+    normal_ions_with, normal_ions_with_ca, stiff, within_norm,
+};
 
 fn axon_at_ca(ca_o_mm: f64) -> GainesAxon {
-    GainesAxon::new(GainesAxonParams::default(), &normal_ions_with_ca(ca_o_mm))
+    gaines_at_ca(ca_o_mm)
 }
 
 fn rest_of<const N: usize, M: Model<N>>(axon: &M) -> State<N> {
-    // The periaxonal potentials sit near 0 mV, where the scaled-rate test
-    // judges absolute drifts; 1e-5/ms is below a µV per second there.
-    let settings = RestSettings {
-        max_ms: 20_000.0,
-        tolerance_per_ms: 1e-5,
-        check_interval_ms: 500.0,
-    };
-    let (y, report) = equilibrate(axon, &axon.initial_state(), &settings, false, &stiff()).unwrap();
-    assert!(report.converged, "{report:?}");
+    let (y, converged) = human_axon::rest_of(axon).unwrap();
+    assert!(converged);
     y
 }
 
@@ -130,74 +99,16 @@ fn no_spontaneous_firing_at_normal_ions() {
     );
 }
 
-/// One published normal value of human median motor axons.
-struct Norm {
-    name: &'static str,
-    mean: f64,
-    sd: f64,
-    value: fn(&Indices) -> f64,
-}
-
-/// Normal median motor axons at the wrist (abductor pollicis brevis), TRONDNF
-/// protocol: Kiernan, Burke, Andersen & Bostock 2000, Muscle Nerve 23:399,
-/// Table 1 (30 healthy subjects). [MEM — UNVERIFIED: the paper's table was not
-/// reachable from here (the abstract is, PubMed 10679717); the numbers are
-/// the commonly quoted normal values, mean ± SD with SD = SE·√30.]
-const KIERNAN_2000: [Norm; 7] = [
-    Norm {
-        name: "SDTC (ms)",
-        mean: 0.42,
-        sd: 0.11,
-        value: |i| i.strength_duration.time_constant_ms,
-    },
-    Norm {
-        name: "TEd(10–20 ms) (%)",
-        mean: 68.8,
-        sd: 4.9,
-        value: |i| i.ted_10_20_percent,
-    },
-    Norm {
-        name: "TEd(90–100 ms) (%)",
-        mean: 45.4,
-        sd: 4.4,
-        value: |i| i.ted_90_100_percent,
-    },
-    Norm {
-        name: "TEh(90–100 ms) (%)",
-        mean: -124.3,
-        sd: 14.2,
-        value: |i| i.teh_90_100_percent,
-    },
-    Norm {
-        name: "refractoriness at 2 ms (%)",
-        mean: 50.0,
-        sd: 27.0,
-        value: |i| i.refractoriness_2ms_percent,
-    },
-    Norm {
-        name: "superexcitability (%)",
-        mean: -25.3,
-        sd: 5.5,
-        value: |i| i.superexcitability_percent,
-    },
-    Norm {
-        name: "late subexcitability (%)",
-        mean: 14.2,
-        sd: 3.8,
-        value: |i| i.late_subexcitability_percent,
-    },
-];
-
 /// Every norm within 2 SD, listing model against published.
 fn meets_norms(indices: &Indices) {
     let mut failures = Vec::new();
-    for norm in &KIERNAN_2000 {
+    for norm in &NORMS {
         let model = (norm.value)(indices);
         eprintln!(
             "{:28} published {:8.2} ± {:6.2}  model {model:8.2}",
             norm.name, norm.mean, norm.sd
         );
-        if (model - norm.mean).abs() > 2.0 * norm.sd {
+        if !within_norm(norm, model) {
             failures.push(norm.name);
         }
     }
@@ -207,12 +118,74 @@ fn meets_norms(indices: &Indices) {
     );
 }
 
-#[test]
-#[ignore = "finding (issue 10): the Gaines 2018 port gives SDTC 0.30 ms, TEd(10–20) 40 %, TEd(90–100) 37 %, TEh(90–100) −40 %, refractoriness 14 %, no superexcitability (+8.4 %), late subexcitability 9.8 %, against 0.42 ms, 69 %, 45 %, −124 %, 50 %, −25 %, +14 %; see the module doc"]
-fn gaines_axon_meets_the_human_median_motor_norms() {
+/// The Gaines axon at normal ions, from its rest, and its 1 ms control threshold.
+fn tracked_at_normal_ions(
+    run: impl FnOnce(&Tracker<'_, STATE_COUNT, GainesAxon>, f64) -> f64,
+) -> f64 {
     let axon = axon_at_ca(1.2);
     let tracker = Tracker::new(&axon, rest_of(&axon), stiff());
-    meets_norms(&tracker.indices(100.0).unwrap().unwrap());
+    let control = tracker.control_threshold(1.0, 100.0).unwrap().unwrap();
+    run(&tracker, control)
+}
+
+/// Mean threshold reduction (%) under ±40 % conditioning at `delays_ms`.
+fn electrotonus(fraction: f64, delays_ms: &[f64]) -> f64 {
+    tracked_at_normal_ions(|tracker, control| {
+        let values = tracker
+            .threshold_electrotonus(control, fraction, delays_ms)
+            .unwrap();
+        values.iter().map(|(_, v)| v.unwrap()).sum::<f64>() / values.len() as f64
+    })
+}
+
+fn assert_meets(norm: &Norm, model: f64) {
+    eprintln!(
+        "{}: published {} ± {}, model {model:.2}",
+        norm.name, norm.mean, norm.sd
+    );
+    assert!(within_norm(norm, model), "{}: {model}", norm.name);
+}
+
+#[test]
+#[ignore = "finding (issue 10): TEd(10–20 ms) 40.1 %, published 68.8 ± 4.9 % (Kiernan et al. 2000): the port accommodates too little early in depolarizing threshold electrotonus"]
+fn gaines_ted_10_20_meets_the_human_norm() {
+    assert_meets(&TED_EARLY, electrotonus(0.4, &TE_DELAYS_MS[..3]));
+}
+
+#[test]
+#[ignore = "finding (issue 10): TEd(90–100 ms) 36.5 %, published 45.4 ± 4.4 % (Kiernan et al. 2000), just outside 2 SD"]
+fn gaines_ted_90_100_meets_the_human_norm() {
+    assert_meets(&TED_LATE, electrotonus(0.4, &TE_DELAYS_MS[3..]));
+}
+
+#[test]
+#[ignore = "finding (issue 10): TEh(90–100 ms) −40.4 %, published −124.3 ± 14.2 % (Kiernan et al. 2000): the internodal HCN (midpoint −107 mV) barely opens at −40 % conditioning"]
+fn gaines_teh_90_100_meets_the_human_norm() {
+    assert_meets(&TEH_LATE, electrotonus(-0.4, &TE_DELAYS_MS[3..]));
+}
+
+#[test]
+#[ignore = "finding (issue 10): no superexcitability (+8.4 % at its least), published −25.3 ± 5.5 % (Kiernan et al. 2000); see the module doc"]
+fn gaines_superexcitability_meets_the_human_norm() {
+    let least = tracked_at_normal_ions(|tracker, control| {
+        tracker
+            .recovery_cycle(control, &threshold_tracking::RECOVERY_INTERVALS_MS[1..11])
+            .unwrap()
+            .iter()
+            .map(|(_, v)| v.unwrap())
+            .fold(f64::INFINITY, f64::min)
+    });
+    assert_meets(&SUPEREXCITABILITY, least);
+}
+
+#[test]
+fn the_validate_rows_meet_their_norms() {
+    // `endplate validate` V16: SDTC 0.30 ms (0.42 ± 0.11), refractoriness
+    // at 2 ms 14.2 % (50 ± 27), late subexcitability 9.8 % (14.2 ± 3.8).
+    for target in human_axon::targets().unwrap() {
+        eprintln!("{target:?}");
+        assert!(target.passed(), "{target:?}");
+    }
 }
 
 #[test]
@@ -242,4 +215,61 @@ fn the_tetany_threshold_lies_in_the_clinical_range() {
             .unwrap();
     eprintln!("tetany threshold {threshold} mM");
     assert!((0.6..=0.9).contains(&threshold), "{threshold}");
+}
+
+/// Impulses in 1 s without stimulus of the axon in `conditions`, from its
+/// rest at normal ions (the ions change, the axon was at rest).
+fn spontaneous_in(conditions: &Conditions) -> usize {
+    let rest = rest_of(&axon_at_ca(1.2));
+    let axon = GainesAxon::new(GainesAxonParams::default(), conditions);
+    threshold_tracking::spontaneous_impulses(&axon, &rest, 1000.0, &stiff()).unwrap()
+}
+
+#[test]
+fn the_sodium_shift_makes_the_axon_fire_and_the_potassium_shift_alone_does_not() {
+    // Issue 10 point 3, each part of the divalent law on its own at ionized
+    // Ca 0.2 mM (empirical law: Na⁺ gates −10.2 mV, K⁺ gates −4.3 mV).
+    // Measured: both shifts 1 impulse, Na⁺ shift alone 1, K⁺ shift alone 0;
+    // at 0.3 mM none fires. The Na⁺ shift (Hille et al. 1975) carries the
+    // tetany threshold; the K⁺ shift (Costantin 1968 slope) alone leaves the
+    // axon quiet and, with the Na⁺ shift, does not move the threshold at
+    // this resolution (both fire down from 0.26–0.27 mM).
+    let full = normal_ions_with_ca(0.2);
+    let mut na_only = full;
+    na_only.divalents.as_mut().unwrap().shifts.k_mv = 0.0;
+    let mut k_only = full;
+    k_only.divalents.as_mut().unwrap().shifts.na_mv = 0.0;
+    assert!(spontaneous_in(&full) > 0);
+    assert!(spontaneous_in(&na_only) > 0);
+    assert_eq!(spontaneous_in(&k_only), 0);
+}
+
+#[test]
+fn hyperventilation_raises_the_calcium_at_which_the_axon_fires() {
+    // Alkalosis lowers ionized Ca (SCIENCE.md §6: −0.05 mM per +0.1 pH), so
+    // at pH 7.6 the axon fires at a (pH 7.4) Ca where it is quiet at 7.4:
+    // measured quiet at 0.28 mM at pH 7.4 (fires ≤ 0.26), fires at pH 7.6
+    // (ionized 0.257 mM). "Alkalosis lowers the threshold for tetany"
+    // (Harrison's, SCIENCE-EXCITABILITY.md §1.1).
+    assert_eq!(spontaneous_in(&normal_ions_with(0.28, 0.5, Some(7.4))), 0);
+    assert!(spontaneous_in(&normal_ions_with(0.28, 0.5, Some(7.6))) > 0);
+}
+
+#[test]
+fn a_fall_of_magnesium_lowers_the_threshold_less_than_the_same_fall_of_calcium() {
+    // Mg²⁺ screens less than Ca²⁺ (Hille et al. 1975 potency order, SCIENCE.md
+    // §4.1). 1 ms threshold measured: 1026.6 µA/cm² at Ca 1.2/Mg 0.5,
+    // 753.5 (−27 %) at Ca 0.8, 900.0 (−12 %) at Mg 0.1.
+    let threshold = |c: &Conditions| {
+        let axon = GainesAxon::new(GainesAxonParams::default(), c);
+        let tracker = Tracker::new(&axon, rest_of(&axon), stiff());
+        tracker.control_threshold(1.0, 100.0).unwrap().unwrap()
+    };
+    let normal = threshold(&normal_ions_with(1.2, 0.5, None));
+    let low_ca = threshold(&normal_ions_with(0.8, 0.5, None));
+    let low_mg = threshold(&normal_ions_with(1.2, 0.1, None));
+    assert!(
+        low_ca < low_mg && low_mg < normal,
+        "{normal} {low_ca} {low_mg}"
+    );
 }

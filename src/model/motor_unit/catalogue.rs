@@ -43,7 +43,7 @@ const JUNCTION_SECTIONS: [&str; 3] = ["release", "endplate", "junction"];
 const MOTONEURON_FIXED: &str = "Booth et al. 1997 fix every reversal potential and give turtle rates without a temperature or Q10 (see src/model/motoneuron/mod.rs)";
 
 /// Why the junction does not act on the other `[ions]` keys.
-const RELEASE_DIVALENTS_ONLY: &str = "Dodge–Rahamimoff release depends on ionized Ca²⁺ and Mg²⁺ only; the endplate current's reversal potential is fixed";
+const RELEASE_DIVALENTS_ONLY: &str = "Dodge–Rahamimoff release depends on ionized Ca²⁺ and Mg²⁺ only (and on pH through ionized Ca²⁺); the endplate current's reversal potential is fixed";
 
 /// The potential figure of a motor unit: axon and fibre.
 const POTENTIALS: [Curve; 2] = [
@@ -63,11 +63,14 @@ impl ModelEntry for MotorUnitEntry {
     }
 
     fn summary(&self) -> &'static str {
-        "motor unit: Sweeney et al. (1987) mammalian motor-axon node (37 °C) → Dodge–Rahamimoff \
-         release (mean or binomial) → dual-exponential endplate current → the muscle-fibre model"
+        "motor unit: Gaines et al. (2018) human motor axon with its myelinated cable (37 °C; \
+         `axon_model` also offers Sweeney 1987 and Hennings 2005) → Dodge–Rahamimoff release \
+         (mean or binomial) → dual-exponential endplate current → the muscle-fibre model"
     }
 
-    /// The axon's 37 °C (Sweeney et al. 1987).
+    /// 37 °C, human body temperature, at which every axon's rates are set
+    /// (Sweeney et al. 1987 publish 37 °C rates; the Gaines and Hennings
+    /// axons scale theirs by Q10).
     fn published_temperature_celsius(&self) -> f64 {
         PUBLISHED_TEMPERATURE_CELSIUS
     }
@@ -86,7 +89,7 @@ impl ModelEntry for MotorUnitEntry {
             .collect()
     }
 
-    /// The fibre's Rodas4P (the axon always uses Dormand–Prince).
+    /// The fibre's Rodas4P (the axon uses its entry's method, [`AxonEntry::method`]).
     fn default_method(&self) -> Method {
         Method::Rosenbrock
     }
@@ -466,7 +469,7 @@ impl Simulated for MotorUnit {
         let axon = self.axon.entry();
         let (axon_honours, axon_ignores) = split(&honoured, |key| axon.ignores(key));
         let (junction_honours, junction_ignores) = split(&honoured, |key| {
-            (!matches!(key, "ca_o_mm" | "mg_o_mm" | "temperature_celsius"))
+            (!matches!(key, "ca_o_mm" | "mg_o_mm" | "ph" | "temperature_celsius"))
                 .then_some(RELEASE_DIVALENTS_ONLY)
         });
         let (tau_rise, tau_decay) = self.junction.time_constants_ms();

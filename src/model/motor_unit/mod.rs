@@ -2,16 +2,18 @@
 //! fibre it innervates, in one scenario.
 //!
 //! ```text
-//! stimulus / ectopic pulses ─▶ motor axon (Sweeney/CRRSS node, 37 °C)
+//! stimulus / ectopic pulses ─▶ motor axon (Gaines 2018 human axon with its cable, 37 °C)
 //!        axon spike at t ─▶ release at t + delay: m(Ca, Mg) quanta (Dodge–Rahamimoff; mean or binomial)
 //!        quanta ─▶ endplate conductance (dual exponential) ─▶ I_EPC = g (V − E_rev) into the sarcolemma
 //!        ─▶ Shorten 2007 fibre: action potential, T-tubule, SR Ca²⁺ release, force
 //! ```
 //! - Axon: any axon of the axon catalogue ([`crate::catalogue::axons`],
-//!   `[parameters] axon_model`): [`crate::model::motor_axon`] (Sweeney et
-//!   al. 1987 rabbit node at 37 °C, one isopotential node; the default) or
-//!   [`crate::model::hennings_axon`] (Hennings et al. 2005 human motor axon,
-//!   node and internode), in the unit's conditions.
+//!   `[parameters] axon_model`): [`crate::model::gaines_axon`] (Gaines et
+//!   al. 2018 human motor axon, node and myelinated MRG cable; the default
+//!   since issue 10, integrated with Rodas4P), [`crate::model::motor_axon`]
+//!   (Sweeney et al. 1987 rabbit node at 37 °C, one isopotential node; the
+//!   default before) or [`crate::model::hennings_axon`] (Hennings et al.
+//!   2005 human motor axon, node and internode), in the unit's conditions.
 //! - Junction: [`junction`] ([`crate::physiology::transmitter_release`],
 //!   [`crate::physiology::endplate_current`]).
 //! - Fibre: [`crate::model::muscle_fibre`] at the run's temperature, with
@@ -30,7 +32,8 @@
 //! fibre's channels scale from its published 20 °C with the Senneff &
 //! Lowery 2021 Q10s, the endplate time constants with their Q10 and the
 //! number of releasable quanta with its own (Bennett et al. 1977: m = 42 at
-//! 23 °C becomes 151 at 37 °C); the axon keeps its 37 °C rates.
+//! 23 °C becomes 151 at 37 °C); the axon scales its rates by its own Q10s
+//! (the Sweeney node keeps its published 37 °C rates).
 
 pub mod catalogue;
 pub mod innervated;

@@ -301,7 +301,7 @@ fn check_chloride(
 }
 
 /// The `[ions]` keys the fibre acts on.
-pub const FIBRE_HONOURS: [&str; 7] = [
+pub const FIBRE_HONOURS: [&str; 8] = [
     "k_o_mm",
     "na_o_mm",
     "cl_o_mm",
@@ -309,6 +309,7 @@ pub const FIBRE_HONOURS: [&str; 7] = [
     "mg_o_mm",
     "mg_i_um",
     "temperature_celsius",
+    "ph",
 ];
 
 /// The fibre as a part of a model.
