@@ -457,7 +457,8 @@ fn line_plots_keep_a_negative_parameter_range() {
     assert!(svg.contains("parameters.e_k (mV)") && svg.contains("ek: resting (mV)"));
     for tick in [-90.0, -80.0, -70.0] {
         assert!(
-            svg.lines().any(|line| line.trim().parse::<f64>() == Ok(tick)),
+            svg.lines()
+                .any(|line| line.trim().parse::<f64>() == Ok(tick)),
             "the x axis spans the swept values: no {tick} tick"
         );
     }

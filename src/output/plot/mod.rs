@@ -331,6 +331,16 @@ fn decimals(range: (f64, f64), count: usize) -> usize {
     }
 }
 
+/// `value` with `decimals` decimals, "0" rather than "-0" for a value that
+/// rounds to zero from below.
+fn tick_label(value: f64, decimals: usize) -> String {
+    let label = format!("{value:.decimals$}");
+    match label.strip_prefix('-') {
+        Some(magnitude) if magnitude.chars().all(|c| c == '0' || c == '.') => magnitude.to_owned(),
+        _ => label,
+    }
+}
+
 /// Width of `text` in the label font (pixels); an estimate when the font
 /// cannot measure it.
 fn text_width(text: &str, size: u32) -> i32 {
@@ -514,8 +524,8 @@ fn draw<DB: DrawingBackend>(
         let y_ticks = ((plot_height / 30) as usize).clamp(5, 10);
         let x_ticks = 10;
         let (x_decimals, y_decimals) = (decimals(x_range, x_ticks), decimals(y_range, y_ticks));
-        let x_format = |v: &f64| format!("{v:.x_decimals$}");
-        let y_format = |v: &f64| format!("{v:.y_decimals$}");
+        let x_format = |v: &f64| tick_label(*v, x_decimals);
+        let y_format = |v: &f64| tick_label(*v, y_decimals);
         let mut mesh = chart.configure_mesh();
         mesh.y_labels(y_ticks)
             .x_labels(x_ticks)

@@ -425,3 +425,11 @@ fn a_long_axis_title_stays_legible_and_fits_its_panel() {
     let short = fitted_title("V (mV)", 150);
     assert_eq!((short.lines.len(), short.font), (1, AXIS_TITLE_FONT.0));
 }
+
+#[test]
+fn a_tick_at_zero_has_no_minus_sign() {
+    assert_eq!(tick_label(-0.0, 1), "0.0");
+    assert_eq!(tick_label(-0.04, 1), "0.0");
+    assert_eq!(tick_label(-0.06, 1), "-0.1");
+    assert_eq!(tick_label(-90.0, 0), "-90");
+}
