@@ -36,6 +36,11 @@ fn inside(rect: Rect, x: i32, y: i32, slack: i32) -> bool {
     x >= rect.0 - slack && x <= rect.2 + slack && y >= rect.1 - slack && y <= rect.3 + slack
 }
 
+/// A panel of one curve.
+fn one_curve<'a>(y_label: &'a str, label: &'a str, x: &'a [f64], y: &'a [f64]) -> Panel<'a> {
+    Panel::new(y_label, vec![Series { label, x, y }])
+}
+
 /// The pixel column of `x` in a panel.
 fn column_of(layout: &PanelLayout, x: f64) -> i32 {
     let ((x0, x1), _) = layout.ranges;
@@ -50,14 +55,7 @@ fn every_action_potential_of_a_dense_train_reaches_its_peak() {
     let figure = Figure::new(
         "train",
         "time (ms)",
-        vec![Panel::new(
-            "V (mV)",
-            vec![Series {
-                label: "fibre",
-                x: &t,
-                y: &v,
-            }],
-        )],
+        vec![one_curve("V (mV)", "fibre", &t, &v)],
     );
     let (pixels, layout) = draw_pixels(&figure);
     let panel = &layout[0];
@@ -88,22 +86,8 @@ fn no_curve_is_drawn_outside_its_panel() {
         "two panels",
         "time (ms)",
         vec![
-            Panel::new(
-                "V (mV)",
-                vec![Series {
-                    label: "normal",
-                    x: &t,
-                    y: &v,
-                }],
-            ),
-            Panel::new(
-                "force",
-                vec![Series {
-                    label: "hypo",
-                    x: &t,
-                    y: &force,
-                }],
-            ),
+            one_curve("V (mV)", "normal", &t, &v),
+            one_curve("force", "hypo", &t, &force),
         ],
     );
     let (pixels, layout) = draw_pixels(&figure);
@@ -153,14 +137,7 @@ fn legends_sit_beside_the_data_never_over_it() {
                     },
                 ],
             ),
-            Panel::new(
-                "V (mV)",
-                vec![Series {
-                    label: "c",
-                    x: &t,
-                    y: &v,
-                }],
-            ),
+            one_curve("V (mV)", "c", &t, &v),
         ],
     );
     let (_, layout) = draw_pixels(&figure);
@@ -203,14 +180,7 @@ fn a_label_has_one_colour_in_every_panel() {
                     },
                 ],
             ),
-            Panel::new(
-                "bottom",
-                vec![Series {
-                    label: "low Ca",
-                    x: &x,
-                    y: &b,
-                }],
-            ),
+            one_curve("bottom", "low Ca", &x, &b),
         ],
     );
     let (pixels, layout) = draw_pixels(&figure);
@@ -242,16 +212,7 @@ fn a_reference_range_is_a_band_with_one_legend_entry() {
         },
     ];
     let panels = (0..3)
-        .map(|_| {
-            Panel::new(
-                "rate (Hz)",
-                vec![Series {
-                    label: "axon",
-                    x: &x,
-                    y: &y,
-                }],
-            )
-        })
+        .map(|_| one_curve("rate (Hz)", "axon", &x, &y))
         .collect();
     let figure = Figure::new("bands", "Ca (mM)", panels).with_x_bands(bands);
     let (pixels, layout) = draw_pixels(&figure);
@@ -280,24 +241,8 @@ fn a_narrow_range_gets_distinct_ticks_even_in_a_short_panel() {
     let x = [0.0, 100.0, 200.0];
     let narrow = [-87.31, -87.30, -87.29];
     let other = [4.5, 10.0, 17.0];
-    let mut panels = vec![Panel::new(
-        "rest (mV)",
-        vec![Series {
-            label: "",
-            x: &x,
-            y: &narrow,
-        }],
-    )];
-    panels.extend((0..3).map(|_| {
-        Panel::new(
-            "K (mM)",
-            vec![Series {
-                label: "",
-                x: &x,
-                y: &other,
-            }],
-        )
-    }));
+    let mut panels = vec![one_curve("rest (mV)", "", &x, &narrow)];
+    panels.extend((0..3).map(|_| one_curve("K (mM)", "", &x, &other)));
     let svg = svg_text(&Figure::new("narrow", "time (ms)", panels)).expect("svg");
     let labels: Vec<f64> = svg
         .split("<text")
@@ -332,18 +277,7 @@ fn the_svg_does_not_grow_with_the_samples() {
         .iter()
         .map(|&dt| {
             let (t, v) = train(1000.0, 10.0, dt);
-            let figure = Figure::new(
-                "size",
-                "time (ms)",
-                vec![Panel::new(
-                    "V",
-                    vec![Series {
-                        label: "v",
-                        x: &t,
-                        y: &v,
-                    }],
-                )],
-            );
+            let figure = Figure::new("size", "time (ms)", vec![one_curve("V", "v", &t, &v)]);
             svg_text(&figure).expect("svg").len()
         })
         .collect();
@@ -358,24 +292,7 @@ fn stimulus_onsets_are_ticked_on_every_panel() {
     let figure = Figure::new(
         "stimuli",
         "time (ms)",
-        vec![
-            Panel::new(
-                "V",
-                vec![Series {
-                    label: "v",
-                    x: &t,
-                    y: &v,
-                }],
-            ),
-            Panel::new(
-                "V",
-                vec![Series {
-                    label: "v",
-                    x: &t,
-                    y: &v,
-                }],
-            ),
-        ],
+        vec![one_curve("V", "v", &t, &v), one_curve("V", "v", &t, &v)],
     )
     .with_stimuli(onsets.clone());
     let (pixels, layout) = draw_pixels(&figure);
@@ -397,18 +314,7 @@ fn a_long_axis_title_stays_legible_and_fits_its_panel() {
     let y = [0.0, 1.0];
     // Example 05's titles, whose 17 px lines ran into the next panel.
     let title = "axon rheobase, 50 ms (µA/cm²)";
-    let panels = (0..3)
-        .map(|_| {
-            Panel::new(
-                title,
-                vec![Series {
-                    label: "",
-                    x: &x,
-                    y: &y,
-                }],
-            )
-        })
-        .collect();
+    let panels = (0..3).map(|_| one_curve(title, "", &x, &y)).collect();
     let (_, layout) = draw_pixels(&Figure::new("titles", "x", panels));
     for panel in &layout {
         let height = panel.plot.3 - panel.plot.1;
