@@ -139,8 +139,9 @@ impl Protocol {
             .collect()
     }
 
-    /// Onsets of every step and every pulse before `end_ms`, sorted (ms):
-    /// the stimulus marks of a figure.
+    /// Onsets of every step and every pulse before `end_ms`, sorted, and
+    /// merged when closer than [`EDGE_MERGE_MS`] (ms): what the muscle
+    /// metrics time from and the stimulus marks of a figure.
     pub fn onsets_ms(&self, end_ms: f64) -> Vec<f64> {
         let mut onsets: Vec<f64> = self.steps.iter().map(|s| s.start_ms).collect();
         for train in &self.trains {
@@ -152,7 +153,7 @@ impl Protocol {
         }
         onsets.retain(|&t| t < end_ms);
         onsets.sort_by(f64::total_cmp);
-        onsets.dedup();
+        onsets.dedup_by(|a, b| (*a - *b).abs() <= EDGE_MERGE_MS);
         onsets
     }
 
@@ -243,8 +244,8 @@ impl fmt::Display for Protocol {
 mod tests {
 
     #[test]
-    fn onsets_are_every_step_and_pulse_before_the_end() {
-        let protocol = Protocol {
+    fn onsets_are_every_step_and_pulse_before_the_end_coincident_ones_merged() {
+        let mut protocol = Protocol {
             steps: vec![Step {
                 start_ms: 25.0,
                 duration_ms: 5.0,
@@ -259,6 +260,9 @@ mod tests {
             }],
         };
         assert_eq!(protocol.onsets_ms(35.0), vec![0.0, 10.0, 20.0, 25.0, 30.0]);
+        // A step starting with a pulse is one onset.
+        protocol.steps[0].start_ms = 20.0;
+        assert_eq!(protocol.onsets_ms(35.0), vec![0.0, 10.0, 20.0, 30.0]);
     }
 
     #[test]

@@ -270,7 +270,7 @@ impl MuscleAnalysis {
         let stimulus_end_ms = window.map(|(_, end)| end);
         Self {
             troponin_total_um,
-            onsets_ms: onsets_ms(protocol, duration_ms),
+            onsets_ms: protocol.onsets_ms(duration_ms),
             stimulus_end_ms,
             fusion_window_ms,
             pre_stimulus: None,
@@ -379,20 +379,6 @@ impl MuscleAnalysis {
 /// Raises `slot` to `value`.
 fn raise(slot: &mut Option<f64>, value: f64) {
     *slot = Some(slot.map_or(value, |peak| peak.max(value)));
-}
-
-/// Step starts and train pulse onsets before `duration_ms`, sorted, without duplicates.
-fn onsets_ms(protocol: &Protocol, duration_ms: f64) -> Vec<f64> {
-    let steps = protocol.steps.iter().map(|step| step.start_ms);
-    let pulses = protocol.trains.iter().flat_map(|train| {
-        (0..train.count)
-            .map(|k| train.start_ms + k as f64 * train.interval_ms)
-            .take_while(|&onset| onset < duration_ms)
-    });
-    let mut onsets: Vec<f64> = steps.chain(pulses).filter(|&t| t < duration_ms).collect();
-    onsets.sort_by(f64::total_cmp);
-    onsets.dedup_by(|a, b| (*a - *b).abs() <= 1e-9);
-    onsets
 }
 
 impl SampleSink<STATE_COUNT> for MuscleAnalysis {
@@ -593,17 +579,6 @@ mod tests {
             m.sustained_contraction_ms, None,
             "the run ends before the step"
         );
-    }
-
-    #[test]
-    fn onsets_beyond_the_run_are_dropped_and_coincident_ones_merged() {
-        let mut protocol = pulse_train(0.0, 100, 10.0);
-        protocol.steps.push(Step {
-            start_ms: 20.0,
-            duration_ms: 5.0,
-            amplitude_ua_per_cm2: 1.0,
-        });
-        assert_eq!(onsets_ms(&protocol, 35.0), vec![0.0, 10.0, 20.0, 30.0]);
     }
 
     #[test]
