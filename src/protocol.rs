@@ -139,19 +139,33 @@ impl Protocol {
             .collect()
     }
 
+    /// Onsets of every train pulse before `end_ms`, sorted (ms): the nerve
+    /// volleys a motoneuron receives.
+    pub fn pulse_onsets_ms(&self, end_ms: f64) -> Vec<f64> {
+        let mut onsets: Vec<f64> = self
+            .trains
+            .iter()
+            .flat_map(|train| {
+                (0..train.count)
+                    .map(|k| train.onset_ms(k))
+                    .take_while(move |&onset| onset < end_ms)
+            })
+            .collect();
+        onsets.sort_by(f64::total_cmp);
+        onsets
+    }
+
     /// Onsets of every step and every pulse before `end_ms`, sorted, and
     /// merged when closer than [`EDGE_MERGE_MS`] (ms): what the muscle
     /// metrics time from and the stimulus marks of a figure.
     pub fn onsets_ms(&self, end_ms: f64) -> Vec<f64> {
-        let mut onsets: Vec<f64> = self.steps.iter().map(|s| s.start_ms).collect();
-        for train in &self.trains {
-            onsets.extend(
-                (0..train.count)
-                    .map(|k| train.onset_ms(k))
-                    .take_while(|&onset| onset < end_ms),
-            );
-        }
-        onsets.retain(|&t| t < end_ms);
+        let mut onsets = self.pulse_onsets_ms(end_ms);
+        onsets.extend(
+            self.steps
+                .iter()
+                .map(|s| s.start_ms)
+                .filter(|&t| t < end_ms),
+        );
         onsets.sort_by(f64::total_cmp);
         onsets.dedup_by(|a, b| (*a - *b).abs() <= EDGE_MERGE_MS);
         onsets

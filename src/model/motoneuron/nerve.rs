@@ -26,7 +26,6 @@
 
 use crate::model::State;
 use crate::parameters;
-use crate::protocol::Protocol;
 use crate::solve::Kicks;
 
 use super::{STATE_COUNT, index};
@@ -45,19 +44,6 @@ parameters! {
         /// Somatic spikes after the antidromic arrival that are not forwarded (invasion and collision).
         collision_window_ms: f64 = 3.0, "ms", 0.0..=50.0, "modelling choice: the antidromic soma spike itself (≈ 1 ms) plus the refractory period of the axon behind it (≈ 1–2 ms)";
     }
-}
-
-/// The nerve volleys of a protocol: the onset of every pulse of every train (ms), sorted.
-pub fn volleys_ms(protocol: &Protocol) -> Vec<f64> {
-    let mut onsets: Vec<f64> = protocol
-        .trains
-        .iter()
-        .flat_map(|train| {
-            (0..train.count).map(move |k| train.start_ms + k as f64 * train.interval_ms)
-        })
-        .collect();
-    onsets.sort_by(f64::total_cmp);
-    onsets
 }
 
 /// The kicks of nerve volleys on the motoneuron: antidromic on the soma,
@@ -126,7 +112,7 @@ pub fn forwarded_spikes_ms(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::Train;
+    use crate::protocol::{Protocol, Train};
 
     #[test]
     fn volleys_are_the_train_pulses_and_kick_soma_and_dendrite_after_their_delays() {
@@ -140,7 +126,7 @@ mod tests {
                 amplitude_ua_per_cm2: 1.0,
             }],
         };
-        let volleys = volleys_ms(&protocol);
+        let volleys = protocol.pulse_onsets_ms(f64::INFINITY);
         assert_eq!(volleys, vec![5.0, 55.0]);
         let coupling = NerveCouplingParams::default();
         let mut kicks = VolleyKicks::new(&volleys, &coupling);

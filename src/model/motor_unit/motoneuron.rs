@@ -83,7 +83,8 @@ impl MotoneuronStage {
         duration_ms: f64,
         settings: &SolverSettings,
     ) -> Result<MotoneuronSpikes, SolveError> {
-        let volleys = nerve::volleys_ms(protocol);
+        // Every pulse of the scenario's trains is a nerve volley, however late.
+        let volleys = protocol.pulse_onsets_ms(f64::INFINITY);
         let y0 = self.settled(settings)?;
         let (soma_ms, _) = self.cell.spike_times_under_volleys(
             &y0,
