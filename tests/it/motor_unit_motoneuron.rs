@@ -124,3 +124,53 @@ fn ib_inhibition_silences_the_firing_a_larger_pic_sustains() {
     assert!(free >= 25, "{free}");
     assert_eq!(inhibited, 0);
 }
+
+#[test]
+fn the_input_keys_reach_the_motoneuron() {
+    let run = scenario::load(
+        Path::new("scenarios/exercise-associated-cramp.toml"),
+        &arguments(&[
+            "parameters.motoneuron.inputs.ramp_peak_ua_per_cm2=12",
+            "parameters.motoneuron.inputs.ramp_rise_ms=2400",
+            "parameters.motoneuron.inputs.inhibitory_pulse_ua_per_cm2=10",
+        ]),
+    )
+    .unwrap();
+    let inputs = unit_of(&run).motoneuron.as_ref().unwrap().cell.config.inputs;
+    assert_eq!(inputs.ramp_peak_ua_per_cm2, 12.0);
+    assert_eq!(inputs.ramp_rise_ms, 2400.0);
+    assert_eq!(inputs.inhibitory_pulse_ua_per_cm2, 10.0);
+}
+
+#[test]
+fn a_motoneuron_firing_before_the_burst_does_not_move_the_zero_of_force() {
+    // With ḡ_CaL × 1.1 the cell fires on its own from the start, so the
+    // fibre is mid-contraction when the burst begins (500 ms). Force is
+    // measured from the rested fibre, as for the published cell, which
+    // is silent before the burst: the same zero, and a positive force.
+    let muscle = |pic: &str| {
+        let run = scenario::load(
+            Path::new("scenarios/exercise-associated-cramp.toml"),
+            &arguments(&[
+                &format!("parameters.motoneuron.pic_gain={pic}"),
+                "simulation.duration_ms=600",
+            ]),
+        )
+        .unwrap();
+        simulation::execute(&run, &mut NoTrace)
+            .unwrap()
+            .metrics
+            .muscle
+            .unwrap()
+    };
+    let (published, self_firing) = (muscle("1"), muscle("1.1"));
+    println!(
+        "zero of force {} and {} µM; peaks {} and {} µM",
+        published.force_baseline_um,
+        self_firing.force_baseline_um,
+        published.force_peak_um,
+        self_firing.force_peak_um
+    );
+    assert_eq!(published.force_baseline_um, self_firing.force_baseline_um);
+    assert!(self_firing.force_peak_um > published.force_peak_um);
+}

@@ -198,16 +198,19 @@ fn ramp_hysteresis(model: &Motoneuron) -> inputs::RampHysteresis {
 }
 
 #[test]
-#[ignore = "finding: ΔI −1.55 (canonical) and −1.04 µA/cm² (5-HT): derecruited above the recruitment current, ΔF-like −4.6 and −4.3 Hz, against +3 to +5 Hz (Gorassini et al. 2002)"]
+#[ignore = "finding: recruited at 5.24 and derecruited at 5.84 µA/cm² (canonical), 1.25 and 2.19 (5-HT): ΔI −0.60 and −0.94 µA/cm², ΔF-like −1.8 and −3.8 Hz, against +3 to +5 Hz (Gorassini et al. 2002)"]
 fn the_f_i_relation_on_a_triangular_ramp_shows_the_published_hysteresis() {
     // Booth et al. 1997 and Hounsgaard & Kiehn 1989: on a slow triangular
     // ramp a bistable motoneuron is derecruited at a lower current than it
     // was recruited at. Human analogue: ΔF of paired motor units, about
     // 3–5 Hz (Gorassini et al. 2002, J Neurophysiol 87:1850; read from
     // SCIENCE-EXCITABILITY.md §3.3, not re-read at the source).
-    // Measured (finding, disagreement): see the ignore message; the unit is
-    // derecruited *above* its recruitment current (adaptation through
-    // I_K(Ca), clockwise), so ΔI and ΔF-like are negative.
+    // Measured (finding, disagreement): canonical, recruited at 5.24 µA/cm²
+    // (12.1 Hz), derecruited at 5.84 µA/cm² (11.1 Hz), gain 3.0 Hz per
+    // µA/cm²; 5-HT, 1.25 (11.7 Hz) and 2.19 µA/cm² (12.3 Hz), gain 4.1. The
+    // unit is derecruited *above* its recruitment current (adaptation
+    // through I_K(Ca), clockwise), so ΔI (−0.60, −0.94 µA/cm²) and ΔF-like
+    // (−1.8, −3.8 Hz) are negative where the published ones are positive.
     let measured = [("canonical", 1.0), ("5-HT", SEROTONIN_K_CA_GAIN)]
         .map(|(label, gain)| (label, ramp_hysteresis(&motoneuron(|p| p.k_ca_gain = gain))));
     for (label, h) in &measured {
