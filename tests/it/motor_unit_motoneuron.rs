@@ -86,7 +86,7 @@ fn each_nerve_volley_invades_the_soma_once_and_the_bursts_leave_no_firing() {
 }
 
 #[test]
-#[ignore = "finding: no cramp threshold up to 44 Hz (the BRK port has no bistable range: the motoneuron stops with the last volley at every frequency, or fires before any stimulation once pic_gain ≥ 1.05 with 5-HT); published 14.9–32.9 Hz (Miller & Knight 2009; Stone et al. 2003)"]
+#[ignore = "finding: no cramp threshold up to 44 Hz with the scenario's Ia EPSP of 8 mV (the motoneuron stops with the last volley at every frequency, or fires before any stimulation once pic_gain ≥ 1.05 with 5-HT; a threshold appears only with Ia ≥ 16 mV: 42 Hz at 16, 34 at 20, 26 at 25 mV); published 14.9–32.9 Hz (Miller & Knight 2009; Stone et al. 2003)"]
 fn the_cramp_threshold_frequency_lies_in_the_published_human_range() {
     let run = scenario::load(Path::new("scenarios/exercise-associated-cramp.toml"), &[]).unwrap();
     let search = cramp_threshold::measure(&run).unwrap();
@@ -136,7 +136,13 @@ fn the_input_keys_reach_the_motoneuron() {
         ]),
     )
     .unwrap();
-    let inputs = unit_of(&run).motoneuron.as_ref().unwrap().cell.config.inputs;
+    let inputs = unit_of(&run)
+        .motoneuron
+        .as_ref()
+        .unwrap()
+        .cell
+        .config
+        .inputs;
     assert_eq!(inputs.ramp_peak_ua_per_cm2, 12.0);
     assert_eq!(inputs.ramp_rise_ms, 2400.0);
     assert_eq!(inputs.inhibitory_pulse_ua_per_cm2, 10.0);

@@ -92,7 +92,8 @@ impl TimedInputsParams {
     pub fn protocol(&self) -> Protocol {
         let mut steps = Vec::new();
         if self.has_ramp() {
-            let rungs = ((self.ramp_rise_ms + self.ramp_fall_ms) / self.ramp_rung_ms).ceil() as usize;
+            let rungs =
+                ((self.ramp_rise_ms + self.ramp_fall_ms) / self.ramp_rung_ms).ceil() as usize;
             for k in 0..rungs {
                 let start_ms = self.ramp_start_ms + k as f64 * self.ramp_rung_ms;
                 let duration_ms = self.ramp_rung_ms.min(self.ramp_end_ms() - start_ms);
@@ -241,7 +242,10 @@ mod tests {
         assert_eq!(inputs.ramp_at(1700.0), 0.0);
         // The staircase is within half a rung's change (0.05 µA/cm² up, 0.1 down) of the triangle.
         for t in [105.0, 600.0, 1099.0, 1101.0, 1350.0, 1595.0] {
-            assert!((protocol.current_at(t) - inputs.ramp_at(t)).abs() <= 0.1 + 1e-12, "{t}");
+            assert!(
+                (protocol.current_at(t) - inputs.ramp_at(t)).abs() <= 0.1 + 1e-12,
+                "{t}"
+            );
         }
         assert_eq!(protocol.current_at(2050.0), 20.0);
         assert_eq!(protocol.current_at(3025.0), -15.0);

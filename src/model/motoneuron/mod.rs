@@ -81,9 +81,20 @@
 //!   the current axis. Scanning ḡ_CaL (pic_gain 0.9–1.5 by 0.05, dendritic
 //!   Ia bursts of 10–40 Hz through [`nerve`]): the silent cell turns into
 //!   one firing on its own at 1.40 (canonical ḡ_K(Ca)) or 1.05 (5-HT: 6 Hz;
-//!   1.10: 80 Hz, dendrite on a plateau at −9 to −25 mV); the rest state
-//!   and the plateau never coexist, so no burst switches a silent cell into
-//!   lasting firing.
+//!   1.10: 80 Hz, dendrite on a plateau at −9 to −25 mV): with those
+//!   bursts and somatic pulses the rest state and the plateau were not
+//!   seen to coexist.
+//! - **Bistable to strong dendritic drive (measured later).** They do
+//!   coexist for strong Ia input: with the published ḡ_CaL and 5-HT, an Ia
+//!   EPSP of 20 mV per volley, a 1 s burst at 40 Hz leaves the silent cell
+//!   firing at ≈ 62 Hz for seconds (8 mV: it stops with the burst), as
+//!   Ia input triggers plateaus in decerebrate cats (Bennett et al. 1998,
+//!   J Neurophysiol 80:2023). `endplate cramp-threshold` then finds 42 Hz
+//!   (Ia 16 mV), 34 Hz (20 mV), 26 Hz (25 mV); with 20 mV, pic_gain
+//!   1.01/1.02/1.03 gives 28/24/20 Hz; canonical ḡ_K(Ca) or a dendritic Ib
+//!   conductance of 0.05 mS/cm² gives none up to 44 Hz. A somatic
+//!   hyperpolarizing pulse of 10 µA/cm² for 200 ms does not end the
+//!   firing (finding; Hounsgaard & Kiehn 1989 report that it does).
 
 pub mod inputs;
 pub mod nerve;

@@ -194,7 +194,8 @@ fn source_ramp() -> inputs::TimedInputsParams {
 fn ramp_hysteresis(model: &Motoneuron) -> inputs::RampHysteresis {
     let ramp = source_ramp();
     let fired = spikes(model, &ramp.protocol(), ramp.ramp_end_ms() + 500.0);
-    ramp.hysteresis(&fired).expect("recruited and derecruited on the ramp")
+    ramp.hysteresis(&fired)
+        .expect("recruited and derecruited on the ramp")
 }
 
 #[test]
