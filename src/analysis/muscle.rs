@@ -23,7 +23,11 @@
 //!   biochemical tension driver, not N/m²). The force is the rise of A_2
 //!   above its pre-stimulus value, so a run that does not start at rest
 //!   does not count its initial A_2 as force. `force_peak_uM` is the
-//!   largest rise.
+//!   largest rise. A fibre driven by a motoneuron may already be
+//!   contracting when the first stimulus comes (a motoneuron that fires on
+//!   its own): its zero of force is then the rested fibre's A_2
+//!   ([`MuscleAnalysis::with_rest_baseline`]), not the mid-contraction
+//!   sample, so force above rest is never negative.
 //! - `force_peak_normalized` = `force_peak_uM` / T_tot, with T_tot the total
 //!   of regulatory units (CellML `razumova/T_tot`, 140 µM,
 //!   [`crate::physiology::crossbridges::CrossbridgeParams::troponin_total_um`],
@@ -256,6 +260,8 @@ pub struct MuscleAnalysis {
     /// The previous stimulated sample (t, force).
     previous: Option<(f64, f64)>,
     responses: Vec<StimulusResponse>,
+    /// A_2 of the rested fibre, the zero of force when given (µM).
+    rest_a2_um: Option<f64>,
 }
 
 impl MuscleAnalysis {
@@ -282,13 +288,30 @@ impl MuscleAnalysis {
             sustained: FallTime::new(SUSTAINED_FRACTION, stimulus_end_ms.unwrap_or(f64::INFINITY)),
             previous: None,
             responses: Vec::new(),
+            rest_a2_um: None,
         }
+    }
+
+    /// The same analysis with force measured from `rest_a2_um`, the A_2 of
+    /// the rested fibre (µM), instead of the sample before the first
+    /// stimulus: for a fibre whose driver may fire before the stimulus.
+    pub fn with_rest_baseline(self, rest_a2_um: f64) -> Self {
+        Self {
+            rest_a2_um: Some(rest_a2_um),
+            ..self
+        }
+    }
+
+    /// The zero of force (µM): the rested A_2 when given, else the pre-stimulus sample's.
+    fn force_zero_um(&self, pre: &PreStimulus) -> f64 {
+        self.rest_a2_um.unwrap_or(pre.a2_um)
     }
 
     /// The metrics, given the precise surface spike times of a
     /// [`super::SpikeDetector`]; `None` if no sample arrived.
     pub fn finish(self, spike_times_ms: &[f64]) -> Option<MuscleMetrics> {
         let pre = self.pre_stimulus?;
+        let force_zero_um = self.force_zero_um(&pre);
         let (last_ms, _) = self.previous?;
         let (peak_ms, peak) = self.force_peak;
         let rose = peak > 0.0;
@@ -322,7 +345,7 @@ impl MuscleAnalysis {
         Some(MuscleMetrics {
             ca_pre_stimulus_um: pre.ca_um,
             ca_peak_um: self.ca_peak_um,
-            force_baseline_um: pre.a2_um,
+            force_baseline_um: force_zero_um,
             force_peak_um: peak,
             troponin_total_um: self.troponin_total_um,
             force_peak_normalized: (self.troponin_total_um > 0.0)
@@ -399,7 +422,7 @@ impl SampleSink<STATE_COUNT> for MuscleAnalysis {
         };
         let v = y[index::V_SURFACE];
         let ca = y[index::CA_BULK];
-        let force = y[index::POST_STROKE] - pre.a2_um;
+        let force = y[index::POST_STROKE] - self.force_zero_um(&pre);
         self.ca_peak_um = self.ca_peak_um.max(ca);
         self.k_tubule_peak_mm = self.k_tubule_peak_mm.max(y[index::K_TUBULE]);
         self.track_force(t_ms, force);
@@ -594,5 +617,24 @@ mod tests {
         assert_eq!(m.sustained_contraction_ms, None);
         assert_eq!(m.after_discharge_count, 0);
         assert!(m.per_stimulus.is_empty());
+    }
+
+    #[test]
+    fn a_fibre_contracting_before_the_stimulus_measures_force_from_rest_when_asked() {
+        // The stimulus at 20 ms finds the twitch mid-rise (A_2 = 12 µM); the rested A_2 is 2 µM.
+        let protocol = pulse_train(20.0, 1, 100.0);
+        let mut from_sample = MuscleAnalysis::new(&protocol, 100.0, 0.0);
+        run(&mut from_sample, twitch, 100.0);
+        let m = from_sample.finish(&[]).unwrap();
+        assert_eq!(m.force_baseline_um, 12.0);
+        assert!((m.force_peak_um - 10.0).abs() < 1e-12);
+        let mut from_rest = MuscleAnalysis::new(&protocol, 100.0, 0.0).with_rest_baseline(2.0);
+        run(&mut from_rest, twitch, 100.0);
+        let m = from_rest.finish(&[]).unwrap();
+        assert_eq!(m.force_baseline_um, 2.0);
+        assert!((m.force_peak_um - 20.0).abs() < 1e-12);
+        // Back to rest at 70 ms, within the run: the contraction ends (10 % of 20 µM at 66 ms).
+        assert!((m.sustained_contraction_ms.unwrap() - 45.5).abs() < 1e-12);
+        assert!(m.per_stimulus[0].force_peak_um.unwrap() >= 0.0);
     }
 }

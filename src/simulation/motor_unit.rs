@@ -300,6 +300,12 @@ pub fn execute(
         duration,
         unit.fibre.config().crossbridges.troponin_total_um,
     );
+    // A motoneuron may fire on its own before the first nerve pulse: force
+    // is then measured from the rested fibre, not from mid-contraction.
+    let muscle = match unit.motoneuron {
+        Some(_) => muscle.with_rest_baseline(fibre_rest[muscle_fibre::index::POST_STROKE]),
+        None => muscle,
+    };
     let joined = JoinedRows {
         trace,
         axon: &axon,

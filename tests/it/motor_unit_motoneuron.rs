@@ -86,7 +86,7 @@ fn each_nerve_volley_invades_the_soma_once_and_the_bursts_leave_no_firing() {
 }
 
 #[test]
-#[ignore = "finding: no cramp threshold up to 44 Hz (the BRK port has no bistable range: the motoneuron stops with the last volley at every frequency, or fires before any stimulation once pic_gain ≥ 1.05 with 5-HT); published 14.9–32.9 Hz (Miller & Knight 2009; Stone et al. 2003)"]
+#[ignore = "finding: no cramp threshold up to 44 Hz with the scenario's Ia EPSP of 8 mV (the motoneuron stops with the last volley at every frequency, or fires before any stimulation once pic_gain ≥ 1.05 with 5-HT; a threshold appears only with Ia ≥ 16 mV: 42 Hz at 16, 34 at 20, 26 at 25 mV); published 14.9–32.9 Hz (Miller & Knight 2009; Stone et al. 2003)"]
 fn the_cramp_threshold_frequency_lies_in_the_published_human_range() {
     let run = scenario::load(Path::new("scenarios/exercise-associated-cramp.toml"), &[]).unwrap();
     let search = cramp_threshold::measure(&run).unwrap();
@@ -123,4 +123,60 @@ fn ib_inhibition_silences_the_firing_a_larger_pic_sustains() {
     println!("forwarded spikes in 500 ms: {free} without Ib, {inhibited} with 0.1 mS/cm²");
     assert!(free >= 25, "{free}");
     assert_eq!(inhibited, 0);
+}
+
+#[test]
+fn the_input_keys_reach_the_motoneuron() {
+    let run = scenario::load(
+        Path::new("scenarios/exercise-associated-cramp.toml"),
+        &arguments(&[
+            "parameters.motoneuron.inputs.ramp_peak_ua_per_cm2=12",
+            "parameters.motoneuron.inputs.ramp_rise_ms=2400",
+            "parameters.motoneuron.inputs.inhibitory_pulse_ua_per_cm2=10",
+        ]),
+    )
+    .unwrap();
+    let inputs = unit_of(&run)
+        .motoneuron
+        .as_ref()
+        .unwrap()
+        .cell
+        .config
+        .inputs;
+    assert_eq!(inputs.ramp_peak_ua_per_cm2, 12.0);
+    assert_eq!(inputs.ramp_rise_ms, 2400.0);
+    assert_eq!(inputs.inhibitory_pulse_ua_per_cm2, 10.0);
+}
+
+#[test]
+fn a_motoneuron_firing_before_the_burst_does_not_move_the_zero_of_force() {
+    // With ḡ_CaL × 1.1 the cell fires on its own from the start, so the
+    // fibre is mid-contraction when the burst begins (500 ms). Force is
+    // measured from the rested fibre, as for the published cell, which
+    // is silent before the burst: the same zero, and a positive force.
+    let muscle = |pic: &str| {
+        let run = scenario::load(
+            Path::new("scenarios/exercise-associated-cramp.toml"),
+            &arguments(&[
+                &format!("parameters.motoneuron.pic_gain={pic}"),
+                "simulation.duration_ms=600",
+            ]),
+        )
+        .unwrap();
+        simulation::execute(&run, &mut NoTrace)
+            .unwrap()
+            .metrics
+            .muscle
+            .unwrap()
+    };
+    let (published, self_firing) = (muscle("1"), muscle("1.1"));
+    println!(
+        "zero of force {} and {} µM; peaks {} and {} µM",
+        published.force_baseline_um,
+        self_firing.force_baseline_um,
+        published.force_peak_um,
+        self_firing.force_peak_um
+    );
+    assert_eq!(published.force_baseline_um, self_firing.force_baseline_um);
+    assert!(self_firing.force_peak_um > published.force_peak_um);
 }

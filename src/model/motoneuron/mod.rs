@@ -56,21 +56,47 @@
 //!   of the PIC kind on a 5 µA/cm²/s triangular ramp (derecruited 1–1.5
 //!   µA/cm² *above* recruitment). Booth et al. 1997 and Hounsgaard & Kiehn
 //!   1989 report both.
-//! - **Port check (issue 12).** No copy of the paper's Table 1 or of the
-//!   original XPP file was found in the searchable sources (ModelDB
-//!   mirrors, code and pages corpora: only the Simatra port, a JAX port
-//!   with a NEURON template's different numbers, and one-compartment NEST
-//!   derivatives); the equations are the Pinsky–Rinzel two-compartment
-//!   form the paper uses. The two suspects do not explain the finding: a
-//!   dendritic ḡ_CaN of 0.3 instead of 0.03 gives no bistable window either
-//!   (pic_gain 1–3, k_ca_gain 1, 0.627 or 0.3, bias 0–8 µA/cm²), and
-//!   dividing I_app by p only rescales the current axis. Scanning ḡ_CaL
-//!   (pic_gain 0.9–1.5 by 0.05, dendritic Ia bursts of 10–40 Hz through
-//!   [`nerve`]): the silent cell turns into one firing on its own at 1.40
-//!   (canonical ḡ_K(Ca)) or 1.05 (5-HT: 6 Hz; 1.10: 80 Hz, dendrite on a
-//!   plateau at −9 to −25 mV); the rest state and the plateau never coexist,
-//!   so no burst switches a silent cell into lasting firing.
+//! - **Port check (issue 12).** The paper's Table 1 and the original XPP
+//!   file were not found in the searchable sources. A second machine-readable
+//!   copy of the numbers was: Kurian, Crook & Jung 2011 (J Comput Neurosci
+//!   31:625; ModelDB 140788, `twocompart_mnmodel.ode` and `run_twocomp.m`,
+//!   "Based on Booth Rinzel model parameters"), whose BRK-derived cell has,
+//!   as this port: g_c 0.1 mS/cm², p 0.1, C 1; ḡ_Na 120, θ_m −35, κ_m −7.8,
+//!   θ_h −55, κ_h 7, E_Na 55; ḡ_Kdr 100, θ_n −28, κ_n −15, E_K −80; somatic
+//!   ḡ_CaN 14, θ −30/κ −5 (m), θ −45/κ 5 (h), E_Ca 80; ḡ_K(Ca) 3.136 (soma)
+//!   and 0.69 (dendrite), the source's 5-HT values (`k_ca_gain` 0.627);
+//!   K_d 0.2 µM; g_leak 0.51, E_leak −60; f 0.01, α 0.009, k_Ca 2; ḡ_CaL
+//!   0.33, θ −40, κ −7, τ 40 ms, its Ca²⁺ feeding the dendritic K(Ca) pool;
+//!   the somatic current unscaled by p. It differs where it says it does
+//!   (CaN τ_m 16 and τ_h 160 ms, "Different from BR model", so BRK's are 4
+//!   and 40 ms as here), in τ_h and τ_n (120/(…) and 28/(…) ms, four times
+//!   this port's 30 and 7, not marked as different), in having no dendritic
+//!   N-type current, and in adding a dendritic NaP (0.2 mS/cm², θ −25) for
+//!   its self-sustained firing. No port error was found. Neither suspect
+//!   explains the finding (5-HT and canonical ḡ_K(Ca), bias 0–8 µA/cm² by
+//!   0.5, ±10 µA/cm² 200 ms pulses): with τ_h, τ_n × 4, with CaN τ × 4 as
+//!   well, without the dendritic N current, or with a dendritic ḡ_CaN of
+//!   0.3 instead of 0.03, the cell is silent or fires tonically at every
+//!   bias, never only after the pulse; dividing I_app by p only rescales
+//!   the current axis. Scanning ḡ_CaL (pic_gain 0.9–1.5 by 0.05, dendritic
+//!   Ia bursts of 10–40 Hz through [`nerve`]): the silent cell turns into
+//!   one firing on its own at 1.40 (canonical ḡ_K(Ca)) or 1.05 (5-HT: 6 Hz;
+//!   1.10: 80 Hz, dendrite on a plateau at −9 to −25 mV): with those
+//!   bursts and somatic pulses the rest state and the plateau were not
+//!   seen to coexist.
+//! - **Bistable to strong dendritic drive (measured later).** They do
+//!   coexist for strong Ia input: with the published ḡ_CaL and 5-HT, an Ia
+//!   EPSP of 20 mV per volley, a 1 s burst at 40 Hz leaves the silent cell
+//!   firing at ≈ 62 Hz for seconds (8 mV: it stops with the burst), as
+//!   Ia input triggers plateaus in decerebrate cats (Bennett et al. 1998,
+//!   J Neurophysiol 80:2023). `endplate cramp-threshold` then finds 42 Hz
+//!   (Ia 16 mV), 34 Hz (20 mV), 26 Hz (25 mV); with 20 mV, pic_gain
+//!   1.01/1.02/1.03 gives 28/24/20 Hz; canonical ḡ_K(Ca) or a dendritic Ib
+//!   conductance of 0.05 mS/cm² gives none up to 44 Hz. A somatic
+//!   hyperpolarizing pulse of 10 µA/cm² for 200 ms does not end the
+//!   firing (finding; Hounsgaard & Kiehn 1989 report that it does).
 
+pub mod inputs;
 pub mod nerve;
 #[cfg(test)]
 mod tests;
@@ -163,6 +189,8 @@ pub struct MotoneuronConfig {
     pub calcium_pool: CalciumPoolParams,
     /// Persistent Na⁺ gating.
     pub persistent_sodium: PersistentSodiumParams,
+    /// Time-varying somatic inputs (ramp, pulses).
+    pub inputs: inputs::TimedInputsParams,
 }
 
 impl MotoneuronConfig {
@@ -196,6 +224,10 @@ impl MotoneuronConfig {
             ParameterGroup {
                 section: "persistent_sodium",
                 parameters: PersistentSodiumParams::INFO,
+            },
+            ParameterGroup {
+                section: "inputs",
+                parameters: inputs::TimedInputsParams::INFO,
             },
         ]
     }
@@ -395,11 +427,12 @@ impl Motoneuron {
     }
 
     /// Times (ms) at which the soma fires from `y0` under nerve volleys at
-    /// `volleys_ms` ([`nerve::VolleyKicks`]) and no injected current, and
-    /// the state at the end.
+    /// `volleys_ms` ([`nerve::VolleyKicks`]) and the somatic current of
+    /// `protocol`, and the state at the end.
     pub fn spike_times_under_volleys(
         &self,
         y0: &State<STATE_COUNT>,
+        protocol: &Protocol,
         volleys_ms: &[f64],
         coupling: &nerve::NerveCouplingParams,
         duration_ms: f64,
@@ -409,7 +442,7 @@ impl Motoneuron {
         let outcome = solve::simulate_with_kicks(
             self,
             y0,
-            &Protocol::default(),
+            protocol,
             &mut nerve::VolleyKicks::new(volleys_ms, coupling),
             duration_ms,
             settings,

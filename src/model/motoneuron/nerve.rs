@@ -156,10 +156,24 @@ mod tests {
         };
         let settings = SolverSettings::default();
         let (_, rest) = cell
-            .spike_times_under_volleys(&cell.initial_state(), &[], &coupling, 1000.0, &settings)
+            .spike_times_under_volleys(
+                &cell.initial_state(),
+                &Protocol::default(),
+                &[],
+                &coupling,
+                1000.0,
+                &settings,
+            )
             .unwrap();
         let (spikes, _) = cell
-            .spike_times_under_volleys(&rest, &[100.0], &coupling, 300.0, &settings)
+            .spike_times_under_volleys(
+                &rest,
+                &Protocol::default(),
+                &[100.0],
+                &coupling,
+                300.0,
+                &settings,
+            )
             .unwrap();
         assert_eq!(spikes.len(), 1, "{spikes:?}");
         assert!(spikes[0] > 110.0 && spikes[0] < 112.0, "{spikes:?}");

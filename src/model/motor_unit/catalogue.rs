@@ -248,13 +248,14 @@ const MOTONEURON_MODELS: [&str; 2] = ["none", "booth-rinzel-kiehn"];
 
 /// The kinetics sub-tables of `[parameters.motoneuron]` (the fields of
 /// [`MotoneuronConfig`] but its own numbers), and the nerve coupling.
-const MOTONEURON_SECTIONS: [&str; 7] = [
+const MOTONEURON_SECTIONS: [&str; 8] = [
     "sodium",
     "potassium",
     "calcium_n_type",
     "calcium_l_type",
     "calcium_pool",
     "persistent_sodium",
+    "inputs",
     "nerve",
 ];
 
@@ -289,6 +290,7 @@ fn motoneuron_stage(
         calcium_l_type,
         calcium_pool,
         persistent_sodium,
+        inputs,
         nerve,
     ] = tables;
     let config = MotoneuronConfig {
@@ -298,6 +300,7 @@ fn motoneuron_stage(
         calcium_l_type: section(calcium_l_type?, &here.key("calcium_l_type"), ctx)?,
         calcium_pool: section(calcium_pool?, &here.key("calcium_pool"), ctx)?,
         persistent_sodium: section(persistent_sodium?, &here.key("persistent_sodium"), ctx)?,
+        inputs: section(inputs?, &here.key("inputs"), ctx)?,
         motoneuron: section(own, &here, ctx).map_err(|mut e| {
             if e.problem == "unknown key" {
                 let allowed = e.allowed.take().unwrap_or_default();

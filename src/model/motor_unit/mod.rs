@@ -83,6 +83,7 @@ fn motoneuron_section(section: &'static str) -> &'static str {
         "calcium_l_type" => "motoneuron.calcium_l_type",
         "calcium_pool" => "motoneuron.calcium_pool",
         "persistent_sodium" => "motoneuron.persistent_sodium",
+        "inputs" => "motoneuron.inputs",
         other => other,
     }
 }

@@ -68,6 +68,7 @@ impl MotoneuronStage {
     pub fn settled(&self, settings: &SolverSettings) -> Result<State<STATE_COUNT>, SolveError> {
         let (_, y) = self.cell.spike_times_under_volleys(
             &self.cell.initial_state(),
+            &Protocol::default(),
             &[],
             &self.nerve,
             SETTLE_MS,
@@ -76,7 +77,9 @@ impl MotoneuronStage {
         Ok(y)
     }
 
-    /// The motoneuron's spikes under the nerve pulses of `protocol`, from its settled state.
+    /// The motoneuron's spikes under the nerve pulses of `protocol` and its
+    /// own timed somatic inputs (`[parameters.motoneuron.inputs]`, from
+    /// t = 0 of the run; not during the settling), from its settled state.
     pub fn spikes(
         &self,
         protocol: &Protocol,
@@ -88,6 +91,7 @@ impl MotoneuronStage {
         let y0 = self.settled(settings)?;
         let (soma_ms, _) = self.cell.spike_times_under_volleys(
             &y0,
+            &self.cell.config.inputs.protocol(),
             &volleys,
             &self.nerve,
             duration_ms,
