@@ -16,7 +16,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use endplate::scenario::{Run, Template};
+use endplate::scenario::{self, Run};
 use endplate::simulation::{NoTrace, execute};
 use endplate::solve::SolverStats;
 
@@ -30,11 +30,9 @@ fn work_line(stats: &SolverStats) -> String {
     )
 }
 
-fn scenario(path: &str, overrides: &[&str]) -> Run {
+fn shipped(path: &str, overrides: &[&str]) -> Run {
     let arguments: Vec<String> = overrides.iter().map(|s| (*s).to_owned()).collect();
-    Template::load(Path::new(path))
-        .and_then(|template| template.build_with_arguments(&arguments))
-        .expect("shipped scenario with valid overrides")
+    scenario::load(Path::new(path), &arguments).expect("shipped scenario with valid overrides")
 }
 
 /// Runs `run` once and prints its work under `name`.
@@ -56,8 +54,8 @@ fn print_work(name: &str, run: &Run) {
 }
 
 fn stiff_runs(c: &mut Criterion) {
-    let motor_unit = scenario("scenarios/normal.toml", &[]);
-    let fibre = scenario(
+    let motor_unit = shipped("scenarios/normal.toml", &[]);
+    let fibre = shipped(
         "scenarios/muscle-20hz.toml",
         &[
             "solver.method=rosenbrock",

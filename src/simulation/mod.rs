@@ -274,7 +274,7 @@ pub fn rest_of<const N: usize, M: Model<N> + std::fmt::Debug>(
 /// from its initial state with every mV state at `start_mv` (`rest-scan`).
 /// With `rest.hold_ion_concentrations = false` the concentrations settle
 /// too, and continue from `previous` like every other state.
-pub fn rest_from<const N: usize, M: Model<N>>(
+pub fn rest_from<const N: usize, M: Model<N> + std::fmt::Debug>(
     model: &M,
     run: &Run,
     previous: Option<&[f64]>,
@@ -300,7 +300,7 @@ pub fn rest_from<const N: usize, M: Model<N>>(
         }
     }
     let (state, report) =
-        rest_cache::search(model, &y0, &run.rest, run.rest_holds_ions, &run.solver)?;
+        rest_cache::equilibrate(model, &y0, &run.rest, run.rest_holds_ions, &run.solver)?;
     Ok((state.iter().copied().collect(), report))
 }
 

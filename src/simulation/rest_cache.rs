@@ -12,9 +12,9 @@
 //! same bits (`-0.0` apart from `0.0`), so equal keys mean bit-equal inputs.
 //! What repeats a search is then answered here: the excitability trials
 //! (each trial's axon and fibre rest), a sweep point's run and its
-//! excitability, the bisections of `tetany-threshold` and the excitability
-//! on the teaching page. At most [`CAPACITY`] states are kept; the oldest
-//! goes first.
+//! excitability, the bursts of `cramp-threshold`, a `rest-scan` run again,
+//! and the excitability on the teaching page. At most [`CAPACITY`] states
+//! are kept; the oldest goes first.
 
 use std::collections::{HashMap, VecDeque};
 use std::fmt::{Debug, Write};
@@ -81,7 +81,8 @@ pub fn equilibrate<const N: usize, M: Model<N> + Debug>(
     if let Some((state, report)) = found {
         return Ok((State::<N>::from_column_slice(&state), report));
     }
-    let (state, report) = search(model, y0, settings, hold_ions, solver)?;
+    tally::count_rest_search();
+    let (state, report) = steady_state::equilibrate(model, y0, settings, hold_ions, solver)?;
     let mut cache = lock();
     if !cache.kept.contains_key(&key) {
         if cache.order.len() >= CAPACITY {
@@ -95,19 +96,6 @@ pub fn equilibrate<const N: usize, M: Model<N> + Debug>(
             .insert(key, (state.iter().copied().collect(), report.clone()));
     }
     Ok((state, report))
-}
-
-/// [`steady_state::equilibrate`] without the cache (a search from a
-/// neighbour's rest, in `rest-scan`), counted like every search.
-pub fn search<const N: usize, M: Model<N>>(
-    model: &M,
-    y0: &State<N>,
-    settings: &RestSettings,
-    hold_ions: bool,
-    solver: &SolverSettings,
-) -> Result<(State<N>, RestReport), SolveError> {
-    tally::count_rest_search();
-    steady_state::equilibrate(model, y0, settings, hold_ions, solver)
 }
 
 /// The cache, even after a thread panicked while holding it (its map is
@@ -134,16 +122,21 @@ mod tests {
         )
     }
 
-    #[test]
-    fn a_repeated_search_is_answered_bit_for_bit_without_searching() {
-        // A start no other test uses, so the cache is cold for it.
-        let hh = model(-71.234567);
+    /// An HH model started at `v_initial_mv` (a value no other test uses,
+    /// so the cache is cold for it), its start, and the search settings.
+    fn search_of(v_initial_mv: f64) -> (Hh1952, State<4>, RestSettings, SolverSettings) {
+        let hh = model(v_initial_mv);
         let settings = RestSettings {
             check_interval_ms: 50.0,
             ..RestSettings::default()
         };
-        let solver = SolverSettings::default();
         let y0 = hh.initial_state();
+        (hh, y0, settings, SolverSettings::default())
+    }
+
+    #[test]
+    fn a_repeated_search_is_answered_bit_for_bit_without_searching() {
+        let (hh, y0, settings, solver) = search_of(-71.234567);
         let before = Tally::of_this_thread();
         let first = equilibrate(&hh, &y0, &settings, true, &solver).unwrap();
         let again = equilibrate(&hh, &y0, &settings, true, &solver).unwrap();
@@ -159,13 +152,7 @@ mod tests {
 
     #[test]
     fn inputs_that_differ_in_one_bit_or_one_setting_are_searched_again() {
-        let hh = model(-72.345678);
-        let settings = RestSettings {
-            check_interval_ms: 50.0,
-            ..RestSettings::default()
-        };
-        let solver = SolverSettings::default();
-        let y0 = hh.initial_state();
+        let (hh, y0, settings, solver) = search_of(-72.345678);
         let mut nudged = y0;
         nudged[0] = f64::from_bits(y0[0].to_bits() + 1);
         let other_model = model(f64::from_bits((-72.345678f64).to_bits() + 1));
