@@ -180,6 +180,7 @@ pub fn measure(run: &Run) -> Result<CrampThreshold, CrampError> {
                     duration_ms: end_ms,
                     ..run.simulation
                 },
+                endplate_measurements: false,
                 ..run.clone()
             };
             let result = simulation::execute(&burst_run, &mut NoTrace)?;

@@ -84,6 +84,7 @@ fn with_protocol(run: &Run, protocol: Protocol, duration_ms: f64) -> Run {
     trial.protocol = protocol;
     trial.simulation.duration_ms = duration_ms;
     trial.simulation.output_dt_ms = trial.simulation.output_dt_ms.min(duration_ms);
+    trial.endplate_measurements = false;
     trial
 }
 

@@ -87,6 +87,10 @@ pub fn sweep(args: &SweepArgs) -> Result<(), Failure> {
         summary.computed as f64 / summary.wall.as_secs_f64().max(1e-9),
         summary.failed,
     );
+    text += &format!(
+        "  rest searches: {}; endplate measurements: {}\n",
+        summary.work.rest_searches, summary.work.endplate_measurements
+    );
     text += &format!("  wrote {}/{{results.csv, sweep.json}}\n", out.display());
     if shard.is_whole() {
         text += &plot_lines(&out)?;

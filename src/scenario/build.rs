@@ -261,6 +261,7 @@ pub fn build(
         equilibrate,
         rest,
         rest_holds_ions,
+        endplate_measurements: true,
     })
 }
 

@@ -48,6 +48,12 @@ pub struct Run {
     pub rest: RestSettings,
     /// Whether the rest search holds the K⁺/Na⁺ concentrations (`rest.hold_ion_concentrations`).
     pub rest_holds_ions: bool,
+    /// Whether a motor unit's run also makes the endplate measurements
+    /// (Na⁺-blocked EPP, threshold quanta by bisection, safety factor: about
+    /// fifteen short runs beside it). True for a run built from a scenario;
+    /// a sweep turns it off unless a metric reads them, and the trials of
+    /// `excitability` and `cramp-threshold` always do.
+    pub endplate_measurements: bool,
 }
 
 impl Run {

@@ -539,7 +539,10 @@ fn metric_rows(control: &Finished, this: &Finished) -> Vec<MetricRow> {
             f.metrics.junction.as_ref().map(|j| j.mean_quantal_content)
         }),
         ("safety factor", "1", |f| {
-            f.metrics.junction.as_ref().and_then(|j| j.safety_factor)
+            f.metrics
+                .junction
+                .as_ref()
+                .and_then(|j| j.endplate.as_ref()?.safety_factor)
         }),
         ("muscle APs per nerve impulse", "1", |f| {
             f.metrics

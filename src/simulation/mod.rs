@@ -15,8 +15,11 @@ use crate::solve::steady_state::{self, RestReport};
 use crate::solve::{self, SolveError, SolverSettings, SolverStats};
 
 pub mod motor_unit;
+pub mod rest_cache;
+pub mod tally;
 
-pub use motor_unit::JunctionMetrics;
+pub use motor_unit::{EndplateMeasurements, JunctionMetrics};
+pub use tally::Tally;
 
 /// Receives output rows of any model: time, state in layout order, stimulus.
 pub trait Trace {
@@ -170,7 +173,7 @@ impl ModelAnalysis<MUSCLE_STATE_COUNT> for MuscleAnalysis {
 
 /// The published initial state, or the rest state reached from it when the
 /// scenario asks for equilibration (refusing to go on if it is not reached).
-pub(crate) fn starting_state<const N: usize, M: Model<N>>(
+pub(crate) fn starting_state<const N: usize, M: Model<N> + std::fmt::Debug>(
     model: &M,
     run: &Run,
     solver: &SolverSettings,
@@ -180,7 +183,7 @@ pub(crate) fn starting_state<const N: usize, M: Model<N>>(
         return Ok((published, None));
     }
     let (rest, report) =
-        steady_state::equilibrate(model, &published, &run.rest, run.rest_holds_ions, solver)?;
+        rest_cache::equilibrate(model, &published, &run.rest, run.rest_holds_ions, solver)?;
     if !report.converged {
         return Err(steady_state::not_at_rest(model, &rest, &report, solver));
     }
@@ -190,7 +193,7 @@ pub(crate) fn starting_state<const N: usize, M: Model<N>>(
 /// Simulates `run` with `model`, a single [`Model`]: membrane metrics and
 /// whatever `extra` adds. What every [`crate::catalogue::Simulated::execute`]
 /// of a one-membrane model calls.
-pub fn execute_model<const N: usize, M: Model<N>, A: ModelAnalysis<N>>(
+pub fn execute_model<const N: usize, M: Model<N> + std::fmt::Debug, A: ModelAnalysis<N>>(
     model: &M,
     run: &Run,
     trace: &mut dyn Trace,
@@ -252,13 +255,13 @@ pub fn find_rest(run: &Run) -> Result<RestOutcome, SolveError> {
 }
 
 /// [`find_rest`] for a single [`Model`].
-pub fn rest_of<const N: usize, M: Model<N>>(
+pub fn rest_of<const N: usize, M: Model<N> + std::fmt::Debug>(
     model: &M,
     run: &Run,
 ) -> Result<RestOutcome, SolveError> {
     let initial = model.initial_state();
     let (state, report) =
-        steady_state::equilibrate(model, &initial, &run.rest, run.rest_holds_ions, &run.solver)?;
+        rest_cache::equilibrate(model, &initial, &run.rest, run.rest_holds_ions, &run.solver)?;
     Ok(RestOutcome {
         report,
         initial: initial.iter().copied().collect(),
@@ -271,7 +274,7 @@ pub fn rest_of<const N: usize, M: Model<N>>(
 /// from its initial state with every mV state at `start_mv` (`rest-scan`).
 /// With `rest.hold_ion_concentrations = false` the concentrations settle
 /// too, and continue from `previous` like every other state.
-pub fn rest_from<const N: usize, M: Model<N>>(
+pub fn rest_from<const N: usize, M: Model<N> + std::fmt::Debug>(
     model: &M,
     run: &Run,
     previous: Option<&[f64]>,
@@ -297,7 +300,7 @@ pub fn rest_from<const N: usize, M: Model<N>>(
         }
     }
     let (state, report) =
-        steady_state::equilibrate(model, &y0, &run.rest, run.rest_holds_ions, &run.solver)?;
+        rest_cache::equilibrate(model, &y0, &run.rest, run.rest_holds_ions, &run.solver)?;
     Ok((state.iter().copied().collect(), report))
 }
 

@@ -15,10 +15,11 @@ use crate::model::{Model, State};
 use crate::protocol::Protocol;
 use crate::scenario::Run;
 use crate::solve::sampler::{GridSampler, SampleSink};
-use crate::solve::steady_state::{self, RestSettings};
+use crate::solve::steady_state::RestSettings;
 use crate::solve::{self, Method, SolveError, SolverSettings, SolverStats, StepObserver};
 
 use super::{RunMetrics, RunResult, SolverReport, Trace, starting_state};
+use super::{rest_cache, tally};
 
 /// Time of the single test release of the endplate measurements (ms).
 const TEST_RELEASE_MS: f64 = 1.0;
@@ -53,6 +54,16 @@ pub struct JunctionMetrics {
     pub released_quanta_per_packet: Option<f64>,
     /// Muscle action potentials per axon spike (1 when every impulse is transmitted).
     pub fibre_spikes_per_axon_spike: Option<f64>,
+    /// The endplate measurements, made on the side when the run asks for
+    /// them ([`Run::endplate_measurements`]); absent otherwise.
+    #[serde(flatten)]
+    pub endplate: Option<EndplateMeasurements>,
+}
+
+/// The endplate measured by single test releases on the fibre's starting
+/// state (about fifteen 16 ms runs): what only the safety-factor metrics need.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EndplateMeasurements {
     /// Peak depolarization by one release of m quanta with the fibre's Na⁺
     /// channels blocked (mV), from the fibre's starting state (measured from
     /// the potential at the release).
@@ -79,6 +90,16 @@ impl JunctionMetrics {
             mean_quantal_content: 0.0,
             released_quanta_per_packet: Some(0.0),
             fibre_spikes_per_axon_spike: Some(0.0),
+            endplate: Some(EndplateMeasurements::shape()),
+        }
+    }
+}
+
+impl EndplateMeasurements {
+    /// Every field present: the metric paths (under `junction`) that need
+    /// the measurements.
+    pub fn shape() -> Self {
+        Self {
             epp_amplitude_mv: 0.0,
             threshold_quantal_content: Some(0.0),
             threshold_depolarization_mv: Some(0.0),
@@ -170,7 +191,7 @@ impl AxonPass {
 /// axon has one (a search of at most [`AXON_REST_SEARCH_MS`]); else its
 /// initial state, the rest at the reference ions, from where an axon with
 /// no rest at these ions starts firing.
-fn axon_start<const N: usize, A: Model<N>>(
+fn axon_start<const N: usize, A: Model<N> + std::fmt::Debug>(
     axon: &A,
     run: &Run,
     solver: &SolverSettings,
@@ -183,13 +204,13 @@ fn axon_start<const N: usize, A: Model<N>>(
         max_ms: run.rest.max_ms.min(AXON_REST_SEARCH_MS),
         ..run.rest
     };
-    let (rest, report) = steady_state::equilibrate(axon, &initial, &settings, false, solver)?;
+    let (rest, report) = rest_cache::equilibrate(axon, &initial, &settings, false, solver)?;
     Ok(if report.converged { rest } else { initial })
 }
 
 /// Pass 1 for one axon model: the axon under the run's protocol with its
 /// entry's `method` (what every [`crate::catalogue::axons::MotorAxonPart::pass`] calls).
-pub fn axon_pass<const N: usize, A: Model<N>>(
+pub fn axon_pass<const N: usize, A: Model<N> + std::fmt::Debug>(
     axon: &A,
     method: Method,
     run: &Run,
@@ -368,8 +389,9 @@ pub fn execute(
     })
 }
 
-/// The junction block of the metrics: what happened in the run, and the
-/// endplate measurements made on the side from the fibre's starting state.
+/// The junction block of the metrics: what happened in the run, and (when
+/// the run asks for them) the endplate measurements made on the side from
+/// the fibre's starting state.
 fn junction_metrics(
     unit: &MotorUnit,
     run: &Run,
@@ -380,11 +402,11 @@ fn junction_metrics(
     fibre_spike_count: usize,
 ) -> Result<JunctionMetrics, SolveError> {
     let m = unit.junction.mean_quantal_content();
-    let blocked = unit.sodium_blocked_fibre();
-    let epp = |quanta: f64| endplate_potential(unit, &blocked, fibre_rest, quanta, run);
-    let epp_amplitude_mv = epp(m)?;
-    let threshold_quantal_content = threshold_quanta(unit, fibre_rest, m, run)?;
-    let threshold_depolarization_mv = threshold_quantal_content.map(epp).transpose()?;
+    let endplate = if run.endplate_measurements {
+        Some(endplate_measurements(unit, run, fibre_rest, m)?)
+    } else {
+        None
+    };
     let axon_spike_count = axon_spike_times_ms.len();
     let released: f64 = releases.iter().map(|r| r.quanta).sum();
     Ok(JunctionMetrics {
@@ -398,6 +420,26 @@ fn junction_metrics(
             .then(|| released / releases.len() as f64),
         fibre_spikes_per_axon_spike: (axon_spike_count > 0)
             .then(|| fibre_spike_count as f64 / axon_spike_count as f64),
+        endplate,
+    })
+}
+
+/// The EPP of `m` quanta with Na⁺ blocked, the threshold quanta and the
+/// safety factor, from the fibre's starting state `fibre_rest` (counted in
+/// [`tally::Tally::endplate_measurements`]).
+fn endplate_measurements(
+    unit: &MotorUnit,
+    run: &Run,
+    fibre_rest: &State<{ muscle_fibre::STATE_COUNT }>,
+    m: f64,
+) -> Result<EndplateMeasurements, SolveError> {
+    tally::count_endplate_measurements();
+    let blocked = unit.sodium_blocked_fibre();
+    let epp = |quanta: f64| endplate_potential(unit, &blocked, fibre_rest, quanta, run);
+    let epp_amplitude_mv = epp(m)?;
+    let threshold_quantal_content = threshold_quanta(unit, fibre_rest, m, run)?;
+    let threshold_depolarization_mv = threshold_quantal_content.map(epp).transpose()?;
+    Ok(EndplateMeasurements {
         epp_amplitude_mv,
         threshold_quantal_content,
         threshold_depolarization_mv,

@@ -23,7 +23,7 @@ use rayon::prelude::*;
 use crate::excitability;
 use crate::output::trace::TraceFile;
 use crate::scenario::error::{Origin, ScenarioError};
-use crate::simulation::{self, NoTrace, RunResult};
+use crate::simulation::{self, NoTrace, RunResult, Tally};
 use crate::sweep::file::{PointScratch, SweepFile};
 use crate::sweep::limits;
 use crate::sweep::manifest::{Manifest, Session, unix_seconds};
@@ -64,6 +64,8 @@ pub struct Summary {
     pub failed: u64,
     /// Wall-clock time of this session.
     pub wall: Duration,
+    /// Rest searches and endplate measurements this session made.
+    pub work: Tally,
     /// The sorted results.
     pub results: PathBuf,
 }
@@ -119,6 +121,8 @@ pub fn run(sweep: &SweepFile, out: &Path, options: &Options) -> Result<Summary, 
         threads: options.threads,
         points_computed: 0,
         points_per_s: None,
+        rest_searches: 0,
+        endplate_measurements: 0,
     });
     manifest
         .write(out)
@@ -126,7 +130,7 @@ pub fn run(sweep: &SweepFile, out: &Path, options: &Options) -> Result<Summary, 
 
     let file = reopen(&partial, &header, scan.valid_len)
         .map_err(|e| output_error("cannot write results.partial.csv", &e))?;
-    let computed = compute(sweep, out, options, &scan, file)?;
+    let (computed, work) = compute(sweep, out, options, &scan, file)?;
 
     let scan = results::scan(&partial, &header, options.shard, total)
         .map_err(|e| output_error("cannot read results.partial.csv back", &e))?;
@@ -143,6 +147,8 @@ pub fn run(sweep: &SweepFile, out: &Path, options: &Options) -> Result<Summary, 
     record.wall_s = Some(wall.as_secs_f64());
     record.points_computed = computed;
     record.points_per_s = (wall.as_secs_f64() > 0.0).then(|| computed as f64 / wall.as_secs_f64());
+    record.rest_searches = work.rest_searches;
+    record.endplate_measurements = work.endplate_measurements;
     manifest
         .write(out)
         .map_err(|e| output_error("cannot write sweep.json", &e))?;
@@ -152,6 +158,7 @@ pub fn run(sweep: &SweepFile, out: &Path, options: &Options) -> Result<Summary, 
         computed,
         failed: scan.failed,
         wall,
+        work,
         results: results_path,
     })
 }
@@ -236,16 +243,19 @@ fn reopen(path: &Path, header: &str, valid_len: u64) -> io::Result<BufWriter<Fil
 struct Row {
     line: String,
     failed: bool,
+    /// The side work the point cost.
+    work: Tally,
 }
 
-/// Computes the points `scan` lacks and streams their rows into `file`.
+/// Computes the points `scan` lacks and streams their rows into `file`;
+/// returns how many it wrote and the side work they cost.
 fn compute(
     sweep: &SweepFile,
     out: &Path,
     options: &Options,
     scan: &Scan,
     file: BufWriter<File>,
-) -> Result<u64, SweepError> {
+) -> Result<(u64, Tally), SweepError> {
     let shard = options.shard;
     let total = sweep.plan.count();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -277,7 +287,7 @@ fn compute(
     });
     progress.finish();
     match written {
-        Ok(Ok(count)) => Ok(count),
+        Ok(Ok(done)) => Ok(done),
         Ok(Err(error)) => Err(SweepError::Output(format!(
             "cannot write {}: {error}",
             out.join(PARTIAL).display()
@@ -289,19 +299,21 @@ fn compute(
 }
 
 /// The writer thread: rows to the file in arrival order, flushed at least
-/// every [`FLUSH_INTERVAL`]; returns how many rows it wrote.
+/// every [`FLUSH_INTERVAL`]; returns how many rows it wrote and their work.
 fn write_rows(
     receiver: Receiver<Row>,
     mut file: BufWriter<File>,
     progress: &mut Progress,
-) -> io::Result<u64> {
+) -> io::Result<(u64, Tally)> {
     let mut count = 0;
+    let mut work = Tally::default();
     let mut flushed = Instant::now();
     loop {
         match receiver.recv_timeout(FLUSH_INTERVAL) {
             Ok(row) => {
                 file.write_all(row.line.as_bytes())?;
                 count += 1;
+                work += row.work;
                 progress.point(row.failed);
                 if flushed.elapsed() >= FLUSH_INTERVAL {
                     file.flush()?;
@@ -317,7 +329,7 @@ fn write_rows(
     }
     file.flush()?;
     file.get_ref().sync_all()?;
-    Ok(count)
+    Ok((count, work))
 }
 
 /// One worker's scratch space.
@@ -326,6 +338,8 @@ struct Worker<'a> {
     out: &'a Path,
     scratch: PointScratch,
     cell: String,
+    /// Whether some metric reads the endplate measurements.
+    endplate_measurements: bool,
 }
 
 impl<'a> Worker<'a> {
@@ -335,11 +349,17 @@ impl<'a> Worker<'a> {
             out,
             scratch: PointScratch::default(),
             cell: String::new(),
+            endplate_measurements: sweep
+                .metrics
+                .iter()
+                .any(Metric::needs_endplate_measurements),
         }
     }
 
-    /// Runs `point` and formats its row.
+    /// Runs `point` and formats its row. The point runs on this thread
+    /// from start to end, so this thread's tally shows its work.
     fn point(&mut self, point: u64) -> Row {
+        let before = Tally::of_this_thread();
         let outcome =
             catch_unwind(AssertUnwindSafe(|| self.measure(point))).unwrap_or_else(|panic| {
                 Err(format!(
@@ -374,15 +394,17 @@ impl<'a> Worker<'a> {
         Row {
             line: line.finish(),
             failed,
+            work: Tally::of_this_thread() - before,
         }
     }
 
     /// The metrics of `point` as JSON, or why there are none.
     fn measure(&mut self, point: u64) -> Result<serde_json::Value, String> {
-        let run = self
+        let mut run = self
             .sweep
             .point_run(point, &[], &mut self.scratch)
             .map_err(|e| one_line(&portable(e).to_string()))?;
+        run.endplate_measurements = self.endplate_measurements;
         let solved = if self.sweep.traces.wanted(point) {
             let path = trace_path(self.out, point, self.sweep.plan.count());
             let trace_error = |e: io::Error| format!("cannot write {}: {e}", path.display());

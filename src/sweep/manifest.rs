@@ -44,6 +44,14 @@ pub struct Session {
     pub points_computed: u64,
     /// Points per second over the session.
     pub points_per_s: Option<f64>,
+    /// Rest searches the session made (the rest cache answers the others;
+    /// [`crate::solve::rest_cache`]).
+    #[serde(default)]
+    pub rest_searches: u64,
+    /// Sets of endplate measurements it made (only for `junction` metrics
+    /// that need them).
+    #[serde(default)]
+    pub endplate_measurements: u64,
 }
 
 /// The contents of sweep.json.

@@ -8,7 +8,7 @@ use crate::analysis::{FirstSpike, MembraneMetrics, MuscleMetrics};
 use crate::excitability::Excitability;
 use crate::scenario::error::did_you_mean;
 use crate::scenario::path::{KeyPath, Segment};
-use crate::simulation::{JunctionMetrics, SolverReport};
+use crate::simulation::{EndplateMeasurements, JunctionMetrics, SolverReport};
 use crate::solve::SolverStats;
 use crate::solve::steady_state::RestReport;
 
@@ -25,6 +25,19 @@ impl Metric {
     /// [`crate::excitability::measure`] (paths under `excitability`).
     pub fn needs_excitability(&self) -> bool {
         self.path.0.first() == Some(&Segment::Key("excitability".to_owned()))
+    }
+
+    /// Whether reading this metric needs a motor unit's endplate
+    /// measurements ([`EndplateMeasurements`]: `junction.epp_amplitude_mv`,
+    /// `junction.safety_factor`, …), which a sweep point makes only then.
+    pub fn needs_endplate_measurements(&self) -> bool {
+        let measured = serde_json::to_value(EndplateMeasurements::shape()).unwrap_or_default();
+        match self.path.0.as_slice() {
+            [Segment::Key(first), Segment::Key(second), ..] => {
+                first == "junction" && measured.get(second).is_some()
+            }
+            _ => false,
+        }
     }
 
     /// Checks `name` against the keys metrics.json can hold; the error says
@@ -253,6 +266,22 @@ mod tests {
         assert!(error.allowed.contains("spike_times_ms[0]"), "{error:?}");
         assert!(Metric::parse("solver.steps.x").is_err());
         assert!(Metric::parse("a..b").is_err());
+    }
+
+    #[test]
+    fn only_the_endplate_metrics_need_the_endplate_measurements() {
+        for (name, needs) in [
+            ("junction.safety_factor", true),
+            ("junction.epp_amplitude_mv", true),
+            ("junction.threshold_quantal_content", true),
+            ("junction.mean_quantal_content", false),
+            ("junction.axon_spike_times_ms[0]", false),
+            ("excitability.membrane.spontaneous_rate_hz", false),
+            ("spike_count", false),
+        ] {
+            let metric = Metric::parse(name).unwrap();
+            assert_eq!(metric.needs_endplate_measurements(), needs, "{name}");
+        }
     }
 
     /// Every scalar path of a real run's metrics.json, lists by their first item.

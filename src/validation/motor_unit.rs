@@ -67,7 +67,10 @@ pub fn targets() -> Result<Vec<Target>, Unmeasured> {
             source: "Wood & Slater 2001 via Ruff 2011 (abstract): 2–5",
             unit: "1",
             expected: 3.5,
-            got: normal.safety_factor.unwrap_or(f64::NAN),
+            got: normal
+                .endplate
+                .and_then(|e| e.safety_factor)
+                .unwrap_or(f64::NAN),
             tolerance: Tolerance::Absolute(1.5),
         },
     ])

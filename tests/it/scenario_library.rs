@@ -414,7 +414,13 @@ fn hypocalcemia_lowers_both_rheobases_but_gives_no_tetany_and_less_force() {
     let (normal, low) = (outcome("normal"), outcome("hypocalcemia"));
     let ratio = low.junction().mean_quantal_content / normal.junction().mean_quantal_content;
     assert_within("hypocalcemia", "quantal content ratio", ratio, 0.2..0.4);
-    let safety = low.junction().safety_factor.unwrap();
+    let safety = low
+        .junction()
+        .endplate
+        .as_ref()
+        .unwrap()
+        .safety_factor
+        .unwrap();
     assert_within("hypocalcemia", "safety factor", safety, 1.2..2.5);
     assert_eq!(low.full_action_potentials(), 50);
     // Force peaks 28 % lower (0.75 against 1.05 µM; the action potentials

@@ -533,3 +533,54 @@ fn shipped_sweeps_check_and_the_hh_fi_curve_has_its_known_shape() {
     );
     assert!(out.path().join("plots/firing_rate_hz.svg").exists());
 }
+
+/// A motor unit brought to rest, 5 ms long (no stimulus), at two Ca.
+const MOTOR_UNIT_SWEEP: &str = r#"
+name = "work"
+metrics = ["junction.mean_quantal_content", "excitability.axon.spontaneous_rate_hz"]
+
+[base]
+model = "motor-unit"
+[base.simulation]
+duration_ms = 5.0
+output_dt_ms = 0.5
+[base.rest]
+equilibrate = true
+
+[[axes]]
+path = "ions.ca_o_mm"
+values = [1.0, 1.2]
+"#;
+
+#[test]
+fn sweeps_make_endplate_measurements_only_for_metrics_that_read_them_and_count_rest_searches() {
+    // Issue 14 point 3: counted, not timed. Without a metric that reads
+    // them no endplate measurement is made (the excitability's trials
+    // never make them); with `junction.safety_factor` one per point. Rest:
+    // 3 searches per point — fibre and axon from their published starts,
+    // and the fibre once from that rest (the excitability's trials start
+    // there; it ends at once) — every repeat comes from the cache (before
+    // issue 14 each of the ≈ 43 trials searched again).
+    for (metric, measurements) in [("", 0), (", \"junction.safety_factor\"", 2)] {
+        let text = MOTOR_UNIT_SWEEP.replace(
+            "\"excitability.axon.spontaneous_rate_hz\"]",
+            &format!("\"excitability.axon.spontaneous_rate_hz\"{metric}]"),
+        );
+        let (dir, file) = sweep_folder("work.toml", &text);
+        let out = dir.path().join("out");
+        let output = sweep(&file, &out, &["--threads", "2"]);
+        assert!(output.status.success(), "{}", stderr_of(&output));
+        let stdout = stdout_of(&output);
+        let manifest: serde_json::Value =
+            serde_json::from_str(&read(&out.join("sweep.json"))).unwrap();
+        let session = &manifest["sessions"][0];
+        assert_eq!(session["endplate_measurements"], measurements, "{stdout}");
+        assert_eq!(session["rest_searches"], 6, "{stdout}");
+        assert!(
+            stdout.contains(&format!(
+                "rest searches: 6; endplate measurements: {measurements}"
+            )),
+            "{stdout}"
+        );
+    }
+}
