@@ -273,3 +273,108 @@ fn a_fall_of_magnesium_lowers_the_threshold_less_than_the_same_fall_of_calcium()
         "{normal} {low_ca} {low_mg}"
     );
 }
+
+/// The axon at normal ions with the pump `block`ed and the ions free.
+fn ischaemic(block: f64) -> GainesAxon {
+    GainesAxon::new(
+        GainesAxonParams {
+            pump_block_fraction: block,
+            ion_accumulation: true,
+            ..Default::default()
+        },
+        &normal_ions_with_ca(1.2),
+    )
+}
+
+/// `axon` from `start` for `ms` without stimulus: its final state and the
+/// impulses it fired.
+fn run_quietly(
+    axon: &GainesAxon,
+    start: &State<STATE_COUNT>,
+    ms: f64,
+) -> (State<STATE_COUNT>, usize) {
+    let mut detector =
+        crate::analysis::spikes::SpikeDetector::new(0, threshold_tracking::SPIKE_LEVEL_MV);
+    let outcome = crate::solve::simulate(
+        axon,
+        start,
+        &crate::protocol::Protocol::default(),
+        ms,
+        &stiff(),
+        &mut detector,
+    )
+    .unwrap();
+    (outcome.final_state, detector.times_ms.len())
+}
+
+fn threshold_1ms(axon: &GainesAxon, state: &State<STATE_COUNT>) -> f64 {
+    Tracker::new(axon, *state, stiff())
+        .control_threshold(1.0, 100.0)
+        .unwrap()
+        .unwrap()
+}
+
+/// 60 s of full pump block, then 10 s with the pump back: (control,
+/// ischaemic and post-ischaemic 1 ms thresholds, impulses during, after).
+/// (A cuff is kept on for 10–30 min; the axoplasmic Na⁺ that the released
+/// pump works off grows about linearly with the block's duration, so a
+/// minute shows the direction in seconds of computing.)
+fn ischaemia_and_release() -> ([f64; 3], usize, usize) {
+    let (normal, blocked) = (ischaemic(0.0), ischaemic(1.0));
+    let rest = normal.rest_state();
+    let (during, fired_during) = run_quietly(&blocked, &rest, 60_000.0);
+    let (after, fired_after) = run_quietly(&normal, &during, 10_000.0);
+    (
+        [
+            threshold_1ms(&normal, &rest),
+            threshold_1ms(&blocked, &during),
+            threshold_1ms(&normal, &after),
+        ],
+        fired_during,
+        fired_after,
+    )
+}
+
+#[test]
+fn at_rest_the_pump_balances_the_sodium_influx_and_the_periaxonal_space_is_steady() {
+    let axon = ischaemic(0.0);
+    let rest = axon.rest_state();
+    assert!(
+        (rest[index::V] + 85.9411).abs() < 0.01,
+        "{}",
+        rest[index::V]
+    );
+    let mut dydt = State::zeros();
+    axon.derivatives(0.0, &rest, 0.0, &mut dydt);
+    assert!(dydt[index::NA_I].abs() < 1e-15, "{}", dydt[index::NA_I]);
+    assert!(dydt[index::K_P].abs() < 1e-15, "{}", dydt[index::K_P]);
+    // Na⁺ at rest from E_Na = +50 mV at Na_o 145 mM (37 °C): 22.33 mM.
+    assert!((rest[index::NA_I] - 22.33).abs() < 0.01);
+    // The pump's resting rate is a third of the Na⁺ influx (3 Na⁺ per charge).
+    assert!(axon.ions.pump_rest.iter().all(|&i| i > 0.0));
+}
+
+#[test]
+fn ischaemia_lowers_the_threshold_and_release_raises_it_above_control() {
+    // Bostock, Baker & Reid 1991 (J Physiol 441:537); Han et al. 2008
+    // (abstract: "during ischaemia there was reduction in threshold");
+    // Kiernan et al. 2004 (J Physiol 558:341, abstract): pump activity
+    // after Na⁺ loading hyperpolarizes human motor axons and raises their
+    // threshold. Measured (1 ms threshold, control 1026.6 µA/cm²): 810.2
+    // (−21.1 %) after 60 s of block, 1092.2 (+6.4 %) 10 s after release.
+    // Other durations: −23 % after 10 s (periaxonal K⁺ 7.8 mM, Na⁺_i 23.1
+    // mM); +1.1 % 10 s after a 10 s block, +11.7 % after a 120 s block
+    // (Na⁺_i 31.5 mM, periaxonal K⁺ 3.7 mM).
+    let ([control, during, after], _, _) = ischaemia_and_release();
+    eprintln!("control {control} ischaemia {during} after {after}");
+    assert!(during < 0.85 * control, "{during} vs {control}");
+    assert!(after > 1.03 * control, "{after} vs {control}");
+}
+
+#[test]
+#[ignore = "finding (issue 10): no ectopic impulse during 60 s of full pump block or 10 s after release (nor in 120 s each, measured), where Bostock, Baker & Reid 1991 report post-ischaemic fasciculation"]
+fn post_ischaemic_ectopic_firing_emerges() {
+    let (_, during, after) = ischaemia_and_release();
+    eprintln!("impulses during {during}, after {after}");
+    assert!(after > 0);
+}
