@@ -155,11 +155,37 @@
 //! −85.9411`). What still misses, as a finding, not tuned: TEd is ~30 points
 //! low and TEh a third of the norm (the internodal HCN, midpoint −107 mV,
 //! barely opens at −40 % conditioning), superexcitability is absent and
-//! refractoriness low. Untested explanations: the all-nodes-in-phase single
-//! period (no propagation, so no depolarizing afterpotential driven from
-//! neighbouring nodes, which carries MRG's superexcitability), and Gaines
-//! fitting their channels to activation thresholds in the median nerve, not
-//! to threshold tracking.
+//! refractoriness low.
+//!
+//! Why, investigated (issue 10; not tuned). Each index of the protocol at
+//! normal ions, changing one thing at a time:
+//!
+//! | variant | SDTC | TEd(10–20) | TEd(90–100) | TEh(90–100) | refr. 2 ms | superexc. | late subexc. |
+//! |---|---|---|---|---|---|---|---|
+//! | published, 37 °C | 0.30 | 40.1 | 36.5 | −40.4 | 14.2 | +8.4 | 9.8 |
+//! | 32 °C (skin temperature of the recordings is ≥ 32 °C) | 0.39 | 41.5 | 37.1 | −40.9 | 23.3 | +8.2 | 11.0 |
+//! | 16 µm fibre (longer internode, 1.5 mm) | 0.33 | 39.6 | 36.2 | −40.0 | 16.2 | +8.8 | 10.0 |
+//! | internodal leak × 0.1 | 0.51 | 41.1 | 33.1 | −40.8 | 19.9 | +9.7 | 17.3 |
+//!
+//! Temperature, internode length and the internodal leak move SDTC,
+//! refractoriness and late subexcitability but leave TE at the conditioning
+//! fraction: the threshold falls by 40 % under +40 % and rises by 40 % under
+//! −40 % conditioning, i.e. the 100 ms current polarizes the node no more
+//! than the 1 ms test current does. In human axons the extra (TEd 69 %,
+//! TEh −124 %) is the slow charging of the internodal axolemma through the
+//! paranodal (Barrett–Crill) resistance, with a time constant of tens of ms
+//! (Bostock, Cikurel & Burke 1998, the model behind Howells et al. 2012).
+//! In this port the internode sits across the MRG myelin and periaxonal
+//! pathway and the currents go into the node; its internodal axolemma
+//! (time constant about 4.5 ms, from its capacitance over leak, Ks and HCN
+//! at rest) is charged within the test pulse. Untested candidates: that
+//! extracellular stimulation (current crossing the myelin under the
+//! cathode, as in the recordings and Gaines' own surface-stimulation
+//! model) polarizes the internode as the node-injected current here does
+//! not; the all-nodes-in-phase single period (no propagation, so no
+//! depolarizing afterpotential driven from neighbouring nodes, which
+//! carries MRG's superexcitability); and Gaines fitting their channels to
+//! activation thresholds in the median nerve, not to threshold tracking.
 
 pub mod catalogue;
 pub mod geometry;
