@@ -33,6 +33,7 @@ pub mod mrg_sodium;
 pub mod nak_pump_isoforms;
 pub mod nav14_channel;
 pub mod nkcc1;
+pub mod periaxonal_potassium;
 pub mod persistent_sodium;
 pub mod rates;
 pub mod ryanodine_magnesium;

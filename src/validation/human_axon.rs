@@ -10,6 +10,17 @@
 //! the commonly quoted normal values, mean ± SD. Tolerance: 2 SD, the usual
 //! limit of a normal range.
 //!
+//! Searched for the table (issue 10, 2026-12), without finding it: the
+//! stored pages for the paper's title and for the numbers themselves
+//! (68.8, 45.4, −124.3 with TEd/TEh), which give its PubMed abstract only;
+//! Burke, Kiernan & Bostock 2001 (Clin Neurophysiol 112:1575, review; first
+//! page only) and the 2020 consensus guidelines (Kiernan et al., Clin
+//! Neurophysiol; front matter only); stored code for QTRAC normative data
+//! (a MATLAB analysis of TRONDNF indices whose normative values sit in a
+//! binary .mat, a JavaScript viewer that draws normative ranges without
+//! numbers); and a ModelDB mirror of the Bostock/Howells model (none found).
+//! So the label stays "quoted, unverified".
+//!
 //! Only the indices the port meets are targets here. The ones it misses
 //! (TEd, TEh, superexcitability) are `#[ignore = "finding: …"]` tests in
 //! `src/model/gaines_axon/tests.rs` asserting the published values, with

@@ -143,6 +143,16 @@ impl ModelEntry for MotorUnitEntry {
                 "src/model/motor_unit/junction.rs",
             )];
         }
+        if section == "gaines_axon" {
+            return vec![option_key(
+                "ion_accumulation",
+                ValueKind::Switch,
+                "false",
+                "Axoplasmic Na⁺ and periaxonal K⁺ follow the currents and the pump (ischaemia with \
+                 `pump_block_fraction`); off: both held at rest, the published axon.",
+                "src/physiology/periaxonal_potassium.rs",
+            )];
+        }
         fibre_section_options(section)
     }
 
