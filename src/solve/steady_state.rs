@@ -24,7 +24,7 @@ use crate::parameters;
 use crate::protocol::Protocol;
 use crate::solve::{
     AcceptedStep, FailureKind, Method, SolveError, SolverSettings, SolverStats, SolverTolerances,
-    StepObserver, simulate,
+    StepObserver, simulate_keeping_pattern,
 };
 
 parameters! {
@@ -143,17 +143,19 @@ fn search_rest<const N: usize, M: Model<N>>(
         },
     };
     let mut worst = largest_scaled_rate(model, &y);
+    let mut pattern = None;
     while worst.0 >= settings.tolerance_per_ms && simulated_ms < settings.max_ms {
         let window = settings
             .check_interval_ms
             .min(settings.max_ms - simulated_ms);
-        let outcome = simulate(
+        let outcome = simulate_keeping_pattern(
             model,
             &y,
             &Protocol::default(),
             window,
             &search,
             &mut Unobserved,
+            &mut pattern,
         )?;
         y = outcome.final_state;
         stats += outcome.stats;
