@@ -189,7 +189,7 @@ pub fn common_tables() -> Vec<KeyTable> {
     );
     let solver_method = Key {
         name: "method",
-        value: ValueKind::Choice(vec!["dopri5", "dop853", "rk4", "rosenbrock"]),
+        value: ValueKind::Choice(vec!["dopri5", "dop853", "rk4", "rosenbrock", "ros34pw2"]),
         unit: "",
         default: per_model(|kind| kind.default_method().name().to_owned()),
         allowed: String::new(),

@@ -39,6 +39,10 @@ pub enum Method {
     /// Rodas4P, an L-stable linearly implicit Rosenbrock method for stiff
     /// models ([`rosenbrock`]); default for the muscle fibre.
     Rosenbrock,
+    /// ROS34PW2, a Rosenbrock-W method of order 3 (Rang & Angermann 2005)
+    /// that keeps its Jacobian and LU factors across steps
+    /// ([`rosenbrock::ROS34PW2`]).
+    Ros34pw2,
 }
 
 impl Method {
@@ -49,6 +53,7 @@ impl Method {
             Method::Dop853 => "dop853",
             Method::Rk4 => "rk4",
             Method::Rosenbrock => "rosenbrock",
+            Method::Ros34pw2 => "ros34pw2",
         }
     }
 }
@@ -317,7 +322,7 @@ fn integrate_segments<const N: usize, M: Model<N>, K: Kicks<N>, O: StepObserver<
             Method::Dopri5 => Some(explicit::Explicit::Dopri5),
             Method::Dop853 => Some(explicit::Explicit::Dop853),
             Method::Rk4 => Some(explicit::Explicit::Rk4),
-            Method::Rosenbrock => None,
+            Method::Rosenbrock | Method::Ros34pw2 => None,
         };
         let segment_stats = match explicit_method {
             Some(method) => explicit::integrate_segment(

@@ -6,7 +6,7 @@ use crate::protocol::Segment;
 use crate::solve::failure::{FailureKind, SegmentFailure};
 use crate::solve::jacobian::SparsityPattern;
 use crate::solve::rosenbrock::{self, RosenbrockFailure, RosenbrockSettings};
-use crate::solve::{AcceptedStep, SolverSettings, SolverStats, StepObserver};
+use crate::solve::{AcceptedStep, Method, SolverSettings, SolverStats, StepObserver};
 
 /// The sparsity pattern of `model`'s Jacobian, found around the state `y`
 /// at `t_ms` under the stimulus `i_stim_ua_per_cm2` (a constant in every
@@ -49,6 +49,10 @@ pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
         segment.end_ms,
         y,
         &RosenbrockSettings {
+            method: match settings.method {
+                Method::Ros34pw2 => &rosenbrock::ROS34PW2,
+                _ => &rosenbrock::RODAS4P,
+            },
             rtol: tolerances.rtol,
             atol: tolerances.atol,
             max_step_ms: tolerances.max_step_ms,
