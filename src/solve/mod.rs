@@ -208,7 +208,7 @@ pub trait Kicks<const N: usize> {
 }
 
 /// No kicks at all.
-struct NoKicks;
+pub(crate) struct NoKicks;
 
 impl<const N: usize> Kicks<N> for NoKicks {
     fn times_ms(&self) -> &[f64] {
@@ -263,34 +263,12 @@ pub fn simulate_with_kicks<const N: usize, M: Model<N>, K: Kicks<N>, O: StepObse
     )
 }
 
-/// [`simulate`] for a caller that integrates the same model again and again
-/// (the rest search): the sparsity pattern of its Jacobian, found in the
-/// first call with the stiff method, is kept in `pattern` for the next.
-pub(crate) fn simulate_keeping_pattern<const N: usize, M: Model<N>, O: StepObserver<N>>(
-    model: &M,
-    y0: &State<N>,
-    protocol: &Protocol,
-    duration_ms: f64,
-    settings: &SolverSettings,
-    observer: &mut O,
-    pattern: &mut Option<SparsityPattern<N>>,
-) -> Result<Outcome<N>, SolveError> {
-    integrate_segments(
-        model,
-        y0,
-        protocol,
-        &mut NoKicks,
-        duration_ms,
-        settings,
-        observer,
-        pattern,
-    )
-}
-
 /// The segments of a run one after the other; the stiff method finds the
 /// model's sparsity pattern at its first segment unless `pattern` has it.
+/// A caller that integrates the same model again and again (the rest
+/// search) keeps the pattern for the next call.
 #[allow(clippy::too_many_arguments)]
-fn integrate_segments<const N: usize, M: Model<N>, K: Kicks<N>, O: StepObserver<N>>(
+pub(crate) fn integrate_segments<const N: usize, M: Model<N>, K: Kicks<N>, O: StepObserver<N>>(
     model: &M,
     y0: &State<N>,
     protocol: &Protocol,

@@ -23,8 +23,8 @@ use crate::model::{Model, State, StateVariable};
 use crate::parameters;
 use crate::protocol::Protocol;
 use crate::solve::{
-    AcceptedStep, FailureKind, Method, SolveError, SolverSettings, SolverStats, SolverTolerances,
-    StepObserver, simulate_keeping_pattern,
+    AcceptedStep, FailureKind, Method, NoKicks, SolveError, SolverSettings, SolverStats,
+    SolverTolerances, StepObserver, integrate_segments,
 };
 
 parameters! {
@@ -148,10 +148,11 @@ fn search_rest<const N: usize, M: Model<N>>(
         let window = settings
             .check_interval_ms
             .min(settings.max_ms - simulated_ms);
-        let outcome = simulate_keeping_pattern(
+        let outcome = integrate_segments(
             model,
             &y,
             &Protocol::default(),
+            &mut NoKicks,
             window,
             &search,
             &mut Unobserved,
