@@ -948,23 +948,29 @@ fn lu_factorize<const N: usize>(matrix: &mut SMatrix<f64, N, N>, pivots: &mut [u
 }
 
 /// Solves `matrix·x = b` in place, given the output of [`lu_factorize`].
+/// Column by column over slices of the column-major factors, as
+/// [`lu_factorize`] works, so the inner loops run without bounds checks.
 fn lu_solve<const N: usize>(factors: &SMatrix<f64, N, N>, pivots: &[usize; N], b: &mut State<N>) {
     for (k, &pivot_row) in pivots.iter().enumerate() {
         b.swap_rows(k, pivot_row);
     }
+    let entries = factors.as_slice();
+    let x = b.as_mut_slice();
     for j in 0..N {
-        let value = b[j];
+        let value = x[j];
         if value != 0.0 {
-            for i in j + 1..N {
-                b[i] -= factors[(i, j)] * value;
+            let column = &entries[j * N + j + 1..(j + 1) * N];
+            for (entry, &factor) in x[j + 1..].iter_mut().zip(column) {
+                *entry -= factor * value;
             }
         }
     }
     for j in (0..N).rev() {
-        b[j] /= factors[(j, j)];
-        let value = b[j];
-        for i in 0..j {
-            b[i] -= factors[(i, j)] * value;
+        x[j] /= entries[j * N + j];
+        let value = x[j];
+        let column = &entries[j * N..j * N + j];
+        for (entry, &factor) in x[..j].iter_mut().zip(column) {
+            *entry -= factor * value;
         }
     }
 }
