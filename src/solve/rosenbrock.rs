@@ -110,7 +110,7 @@
 //! steps and 453 481 evaluations against 47 431 and 394 625, and less CPU
 //! time. Order 3 against 4 costs more steps than the kept Jacobian saves,
 //! so Rodas4P stays the default of every stiff model; ROS34PW2 is there as
-//! `method = "ros34pw2"`. Both were within 10⁻⁴ relative of an rtol 10⁻¹⁰
+//! `method = "ros34pw2"`. Both were within 10⁻⁴ relative of a tight run (rtol 10⁻¹⁰, 10⁻⁹ for the motor unit)
 //! run on every metric of these scenarios.
 //!
 //! # Memory
