@@ -111,7 +111,7 @@
 //! time. Order 3 against 4 costs more steps than the kept Jacobian saves,
 //! so Rodas4P stays the default of every stiff model; ROS34PW2 is there as
 //! `method = "ros34pw2"`. Both were within 10⁻⁴ relative of a tight run (rtol 10⁻¹⁰, 10⁻⁹ for the motor unit)
-//! run on every metric of these scenarios.
+//! on every metric of these scenarios.
 //!
 //! # Memory
 //!
