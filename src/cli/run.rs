@@ -275,8 +275,14 @@ fn summary(run: &Run, metrics: &RunMetrics) -> String {
     }
     let s = &metrics.solver.stats;
     text += &format!(
-        "  solver: {}, {} steps ({} rejected), {} rhs evaluations, {} segments\n",
-        metrics.solver.method, s.steps, s.rejected_steps, s.rhs_evaluations, s.segments
+        "  solver: {}, {} steps ({} rejected), {} rhs evaluations, {} jacobians, {} factorizations, {} segments\n",
+        metrics.solver.method,
+        s.steps,
+        s.rejected_steps,
+        s.rhs_evaluations,
+        s.jacobians,
+        s.factorizations,
+        s.segments
     );
     text
 }

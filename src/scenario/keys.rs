@@ -189,14 +189,16 @@ pub fn common_tables() -> Vec<KeyTable> {
     );
     let solver_method = Key {
         name: "method",
-        value: ValueKind::Choice(vec!["dopri5", "dop853", "rk4", "rosenbrock"]),
+        value: ValueKind::Choice(vec!["dopri5", "dop853", "rk4", "rosenbrock", "ros34pw2"]),
         unit: "",
         default: per_model(|kind| kind.default_method().name().to_owned()),
         allowed: String::new(),
         doc: "Dormand–Prince 5(4) and 8(5,3) (adaptive, explicit), classical Runge–Kutta 4 \
-              (fixed step `dt_ms`), Rodas4P (adaptive, linearly implicit, for stiff models)."
+              (fixed step `dt_ms`), Rodas4P (adaptive, linearly implicit, for stiff models), ROS34PW2 \
+              (a Rosenbrock-W method of order 3 that keeps its Jacobian across steps)."
             .to_owned(),
-        source: "ode_solvers 0.6 (dopri5, dop853, rk4); Hairer's rodas.f coefficients (rosenbrock)",
+        source: "ode_solvers 0.6 (dopri5, dop853, rk4); Hairer's rodas.f coefficients (rosenbrock); \
+                 Rang & Angermann 2005, BIT 45:761 (ros34pw2)",
     };
     let solver = KeyTable::new(
         "solver",

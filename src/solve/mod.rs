@@ -11,6 +11,7 @@
 pub mod explicit;
 pub mod failure;
 pub mod hermite;
+pub mod jacobian;
 pub mod rosenbrock;
 pub mod sampler;
 pub mod steady_state;
@@ -22,6 +23,7 @@ use crate::model::{Model, State};
 use crate::parameters;
 use crate::protocol::{EDGE_MERGE_MS, Protocol, Segment};
 pub use failure::{FailureKind, SolveError};
+use jacobian::SparsityPattern;
 
 /// Integration method, chosen in the scenario's `[solver] method`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -37,6 +39,10 @@ pub enum Method {
     /// Rodas4P, an L-stable linearly implicit Rosenbrock method for stiff
     /// models ([`rosenbrock`]); default for the muscle fibre.
     Rosenbrock,
+    /// ROS34PW2, a Rosenbrock-W method of order 3 (Rang & Angermann 2005)
+    /// that keeps its Jacobian and LU factors across steps
+    /// ([`rosenbrock::ROS34PW2`]).
+    Ros34pw2,
 }
 
 impl Method {
@@ -47,6 +53,7 @@ impl Method {
             Method::Dop853 => "dop853",
             Method::Rk4 => "rk4",
             Method::Rosenbrock => "rosenbrock",
+            Method::Ros34pw2 => "ros34pw2",
         }
     }
 }
@@ -83,8 +90,13 @@ pub struct SolverStats {
     pub steps: u64,
     /// Rejected steps (adaptive methods only).
     pub rejected_steps: u64,
-    /// Evaluations of the model's right-hand side.
+    /// Evaluations of the model's right-hand side (those that build
+    /// Jacobians included).
     pub rhs_evaluations: u64,
+    /// Jacobians built (stiff method only).
+    pub jacobians: u64,
+    /// LU factorisations of the iteration matrix (stiff method only).
+    pub factorizations: u64,
     /// Protocol segments integrated (one restart per stimulus edge).
     pub segments: u64,
 }
@@ -94,6 +106,8 @@ impl std::ops::AddAssign for SolverStats {
         self.steps += other.steps;
         self.rejected_steps += other.rejected_steps;
         self.rhs_evaluations += other.rhs_evaluations;
+        self.jacobians += other.jacobians;
+        self.factorizations += other.factorizations;
         self.segments += other.segments;
     }
 }
@@ -194,7 +208,7 @@ pub trait Kicks<const N: usize> {
 }
 
 /// No kicks at all.
-struct NoKicks;
+pub(crate) struct NoKicks;
 
 impl<const N: usize> Kicks<N> for NoKicks {
     fn times_ms(&self) -> &[f64] {
@@ -237,6 +251,33 @@ pub fn simulate_with_kicks<const N: usize, M: Model<N>, K: Kicks<N>, O: StepObse
     settings: &SolverSettings,
     observer: &mut O,
 ) -> Result<Outcome<N>, SolveError> {
+    integrate_segments(
+        model,
+        y0,
+        protocol,
+        kicks,
+        duration_ms,
+        settings,
+        observer,
+        &mut None,
+    )
+}
+
+/// The segments of a run one after the other; the stiff method finds the
+/// model's sparsity pattern at its first segment unless `pattern` has it.
+/// A caller that integrates the same model again and again (the rest
+/// search) keeps the pattern for the next call.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn integrate_segments<const N: usize, M: Model<N>, K: Kicks<N>, O: StepObserver<N>>(
+    model: &M,
+    y0: &State<N>,
+    protocol: &Protocol,
+    kicks: &mut K,
+    duration_ms: f64,
+    settings: &SolverSettings,
+    observer: &mut O,
+    pattern: &mut Option<SparsityPattern<N>>,
+) -> Result<Outcome<N>, SolveError> {
     let kick_times: Vec<f64> = kicks.times_ms().to_vec();
     let segments = segments_with_kicks(protocol, &kick_times, duration_ms);
     let mut y = *y0;
@@ -259,7 +300,7 @@ pub fn simulate_with_kicks<const N: usize, M: Model<N>, K: Kicks<N>, O: StepObse
             Method::Dopri5 => Some(explicit::Explicit::Dopri5),
             Method::Dop853 => Some(explicit::Explicit::Dop853),
             Method::Rk4 => Some(explicit::Explicit::Rk4),
-            Method::Rosenbrock => None,
+            Method::Rosenbrock | Method::Ros34pw2 => None,
         };
         let segment_stats = match explicit_method {
             Some(method) => explicit::integrate_segment(
@@ -271,14 +312,20 @@ pub fn simulate_with_kicks<const N: usize, M: Model<N>, K: Kicks<N>, O: StepObse
                 remaining_steps,
                 observer,
             ),
-            None => stiff::integrate_segment(
-                model,
-                &mut y,
-                segment,
-                settings,
-                remaining_steps,
-                observer,
-            ),
+            None => {
+                let pattern = pattern.get_or_insert_with(|| {
+                    stiff::sparsity_pattern(model, segment.start_ms, &y, segment.i_stim_ua_per_cm2)
+                });
+                stiff::integrate_segment(
+                    model,
+                    pattern,
+                    &mut y,
+                    segment,
+                    settings,
+                    remaining_steps,
+                    observer,
+                )
+            }
         }
         .map_err(|failure| failure.into_error(model, segment.i_stim_ua_per_cm2, settings))?;
         stats += segment_stats;

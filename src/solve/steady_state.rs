@@ -23,8 +23,8 @@ use crate::model::{Model, State, StateVariable};
 use crate::parameters;
 use crate::protocol::Protocol;
 use crate::solve::{
-    AcceptedStep, FailureKind, Method, SolveError, SolverSettings, SolverStats, SolverTolerances,
-    StepObserver, simulate,
+    AcceptedStep, FailureKind, Method, NoKicks, SolveError, SolverSettings, SolverStats,
+    SolverTolerances, StepObserver, integrate_segments,
 };
 
 parameters! {
@@ -143,17 +143,20 @@ fn search_rest<const N: usize, M: Model<N>>(
         },
     };
     let mut worst = largest_scaled_rate(model, &y);
+    let mut pattern = None;
     while worst.0 >= settings.tolerance_per_ms && simulated_ms < settings.max_ms {
         let window = settings
             .check_interval_ms
             .min(settings.max_ms - simulated_ms);
-        let outcome = simulate(
+        let outcome = integrate_segments(
             model,
             &y,
             &Protocol::default(),
+            &mut NoKicks,
             window,
             &search,
             &mut Unobserved,
+            &mut pattern,
         )?;
         y = outcome.final_state;
         stats += outcome.stats;

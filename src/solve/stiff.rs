@@ -4,15 +4,34 @@
 use crate::model::{Model, State};
 use crate::protocol::Segment;
 use crate::solve::failure::{FailureKind, SegmentFailure};
+use crate::solve::jacobian::SparsityPattern;
 use crate::solve::rosenbrock::{self, RosenbrockFailure, RosenbrockSettings};
-use crate::solve::{AcceptedStep, SolverSettings, SolverStats, StepObserver};
+use crate::solve::{AcceptedStep, Method, SolverSettings, SolverStats, StepObserver};
 
-/// Integrates one constant-stimulus segment with Rodas4P, advancing `y` to its end.
-///
-/// `h0_ms` is the step the controller proposed at the end of the previous
-/// segment (0 = choose automatically); the next proposal is returned in it.
+/// The sparsity pattern of `model`'s Jacobian, found around the state `y`
+/// at `t_ms` under the stimulus `i_stim_ua_per_cm2` (a constant in every
+/// segment, so the pattern holds for all of them).
+pub fn sparsity_pattern<const N: usize, M: Model<N>>(
+    model: &M,
+    t_ms: f64,
+    y: &State<N>,
+    i_stim_ua_per_cm2: f64,
+) -> SparsityPattern<N> {
+    SparsityPattern::detect(
+        &|t, state: &State<N>, dydt: &mut State<N>| {
+            model.derivatives(t, state, i_stim_ua_per_cm2, dydt)
+        },
+        t_ms,
+        y,
+    )
+}
+
+/// Integrates one constant-stimulus segment with Rodas4P, advancing `y` to
+/// its end; the Jacobians are grouped finite differences over `pattern`
+/// ([`sparsity_pattern`]).
 pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
     model: &M,
+    pattern: &SparsityPattern<N>,
     y: &mut State<N>,
     segment: &Segment,
     settings: &SolverSettings,
@@ -23,12 +42,17 @@ pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
     let tolerances = &settings.tolerances;
     let mut previous = (segment.start_ms, *y, State::<N>::zeros());
     model.derivatives(segment.start_ms, y, i_stim, &mut previous.2);
-    let outcome = rosenbrock::integrate(
+    let outcome = rosenbrock::integrate_sparse(
         |t, state: &State<N>, dydt: &mut State<N>| model.derivatives(t, state, i_stim, dydt),
+        pattern,
         segment.start_ms,
         segment.end_ms,
         y,
         &RosenbrockSettings {
+            method: match settings.method {
+                Method::Ros34pw2 => &rosenbrock::ROS34PW2,
+                _ => &rosenbrock::RODAS4P,
+            },
             rtol: tolerances.rtol,
             atol: tolerances.atol,
             max_step_ms: tolerances.max_step_ms,
@@ -66,6 +90,8 @@ pub fn integrate_segment<const N: usize, M: Model<N>, O: StepObserver<N>>(
         steps: outcome.accepted,
         rejected_steps: outcome.rejected,
         rhs_evaluations: outcome.rhs_evaluations + 1,
+        jacobians: outcome.jacobians,
+        factorizations: outcome.factorizations,
         segments: 0,
     })
 }
