@@ -28,11 +28,13 @@
 //! only), Howells et al. 2012 and the diabetes, CKD, ALS, oxaliplatin and
 //! hyperventilation papers: no table of healthy median motor norms could
 //! be opened, so Table 1 of Kiernan et al. 2000 is still unverified. Two
-//! readable abstracts of control groups (median motor, QTRAC) agree with
-//! the quoted TEd(10–20 ms) and superexcitability; they are checks, not
-//! replacements (older or unspecified controls, SE only, two indices):
+//! readable abstracts of control groups agree with the quoted TEd(10–20
+//! ms) and superexcitability; they are checks, not replacements (older or
+//! unspecified controls, SE or no spread, two indices, protocol and
+//! temperature not stated in the abstracts):
 //! - Kwai et al. 2016 (PLoS One 11:e0153389, PMC4831805, abstract): 42
-//!   age-matched controls (about 64 years), TEd(10–20 ms) 68.4 ± 0.8 %
+//!   age-matched controls (about 64 years), median motor axons,
+//!   TEd(10–20 ms) 68.4 ± 0.8 %
 //!   and superexcitability −22.5 ± 0.9 %, mean ± SE (SD = SE·√42 ≈ 5.2
 //!   and 5.8 %);
 //! - Arnold et al. 2013 (Diabetes Metab Res Rev 29:53, PubMed 23008000,
