@@ -21,6 +21,29 @@
 //! numbers); and a ModelDB mirror of the Bostock/Howells model (none found).
 //! So the label stays "quoted, unverified".
 //!
+//! Searched again (issue 10 point 2, 2026-12-03), pages/docs/code: the
+//! tables of PMC7775702 (stroke, 29 controls), Jankelowitz et al. 2007
+//! (Clin Neurophysiol 118:1397, 60 subjects, TRONDXM4; first page only),
+//! Burke, Howells & Kiernan 2017 (Ann Clin Neurophysiol 19:3; first page
+//! only), Howells et al. 2012 and the diabetes, CKD, ALS, oxaliplatin and
+//! hyperventilation papers: no table of healthy median motor norms could
+//! be opened, so Table 1 of Kiernan et al. 2000 is still unverified. Two
+//! readable abstracts of control groups agree with the quoted TEd(10–20
+//! ms) and superexcitability; they are checks, not replacements (older or
+//! unspecified controls, SE or no spread, two indices, protocol and
+//! temperature not stated in the abstracts):
+//! - Kwai et al. 2016 (PLoS One 11:e0153389, PMC4831805, abstract): 42
+//!   age-matched controls (about 64 years), median motor axons,
+//!   TEd(10–20 ms) 68.4 ± 0.8 %
+//!   and superexcitability −22.5 ± 0.9 %, mean ± SE (SD = SE·√42 ≈ 5.2
+//!   and 5.8 %);
+//! - Arnold et al. 2013 (Diabetes Metab Res Rev 29:53, PubMed 23008000,
+//!   abstract): younger normal controls, superexcitability −26.37 %, RRP
+//!   3.0 ms (no SD, no n in the abstract).
+//!
+//! The model's TEd(10–20 ms) (40.1 %) and superexcitability (+8.4 %) miss
+//! these as they miss the quoted norms.
+//!
 //! Only the indices the port meets are targets here. The ones it misses
 //! (TEd, TEh, superexcitability) are `#[ignore = "finding: …"]` tests in
 //! `src/model/gaines_axon/tests.rs` asserting the published values, with
