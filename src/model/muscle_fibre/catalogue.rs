@@ -242,6 +242,14 @@ pub fn fibre_section_options(section: &str) -> Vec<Key> {
              (`parameters.surface_charge_grahame`).",
             "src/physiology/surface_charge.rs",
         )],
+        "kir_hagiwara" => vec![option_key(
+            "form",
+            ValueKind::Choice(vec!["hagiwara", "standen-stanfield"]),
+            "hagiwara",
+            "Rectification of the `inward_rectifier_form = \"hagiwara\"` Kir: following V − E_K \
+             (Hagiwara & Takahashi 1974), or the Standen–Stanfield block of the Cannon-lab file.",
+            "src/physiology/kir_hagiwara.rs",
+        )],
         "troponin_magnesium" => enabled(
             "Free Mg²⁺ competes at troponin's Ca²⁺ sites (Ogawa 1985).",
             "src/physiology/troponin_magnesium.rs",

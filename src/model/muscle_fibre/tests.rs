@@ -112,7 +112,12 @@ fn each_declared_section_is_checked_and_listed_under_its_own_name() {
     assert_eq!(sections.len(), 23);
     assert_eq!(
         sections[..4],
-        ["measured_rest", "thermodynamics", "membrane", "sodium_channel"]
+        [
+            "measured_rest",
+            "thermodynamics",
+            "membrane",
+            "sodium_channel"
+        ]
     );
     assert_eq!(sections[22], "gating_pore");
     for switch in [
