@@ -7,6 +7,9 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::cli::{Failure, emit, output_folder};
+use endplate::model::State;
+use endplate::model::motor_unit::MotorUnit;
+use endplate::model::muscle_fibre::{self, MuscleFibre, RestBalance};
 use endplate::output::write_json;
 use endplate::scenario;
 use endplate::simulation::find_rest;
@@ -20,6 +23,23 @@ struct RestFile<'a> {
     wall_time_s: f64,
     /// Variable name → value at rest, in layout order.
     state: serde_json::Map<String, serde_json::Value>,
+    /// The muscle fibre's ion balance and slope conductances at rest (fibre and motor unit only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fibre_balance: Option<RestBalance>,
+}
+
+/// The Shorten fibre in `model` (alone or in a motor unit, whose first
+/// states are the fibre's) and its balance at `state`.
+fn fibre_balance(model: &dyn std::any::Any, state: &[f64]) -> Option<RestBalance> {
+    let fibre = model.downcast_ref::<MuscleFibre>().or_else(|| {
+        model
+            .downcast_ref::<MotorUnit>()
+            .map(|unit: &MotorUnit| &unit.fibre)
+    })?;
+    let y = State::<{ muscle_fibre::STATE_COUNT }>::from_column_slice(
+        state.get(..muscle_fibre::STATE_COUNT)?,
+    );
+    Some(fibre.rest_balance(&y))
 }
 
 /// Searches for rest, prints the report and writes `rest.json` to `out` (default `out/<name>`).
@@ -62,6 +82,27 @@ pub fn rest(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(),
         );
     }
 
+    let balance = fibre_balance(run.model.as_any(), &outcome.state);
+    if let Some(b) = &balance {
+        let g = &b.slope;
+        let _ = writeln!(
+            text,
+            "  fibre slope conductances at rest (per cm² of sarcolemma, T-tubule included): \
+             G_Cl {:.3}, G_K {:.3}, G_Na {:.4} mS/cm²; R_m {:.0} Ω·cm²",
+            g.g_cl_ms_per_cm2, g.g_k_ms_per_cm2, g.g_na_ms_per_cm2, g.r_m_ohm_cm2
+        );
+        let _ = writeln!(
+            text,
+            "  fibre net ion flux at rest: K_i {:+.2e}, Na_i {:+.2e}, Cl_i {:+.2e} mM/min; \
+             K_t − K_e {:+.4} mM; E_Cl − V {:+.2} mV",
+            b.k_myoplasm_mm_per_min,
+            b.na_myoplasm_mm_per_min,
+            b.cl_myoplasm_mm_per_min,
+            b.k_tubule_minus_interstitial_mm,
+            b.e_cl_minus_v_mv
+        );
+    }
+
     let output_error = |error: std::io::Error| {
         Failure::Output(format!(
             "cannot write rest.json in {}: {error}",
@@ -79,6 +120,7 @@ pub fn rest(path: &Path, out: Option<&Path>, overrides: &[String]) -> Result<(),
         report,
         wall_time_s,
         state,
+        fibre_balance: balance,
     };
     write_json(&out_dir.join("rest.json"), &file)
         .and_then(|f| f.commit())

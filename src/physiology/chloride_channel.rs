@@ -30,6 +30,21 @@
 //! Lowery 2021 (J Theor Biol 519:110656, `Run_Fast_Twitch_Model.m`,
 //! SCIENCE.md §2.2): Cl_i 5.83, Cl_o 128 mM, E_Cl = −78.0 mV at 293 K
 //! (−72.5 mV with the normal human plasma Cl_o of 103 mM).
+//! **Fixed Cl⁻ is not a steady state**: at the fibre's rest (−86 to −88 mV
+//! at 37 °C) E_Cl is −82.6 mV, so a standing inward-Cl⁻ (outward) current
+//! flows that no Cl⁻ balance pays for, matched by a K⁺ efflux that drains
+//! the fibre (../shared/SCIENCE-EXCITABILITY.md §0.3). It stays for the
+//! comparison with the published model.
+//!
+//! ## Dynamic chloride (an option)
+//! [`ChlorideDistribution::Dynamic`] makes myoplasmic Cl⁻ a state, moved by
+//! the ClC-1 current and by NKCC1 ([`crate::physiology::nkcc1`]), as the
+//! Cannon-lab fibre does after Gallaher, Bier & Siegenbeek van Heukelom 2009
+//! (Biophys Chem 143:18); Cl_o stays at `fixed_chloride_out_mm` (the
+//! extracellular Cl⁻ pool is taken as large). At rest Cl⁻ is then passively
+//! distributed, held slightly above equilibrium by NKCC1, as measured (rat
+//! EDL Cl_i 4.6 mM, McCaig & Leader 1984; NKCC in rat lumbrical, Betz et al.
+//! 1984; ../shared/SCIENCE-EXCITABILITY.md §0.3).
 //!
 //! ## Parameters
 //! Defaults are the CellML constants and the literals of its equations;
@@ -51,6 +66,9 @@ pub enum ChlorideDistribution {
     /// Cl_i and Cl_o held at `fixed_chloride_in_mm` and
     /// `fixed_chloride_out_mm` whatever K⁺ does.
     Fixed,
+    /// Cl_i a state of the fibre (moved by ClC-1 and NKCC1), Cl_o held at
+    /// `fixed_chloride_out_mm`.
+    Dynamic,
 }
 
 parameters! {
@@ -74,6 +92,10 @@ parameters! {
         fixed_chloride_in_mm: f64 = 5.83, "mM", 0.1..=300.0, "Senneff & Lowery 2021, J Theor Biol 519:110656, Run_Fast_Twitch_Model.m Cl_i (SCIENCE.md §2.2)";
         /// Extracellular (interstitial and T-tubule) Cl⁻ Cl_o with `chloride_distribution = "fixed"`, unless `ions.cl_o_mm` gives it (unused otherwise).
         fixed_chloride_out_mm: f64 = 128.0, "mM", 1.0..=300.0, "Senneff & Lowery 2021, J Theor Biol 519:110656, Run_Fast_Twitch_Model.m Cl_o (SCIENCE.md §2.2)";
+        /// Scale of the NKCC1 rate J0 on the sarcolemma with `chloride_distribution = "dynamic"` (unused otherwise).
+        nkcc_scale: f64 = 0.35, "1", 0.0..=100.0, "Cannon-lab Muscle_Default_Params.xlsx v9, C111 Scale_NKCC (src/model/cannon_fibre/config.rs)";
+        /// T-tubule/sarcolemma NKCC1 density ratio with `chloride_distribution = "dynamic"` (unused otherwise).
+        nkcc_tubule_density_ratio: f64 = 1.0, "1", 0.0..=100.0, "Cannon-lab Muscle_Default_Params.xlsx v9, C123 Eta_NKCC (src/model/cannon_fibre/config.rs)";
     }
 }
 
@@ -96,13 +118,15 @@ pub fn chloride_out_mm(p: &ChlorideChannelParams, chloride_in_mm: f64) -> f64 {
 }
 
 /// Intracellular and extracellular Cl⁻ (mM) under `distribution`, for a
-/// membrane whose K⁺ Nernst potential is `e_k_mv`.
+/// membrane whose K⁺ Nernst potential is `e_k_mv`; `state_in_mm` is the
+/// myoplasmic Cl⁻ state, used only by [`ChlorideDistribution::Dynamic`].
 #[inline]
 pub fn chloride_mm(
     p: &ChlorideChannelParams,
     distribution: ChlorideDistribution,
     e_k_mv: f64,
     f_over_rt_per_mv: f64,
+    state_in_mm: f64,
 ) -> (f64, f64) {
     match distribution {
         ChlorideDistribution::WithPotassium => {
@@ -110,6 +134,7 @@ pub fn chloride_mm(
             (inside, chloride_out_mm(p, inside))
         }
         ChlorideDistribution::Fixed => (p.fixed_chloride_in_mm, p.fixed_chloride_out_mm),
+        ChlorideDistribution::Dynamic => (state_in_mm, p.fixed_chloride_out_mm),
     }
 }
 
@@ -168,7 +193,7 @@ mod tests {
         let mut e_cl = Vec::new();
         for k_o in [1.0, 4.0, 12.0] {
             let e_k = nernst_mv(k_o, 150.0, 1.0, frt());
-            let (cl_i, cl_o) = chloride_mm(&p(), ChlorideDistribution::Fixed, e_k, frt());
+            let (cl_i, cl_o) = chloride_mm(&p(), ChlorideDistribution::Fixed, e_k, frt(), 1.0);
             assert_eq!((cl_i, cl_o), (5.83, 128.0));
             e_cl.push(nernst_mv(cl_o, cl_i, -1.0, frt()));
         }
@@ -177,8 +202,17 @@ mod tests {
         let e_k = nernst_mv(5.9, 150.9, 1.0, frt());
         let inside = chloride_in_mm(&p(), e_k, frt());
         assert_eq!(
-            chloride_mm(&p(), ChlorideDistribution::WithPotassium, e_k, frt()),
+            chloride_mm(&p(), ChlorideDistribution::WithPotassium, e_k, frt(), 1.0),
             (inside, chloride_out_mm(&p(), inside))
+        );
+    }
+
+    #[test]
+    fn dynamic_chloride_takes_the_inside_from_the_state() {
+        let e_k = nernst_mv(4.5, 150.0, 1.0, frt());
+        assert_eq!(
+            chloride_mm(&p(), ChlorideDistribution::Dynamic, e_k, frt(), 4.6),
+            (4.6, 128.0)
         );
     }
 

@@ -96,6 +96,32 @@ pub fn current_to_rate_mm_per_ms(
     current_ua_per_cm2 / (MS_PER_S * faraday_c_per_mol * volume_per_area_cm)
 }
 
+/// Rate of change of myoplasmic Cl⁻ (mM/ms) from the Cl⁻ influx through
+/// the sarcolemma and the T-tubule wall, each given as the outward current it
+/// equals (µA/cm² of its membrane; Cl⁻ is an anion, so influx is outward
+/// current): the myoplasm terms of [`compartment_rates`] with the sign of an
+/// influx. The Cl⁻ outside is taken as a large pool and not updated (the
+/// option of [`crate::physiology::chloride_channel::ChlorideDistribution::Dynamic`]).
+#[inline]
+pub fn chloride_influx_mm_per_ms(
+    p: &IonAccumulationParams,
+    faraday_c_per_mol: f64,
+    surface_influx_ua_per_cm2: f64,
+    tubule_influx_ua_per_cm2: f64,
+) -> f64 {
+    p.tubule_volume_fraction
+        * current_to_rate_mm_per_ms(
+            tubule_influx_ua_per_cm2,
+            faraday_c_per_mol,
+            p.tubule_volume_per_area_cm,
+        )
+        + current_to_rate_mm_per_ms(
+            surface_influx_ua_per_cm2,
+            faraday_c_per_mol,
+            p.myoplasm_volume_per_area_cm,
+        )
+}
+
 /// The ion whose compartments are updated; selects its exchange times.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ion {
@@ -185,6 +211,14 @@ mod tests {
         assert!((r.tubule_mm_per_ms + 3.5 / 350.0).abs() < 1e-15);
         assert!((r.interstitial_mm_per_ms - 3.5 / 21875.0).abs() < 1e-15);
         assert_eq!(r.myoplasm_mm_per_ms, 0.0);
+    }
+
+    #[test]
+    fn chloride_influx_mirrors_a_cation_efflux_into_the_myoplasm() {
+        let p = IonAccumulationParams::default();
+        let k = compartment_rates(&p, Ion::Potassium, FARADAY, 3.7, -2.1, 5.0, 5.0);
+        let cl = chloride_influx_mm_per_ms(&p, FARADAY, 3.7, -2.1);
+        assert!((cl + k.myoplasm_mm_per_ms).abs() < 1e-18, "{cl} {k:?}");
     }
 
     #[test]

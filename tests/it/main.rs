@@ -15,6 +15,7 @@ mod muscle_metrics;
 mod muscle_solvers;
 mod readme;
 mod reference;
+mod rest_free_ions;
 mod rest_scan;
 mod robust;
 mod scenario_hypokalemic_periodic_paralysis;

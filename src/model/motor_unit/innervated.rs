@@ -1,4 +1,4 @@
-//! The muscle fibre with its endplate: the 56 states of the fibre plus the
+//! The muscle fibre with its endplate: the 57 states of the fibre plus the
 //! two components of the endplate conductance, driven by packets of
 //! transmitter applied as kicks ([`crate::solve::Kicks`]).
 

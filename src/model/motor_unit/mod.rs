@@ -54,8 +54,8 @@ pub use junction::{Junction, JunctionParams, Release};
 /// the catalogue puts it first).
 pub const AXON_V: usize = 0;
 
-/// The motor unit's trace layout with an axon of `N` − 58 columns: the
-/// innervated fibre's 58 (the fibre's 56, then the endplate's 2), then the
+/// The motor unit's trace layout with an axon of `N` − 59 columns: the
+/// innervated fibre's 59 (the fibre's 57, then the endplate's 2), then the
 /// axon's. Column 0 is the fibre's surface potential, so the fibre's
 /// indices hold unchanged.
 pub const fn joined<const N: usize>(axon: &[StateVariable]) -> [StateVariable; N] {

@@ -98,7 +98,7 @@ impl ModelEntry for MuscleFibreEntry {
 
     fn summary(&self) -> &'static str {
         "Shorten et al. (2007) rat fast-twitch fibre: Wallinga 1999 sarcolemma + T-tubule, Ríos–Stern Ca release, \
-         buffers with Ca–Mg competition, Razumova crossbridges (CellML, 56 states, 20 °C)"
+         buffers with Ca–Mg competition, Razumova crossbridges (CellML, 56 states + Cl_i, 20 °C)"
     }
 
     fn published_temperature_celsius(&self) -> f64 {
@@ -195,11 +195,29 @@ pub fn fibre_options() -> Vec<Key> {
         },
         option_key(
             "chloride_distribution",
-            ValueKind::Choice(vec!["with-potassium", "fixed"]),
+            ValueKind::Choice(vec!["with-potassium", "fixed", "dynamic"]),
             "with-potassium",
             "`with-potassium`: Cl⁻ follows K⁺ (Donnan, published). `fixed`: Cl_i and Cl_o held \
-             (Senneff & Lowery 2021), so `ions.cl_o_mm` acts.",
+             (Senneff & Lowery 2021; not a steady state). `dynamic`: Cl_i a state moved by ClC-1 \
+             and NKCC1 (Gallaher et al. 2009). With `fixed` and `dynamic`, `ions.cl_o_mm` acts.",
             "src/physiology/chloride_channel.rs",
+        ),
+        option_key(
+            "inward_rectifier_form",
+            ValueKind::Choice(vec!["wallinga", "hagiwara"]),
+            "wallinga",
+            "`wallinga`: the published Kir, blocked against absolute V. `hagiwara`: rectification \
+             follows V − E_K (Hagiwara & Takahashi 1974; the Cannon-lab Kir, \
+             `parameters.kir_hagiwara`), P_Kir 4.35e-6 cm/s at 22 °C, Kir Q10 1.55.",
+            "src/physiology/kir_hagiwara.rs",
+        ),
+        option_key(
+            "resting_conductance",
+            ValueKind::Choice(vec!["published", "measured"]),
+            "published",
+            "`published`: the Shorten/Wallinga g_Cl and Kir. `measured`: scaled to rat diaphragm \
+             at 37 °C (Palade & Barchi 1977) by `parameters.measured_rest`, g_Cl Q10 ≈ 1 above 25 °C.",
+            "src/model/muscle_fibre/config.rs",
         ),
     ]
 }
@@ -223,6 +241,14 @@ pub fn fibre_section_options(section: &str) -> Vec<Key> {
             "Divalent gating shift: the empirical log law, or Gouy–Chapman–Grahame screening \
              (`parameters.surface_charge_grahame`).",
             "src/physiology/surface_charge.rs",
+        )],
+        "kir_hagiwara" => vec![option_key(
+            "form",
+            ValueKind::Choice(vec!["hagiwara", "standen-stanfield"]),
+            "hagiwara",
+            "Rectification of the `inward_rectifier_form = \"hagiwara\"` Kir: following V − E_K \
+             (Hagiwara & Takahashi 1974), or the Standen–Stanfield block of the Cannon-lab file.",
+            "src/physiology/kir_hagiwara.rs",
         )],
         "troponin_magnesium" => enabled(
             "Free Mg²⁺ competes at troponin's Ca²⁺ sites (Ogawa 1985).",
@@ -289,14 +315,14 @@ fn check_chloride(
             )
             .with_allowed(
                 "k_o_mm, na_o_mm, ca_o_mm, mg_o_mm, mg_i_um, temperature_celsius; \
-                 cl_o_mm too with parameters.chloride_distribution = \"fixed\"",
+                 cl_o_mm too with parameters.chloride_distribution = \"fixed\" or \"dynamic\"",
             )),
-        ChlorideDistribution::Fixed if sets_chloride_out => Err(ctx
+        ChlorideDistribution::Fixed | ChlorideDistribution::Dynamic if sets_chloride_out => Err(ctx
             .value_error(&path, "the fixed extracellular Cl⁻ is set twice")
             .with_allowed(
                 "either ions.cl_o_mm or parameters.chloride_channel.fixed_chloride_out_mm",
             )),
-        ChlorideDistribution::Fixed => Ok(()),
+        ChlorideDistribution::Fixed | ChlorideDistribution::Dynamic => Ok(()),
     }
 }
 

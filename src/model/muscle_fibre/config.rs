@@ -14,6 +14,8 @@ use crate::physiology::gating_pore::GatingPoreParams;
 use crate::physiology::ghk::ThermodynamicParams;
 use crate::physiology::inward_rectifier::InwardRectifierParams;
 use crate::physiology::ion_accumulation::IonAccumulationParams;
+use crate::physiology::kir_hagiwara::KirHagiwaraParams;
+use crate::physiology::nkcc1::Nkcc1Params;
 use crate::physiology::ryanodine_magnesium::RyanodineMagnesiumOption;
 use crate::physiology::sarcoplasmic_reticulum::SarcoplasmicReticulumParams;
 use crate::physiology::sodium_channel::SodiumChannelParams;
@@ -52,6 +54,55 @@ pub enum Variant {
     Published,
     /// The three corrections listed on [`Variant`].
     Corrected,
+}
+
+/// Which resting conductances the fibre has (`parameters.resting_conductance`).
+///
+/// `Published` keeps the Shorten/Wallinga magnitudes and the Senneff &
+/// Lowery g_Cl Q10 of 1.5 at every temperature, so OpenCOR and `endplate
+/// validate` see the published model. At 37 °C and rest their slope
+/// conductances are G_Cl ≈ 7 and G_Kir ≈ 4.5 mS/cm² of sarcolemma (tubules
+/// included), 3–30 times the measured values
+/// (../shared/SCIENCE-EXCITABILITY.md §0.1). `Measured` scales them by
+/// [`MeasuredRestParams`] to rat fast-twitch muscle at 37 °C and gives g_Cl
+/// the Q10 of ≈ 1 above 25 °C that Palade & Barchi 1977 measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RestingConductance {
+    /// The published Shorten/Wallinga conductances.
+    #[default]
+    Published,
+    /// Rat resting conductances (Palade & Barchi 1977): [`MeasuredRestParams`].
+    Measured,
+}
+
+/// Which inward rectifier the fibre has (`parameters.inward_rectifier_form`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InwardRectifierForm {
+    /// Wallinga et al. 1999 / Standen–Stanfield block against absolute V
+    /// ([`crate::physiology::inward_rectifier`], `inward_rectifier` parameters).
+    #[default]
+    Wallinga,
+    /// Rectification following V − E_K, I_Kir = P_Kir r(V − E_K) I_GHK,K
+    /// ([`crate::physiology::kir_hagiwara`], `kir_hagiwara` parameters, the
+    /// Cannon-lab fibre's Kir), same density in the T-tubule
+    /// (`inward_rectifier.tubule_density_ratio`, 1).
+    Hagiwara,
+}
+
+parameters! {
+    /// Resting conductances of `resting_conductance = "measured"` (rat, 37 °C; unused with "published").
+    pub struct MeasuredRestParams {
+        /// Factor on ḡ_Cl (both membranes): the measured G_Cl of rat diaphragm at 37 °C, 2.11 mS/cm² (Palade & Barchi 1977, J Gen Physiol 69:325), over the published model's slope G_Cl at the dynamic-Cl⁻ rest of scenarios/normal.toml with g_Cl's Q10 ≈ 1 above 25 °C (6.07 mS/cm² with the Senneff & Lowery Q10 of 1.5, 3.73 with Palade & Barchi's), as `endplate rest` prints it.
+        g_cl_scale: f64 = 0.566, "1", 0.0..=10.0, "Palade & Barchi 1977 G_Cl 2.11 mS/cm² (rat diaphragm, 37 °C) / 3.73 mS/cm² model slope G_Cl (../shared/SCIENCE-EXCITABILITY.md §0.1)";
+        /// Factor on the inward rectifier's G_K (both membranes): the measured G_K of rat diaphragm at 37 °C, 0.34 mS/cm², over the published model's slope G_K (Kir and delayed rectifier) at the same rest, 5.55 mS/cm².
+        g_kir_scale: f64 = 0.061, "1", 0.0..=10.0, "Palade & Barchi 1977 G_K 0.34 mS/cm² (rat diaphragm, 37 °C) / 5.55 mS/cm² model slope G_K (../shared/SCIENCE-EXCITABILITY.md §0.1)";
+        /// Temperature above which g_Cl no longer changes with temperature.
+        g_cl_q10_breakpoint_celsius: f64 = 25.0, "°C", 0.0..=45.0, "Palade & Barchi 1977: Q10 of G_Cl 1.6 between 6 and 25 °C, ≈ 1 between 25 and 40 °C";
+        /// Q10 of g_Cl above the breakpoint.
+        g_cl_q10_above_breakpoint: f64 = 1.0, "1", 0.5..=5.0, "Palade & Barchi 1977 (J Gen Physiol 69:325): Q10 ≈ 1 between 25 and 40 °C";
+    }
 }
 
 parameters! {
@@ -130,6 +181,10 @@ fibre_sections! {
     pub struct MuscleFibreConfig {
         /// Published (default) or corrected equations.
         variant: Variant => switch,
+        /// Published (default) or measured (rat, 37 °C) resting conductances.
+        resting_conductance: RestingConductance => switch,
+        /// The factors and g_Cl Q10 of `resting_conductance = "measured"`.
+        measured_rest: MeasuredRestParams => declared,
         /// R, T, F.
         thermodynamics: ThermodynamicParams => declared,
         /// Capacitance, area ratio, access resistance.
@@ -140,12 +195,19 @@ fibre_sections! {
         delayed_rectifier: DelayedRectifierParams => declared,
         /// Inward-rectifier K⁺ channel.
         inward_rectifier: InwardRectifierParams => declared,
-        /// Cl⁻ distributed with K⁺ (published, default) or held fixed
-        /// (`"fixed"`: the option of [`crate::physiology::chloride_channel`]
-        /// that lets `ions.cl_o_mm` act).
+        /// Wallinga (published, default) or Hagiwara inward rectifier.
+        inward_rectifier_form: InwardRectifierForm => switch,
+        /// The Hagiwara Kir (used only with `inward_rectifier_form = "hagiwara"`).
+        kir_hagiwara: KirHagiwaraParams => declared,
+        /// Cl⁻ distributed with K⁺ (published, default), held fixed
+        /// (`"fixed"`) or a state moved by ClC-1 and NKCC1 (`"dynamic"`); the
+        /// options of [`crate::physiology::chloride_channel`] that let
+        /// `ions.cl_o_mm` act.
         chloride_distribution: ChlorideDistribution => switch,
         /// ClC-1 channel and the Cl⁻ balance.
         chloride_channel: ChlorideChannelParams => declared,
+        /// NKCC1 rate (acts only with `chloride_distribution = "dynamic"`).
+        nkcc1: Nkcc1Params => declared,
         /// Na⁺/K⁺ pump.
         sodium_potassium_pump: SodiumPotassiumPumpParams => declared,
         /// K⁺ and Na⁺ compartments and background currents.

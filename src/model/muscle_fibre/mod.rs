@@ -13,7 +13,7 @@
 //! `maierbn/opendihu`). Every equation is in the mechanism files of
 //! [`crate::physiology`], each citing its CellML component.
 //!
-//! ## Structure (56 states, see [`state`])
+//! ## Structure (56 CellML states and myoplasmic Cl⁻, see [`state`])
 //! - **Membrane** (Wallinga et al. 1999, Eur Biophys J 28:317): sarcolemma
 //!   (vS) and a lumped T-tubule (vT) joined by the access resistance R_a;
 //!   each has Na⁺ ([`crate::physiology::sodium_channel`]), delayed-rectifier
@@ -59,25 +59,38 @@ pub mod catalogue;
 mod conditions_tests;
 mod config;
 mod currents;
+#[cfg(test)]
+mod rest_tests;
 pub mod state;
 #[cfg(test)]
 mod tests;
 
 pub use calcium::regulatory_units;
-pub use config::{MembraneParams, MuscleFibreConfig, Variant};
-pub use currents::Currents;
+pub use config::{
+    InwardRectifierForm, MeasuredRestParams, MembraneParams, MuscleFibreConfig, RestingConductance,
+    Variant,
+};
+pub use currents::{Currents, RestBalance, SlopeConductances};
 pub use state::{PUBLISHED_INITIAL_STATE, STATE_COUNT, STATE_VARIABLES, index};
 
 use crate::model::conditions::Conditions;
 use crate::model::{KELVIN_AT_ZERO_CELSIUS, celsius_from_kelvin};
 use crate::model::{Model, State, StateVariable};
 use crate::physiology::calcium_compartments::{self, CompartmentVolumes};
+use crate::physiology::chloride_channel::ChlorideDistribution;
 use crate::physiology::ion_accumulation::{
-    Ion, compartment_rates, potassium_outward_ua_per_cm2, sodium_outward_ua_per_cm2,
+    Ion, chloride_influx_mm_per_ms, compartment_rates, potassium_outward_ua_per_cm2,
+    sodium_outward_ua_per_cm2,
 };
 use crate::physiology::rates::gate_derivative;
 use crate::physiology::surface_charge::GatingShifts;
+use crate::physiology::temperature::q10_factor;
 use crate::physiology::{delayed_rectifier, sodium_channel, washout};
+
+/// Temperature at which the Hagiwara Kir's P_Kir applies (°C): the
+/// Cannon-lab fibre's 22 °C (issue 18; `src/model/cannon_fibre`); scaled
+/// from there by the Kir Q10 of Senneff & Lowery 2021 (1.55).
+const HAGIWARA_REFERENCE_CELSIUS: f64 = 22.0;
 
 /// The Shorten et al. 2007 fibre, ready to integrate. Immutable during a run.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,13 +157,35 @@ impl MuscleFibre {
             config.thermodynamics.temperature_k =
                 conditions.temperature_celsius + KELVIN_AT_ZERO_CELSIUS;
         }
-        let q10 = config
-            .temperature_q10
-            .factors_at(celsius_from_kelvin(config.thermodynamics.temperature_k));
+        let celsius = celsius_from_kelvin(config.thermodynamics.temperature_k);
+        let q10 = config.temperature_q10.factors_at(celsius);
         config.sodium_channel.g_na_max_ms_per_cm2 *= q10.g_na;
         config.delayed_rectifier.g_k_max_ms_per_cm2 *= q10.g_k;
-        config.chloride_channel.g_cl_max_ms_per_cm2 *= q10.g_cl;
         config.inward_rectifier.g_max_ms_per_cm2 *= q10.g_kir;
+        config.kir_hagiwara.p_k_cm_per_s *= q10_factor(
+            config.temperature_q10.g_kir_q10,
+            celsius,
+            HAGIWARA_REFERENCE_CELSIUS,
+        );
+        match config.resting_conductance {
+            RestingConductance::Published => {
+                config.chloride_channel.g_cl_max_ms_per_cm2 *= q10.g_cl;
+            }
+            RestingConductance::Measured => {
+                let m = config.measured_rest;
+                let below = celsius.min(m.g_cl_q10_breakpoint_celsius);
+                let above = celsius.max(m.g_cl_q10_breakpoint_celsius);
+                let q = &config.temperature_q10;
+                config.chloride_channel.g_cl_max_ms_per_cm2 *= m.g_cl_scale
+                    * q10_factor(q.g_cl_q10, below, q.reference_temperature_celsius)
+                    * q10_factor(
+                        m.g_cl_q10_above_breakpoint,
+                        above,
+                        m.g_cl_q10_breakpoint_celsius,
+                    );
+                config.inward_rectifier.g_max_ms_per_cm2 *= m.g_kir_scale;
+            }
+        }
         config.membrane.c_m_uf_per_cm2 *= q10.membrane_capacitance;
         config.membrane.access_resistance_ohm_cm2 /= q10.conductivity;
         config.sodium_potassium_pump.j_max_umol_per_cm2_per_s *= q10.pump;
@@ -172,6 +207,7 @@ impl MuscleFibre {
             conditions.na_o_mm,
         );
         set([index::MG_TRIAD, index::MG_BULK], conditions.mg_i_um);
+        initial[index::CL_MYOPLASM] = config.chloride_channel.fixed_chloride_in_mm;
 
         let gating_shifts = conditions.gating_shifts();
 
@@ -269,13 +305,14 @@ impl MuscleFibre {
                 currents.i_dr_surface_ua_per_cm2,
                 acc.i_k_rest_ua_per_cm2,
                 currents.i_nak_surface_ua_per_cm2,
-            ) + currents.i_gp_k_surface_ua_per_cm2,
+            ) + currents.i_gp_k_surface_ua_per_cm2
+                - currents.nkcc_surface_ua_per_cm2,
             potassium_outward_ua_per_cm2(
                 currents.i_ir_tubule_ua_per_cm2,
                 currents.i_dr_tubule_ua_per_cm2,
                 acc.i_k_rest_ua_per_cm2,
                 currents.i_nak_tubule_ua_per_cm2,
-            ),
+            ) - currents.nkcc_tubule_ua_per_cm2,
             y[index::K_TUBULE],
             y[index::K_INTERSTITIAL],
         );
@@ -287,12 +324,13 @@ impl MuscleFibre {
                 currents.i_na_surface_ua_per_cm2,
                 acc.i_na_rest_ua_per_cm2,
                 currents.i_nak_surface_ua_per_cm2,
-            ) + currents.i_gp_na_surface_ua_per_cm2,
+            ) + currents.i_gp_na_surface_ua_per_cm2
+                - currents.nkcc_surface_ua_per_cm2,
             sodium_outward_ua_per_cm2(
                 currents.i_na_tubule_ua_per_cm2,
                 acc.i_na_rest_ua_per_cm2,
                 currents.i_nak_tubule_ua_per_cm2,
-            ),
+            ) - currents.nkcc_tubule_ua_per_cm2,
             y[index::NA_TUBULE],
             y[index::NA_INTERSTITIAL],
         );
@@ -304,6 +342,15 @@ impl MuscleFibre {
                 self.plasma_k_mm,
                 self.washout_k_tau_ms,
             );
+        dydt[index::CL_MYOPLASM] = match c.chloride_distribution {
+            ChlorideDistribution::Dynamic => chloride_influx_mm_per_ms(
+                acc,
+                faraday,
+                currents.chloride_influx_surface_ua_per_cm2(),
+                currents.chloride_influx_tubule_ua_per_cm2(),
+            ),
+            ChlorideDistribution::WithPotassium | ChlorideDistribution::Fixed => 0.0,
+        };
         dydt[index::NA_MYOPLASM] = sodium.myoplasm_mm_per_ms;
         dydt[index::NA_TUBULE] = sodium.tubule_mm_per_ms;
         dydt[index::NA_INTERSTITIAL] = sodium.interstitial_mm_per_ms
@@ -385,6 +432,7 @@ impl Model<STATE_COUNT> for MuscleFibre {
             index::NA_MYOPLASM,
             index::NA_TUBULE,
             index::NA_INTERSTITIAL,
+            index::CL_MYOPLASM,
         ]
     }
 

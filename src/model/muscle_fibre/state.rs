@@ -1,4 +1,5 @@
-//! State layout of the muscle fibre: 56 variables, declared once in the
+//! State layout of the muscle fibre: 57 variables (the CellML's 56 and the
+//! myoplasmic Cl⁻ of the dynamic-Cl⁻ option), declared once in the
 //! table at the bottom of this file, in state-vector order, each with its
 //! name, unit, description, CellML name
 //! (`shorten_ocallaghan_davidson_soboleva_2007.cellml`, component/variable)
@@ -21,7 +22,7 @@ macro_rules! state_layout {
             $slot:tt: $name:literal, $unit:literal, $description:literal, $source:literal = $initial:expr;
         )+
     ) => {
-        /// Number of state variables (the CellML has 56 differential equations).
+        /// Number of state variables (the CellML's 56 differential equations, then myoplasmic Cl⁻).
         pub const STATE_COUNT: usize = [$($name),+].len();
 
         /// Names, units, descriptions and CellML names, in state-vector order.
@@ -37,7 +38,8 @@ macro_rules! state_layout {
         ];
 
         /// The CellML initial values, in state-vector order (`initConsts` of the
-        /// CellML-generated code; Shorten et al. 2007, fast-twitch fibre).
+        /// CellML-generated code; Shorten et al. 2007, fast-twitch fibre), and
+        /// Senneff & Lowery's Cl_i for the last state.
         ///
         /// This is not a rest state: several buffers start away from equilibrium
         /// (MgATP, troponin), so without stimulus the bulk Ca²⁺ rises from 0.1 µM
@@ -126,4 +128,7 @@ state_layout! {
     PHOSPHATE_MYOPLASM: "phosphate_myoplasm_mM", "mM", "myoplasmic inorganic phosphate", "razumova/P" = 0.23;
     PHOSPHATE_SR: "phosphate_sr_mM", "mM", "SR inorganic phosphate", "razumova/P_SR" = 0.23;
     PRECIPITATE_SR: "precipitate_sr_mM", "mM", "Ca-phosphate precipitate in the SR", "razumova/P_C_SR" = 0.23;
+    // Myoplasmic Cl⁻: not in the CellML (its Cl⁻ is algebraic); a state only with
+    // `chloride_distribution = "dynamic"`, constant otherwise. Initial value: Senneff & Lowery 2021 Cl_i.
+    CL_MYOPLASM: "cl_myoplasm_mM", "mM", "myoplasmic Cl- (moves only with chloride_distribution = dynamic)", "endplate (not in the CellML)/Cl_i" = 5.83;
 }

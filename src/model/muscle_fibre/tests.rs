@@ -65,8 +65,10 @@ fn assert_balanced(name: &str, terms: &[(f64, f64)]) {
 }
 
 #[test]
-fn layout_has_56_named_states_with_the_sarcolemma_first() {
-    assert_eq!(STATE_VARIABLES.len(), 56);
+fn layout_has_the_cellml_56_named_states_then_chloride_with_the_sarcolemma_first() {
+    // Issue 18: myoplasmic Cl⁻ is the 57th state (constant unless Cl⁻ is dynamic).
+    assert_eq!(STATE_VARIABLES.len(), 57);
+    assert_eq!(STATE_VARIABLES[56].name, "cl_myoplasm_mM");
     assert_eq!(STATE_VARIABLES[0].name, "v_surface_mV");
     assert_eq!(STATE_VARIABLES[0].source_name, "wal_environment/vS");
     for (i, a) in STATE_VARIABLES.iter().enumerate() {
@@ -100,19 +102,32 @@ fn default_parameters_are_within_their_declared_ranges() {
 #[test]
 fn each_declared_section_is_checked_and_listed_under_its_own_name() {
     // fibre_sections! gives the struct, the range check and the groups from one list:
-    // the 20 parameter tables in struct order, the two switches (variant,
-    // chloride_distribution) in none of them.
+    // the 23 parameter tables in struct order (issue 18 added measured_rest,
+    // kir_hagiwara and nkcc1), the four switches (variant, resting_conductance,
+    // inward_rectifier_form, chloride_distribution) in none of them.
     let sections: Vec<&str> = MuscleFibreConfig::parameter_groups()
         .iter()
         .map(|group| group.section)
         .collect();
-    assert_eq!(sections.len(), 20);
+    assert_eq!(sections.len(), 23);
     assert_eq!(
-        sections[..3],
-        ["thermodynamics", "membrane", "sodium_channel"]
+        sections[..4],
+        [
+            "measured_rest",
+            "thermodynamics",
+            "membrane",
+            "sodium_channel"
+        ]
     );
-    assert_eq!(sections[19], "gating_pore");
-    assert!(!sections.contains(&"variant") && !sections.contains(&"chloride_distribution"));
+    assert_eq!(sections[22], "gating_pore");
+    for switch in [
+        "variant",
+        "resting_conductance",
+        "inward_rectifier_form",
+        "chloride_distribution",
+    ] {
+        assert!(!sections.contains(&switch), "{switch}");
+    }
     let mut config = MuscleFibreConfig::default();
     config.washout.blood_flow_ml_per_min_per_100g = -1.0;
     config.membrane.c_m_uf_per_cm2 = 0.0;
