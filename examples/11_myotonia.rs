@@ -151,7 +151,9 @@ fn run(fibre: Fibre, fraction: f64, (train_ms, after_ms): (f64, f64)) -> Result<
     ])?;
     let mut trace = Columns::new(&columns);
     let metrics = execute(&run, &mut trace)?.metrics;
-    let muscle = metrics.muscle.ok_or("a motor unit reports muscle metrics")?;
+    let muscle = metrics
+        .muscle
+        .ok_or("a motor unit reports muscle metrics")?;
     let last_pulse_ms = ONSET_MS + (f64::from(pulses) - 1.0) * 1000.0 / RATE_HZ;
     let spikes = &metrics.membrane.spike_times_ms;
     let after = spikes

@@ -286,9 +286,13 @@ pub fn execute(
 ) -> Result<RunResult, SolveError> {
     match &unit.cannon {
         None => execute_with(unit, &unit.fibre, &unit.sodium_blocked_fibre(), run, trace),
-        Some(cannon) => {
-            execute_with(unit, cannon, &unit.sodium_blocked_cannon(cannon), run, trace)
-        }
+        Some(cannon) => execute_with(
+            unit,
+            cannon,
+            &unit.sodium_blocked_cannon(cannon),
+            run,
+            trace,
+        ),
     }
 }
 

@@ -45,7 +45,11 @@ fn the_cannon_fibre_fires_a_muscle_action_potential_and_twitches() {
     // time to peak 15 ms at 37 °C).
     let muscle = metrics.muscle.unwrap();
     assert!(muscle.ca_peak_um > 1.0, "Ca peak {} µM", muscle.ca_peak_um);
-    assert!(muscle.force_peak_um > 0.05, "force {} µM", muscle.force_peak_um);
+    assert!(
+        muscle.force_peak_um > 0.05,
+        "force {} µM",
+        muscle.force_peak_um
+    );
     let to_peak = muscle.time_to_peak_ms.unwrap();
     assert!((5.0..60.0).contains(&to_peak), "time to peak {to_peak} ms");
     assert!(muscle.half_relaxation_ms.is_some());
@@ -65,7 +69,10 @@ fn in_severe_hypokalaemia_the_cannon_unit_is_paralysed_and_the_shorten_unit_fire
         let rest = metrics.rest.as_ref().unwrap();
         assert!(rest.converged, "K {k}: the settled rest is found");
         let resting = metrics.membrane.resting_mv;
-        assert!((-65.0..-45.0).contains(&resting), "K {k}: rest {resting} mV");
+        assert!(
+            (-65.0..-45.0).contains(&resting),
+            "K {k}: rest {resting} mV"
+        );
         assert_eq!(metrics.junction.unwrap().axon_spike_count, 1);
         assert_eq!(metrics.membrane.spike_count, 0, "K {k}: no muscle AP");
     }
@@ -84,7 +91,10 @@ fn with_chloride_at_38_percent_a_nerve_train_leaves_after_discharges_on_the_cann
     for (scale, rate) in [(0.38, 50), (0.38, 100), (0.1, 50), (0.1, 100)] {
         let cl = format!(
             "parameters.cannon.scale.cl={}",
-            scale * endplate::model::cannon_fibre::CannonFibreParams::default().scale.cl
+            scale
+                * endplate::model::cannon_fibre::CannonFibreParams::default()
+                    .scale
+                    .cl
         );
         let count = format!("stimulus.trains[0].count={rate}");
         let frequency = format!("stimulus.trains[0].frequency_hz={rate}");

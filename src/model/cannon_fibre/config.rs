@@ -176,6 +176,9 @@ pub struct CannonFibreParams {
 }
 
 impl Default for CannonFibreParams {
+    // The update keeps the defaults of any field NKCC1 gains (its file is
+    // shared and being generalised, issue 18).
+    #[allow(clippy::needless_update)]
     fn default() -> Self {
         Self {
             physical: CannonPhysicalParams::default(),

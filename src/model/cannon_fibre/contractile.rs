@@ -130,13 +130,12 @@ impl Model<STATE_COUNT> for ContractileCannonFibre {
         let mut y = State::<STATE_COUNT>::zeros();
         y.fixed_rows_mut::<MEMBRANE_COUNT>(0)
             .copy_from(&self.membrane.initial_state());
-        y.fixed_rows_mut::<CALCIUM_COUNT>(MEMBRANE_COUNT)
-            .copy_from(
-                &self
-                    .calcium
-                    .initial_state()
-                    .fixed_rows::<CALCIUM_COUNT>(CALCIUM_FIRST),
-            );
+        y.fixed_rows_mut::<CALCIUM_COUNT>(MEMBRANE_COUNT).copy_from(
+            &self
+                .calcium
+                .initial_state()
+                .fixed_rows::<CALCIUM_COUNT>(CALCIUM_FIRST),
+        );
         y
     }
 

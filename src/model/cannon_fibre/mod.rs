@@ -117,8 +117,8 @@ mod state;
 mod tests;
 
 pub use config::{
-    BASELINE_NKCC_J0, CannonFibreParams, NKCC_PRESETS, CannonGeometryParams, CannonIonParams, CannonPhysicalParams,
-    CannonScaleParams, CannonTubuleDensityParams,
+    BASELINE_NKCC_J0, CannonFibreParams, CannonGeometryParams, CannonIonParams,
+    CannonPhysicalParams, CannonScaleParams, CannonTubuleDensityParams, NKCC_PRESETS,
 };
 pub use state::*;
 

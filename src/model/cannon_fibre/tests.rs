@@ -427,7 +427,6 @@ fn normal_fibres_reach_p2_below_one_millimolar_potassium() {
     );
 }
 
-
 /// Gating-pore scale giving `g_ms_per_cm2` of chord conductance (Na⁺ + K⁺
 /// parts) at −85 mV and the file's concentrations (Jurkat-Rott et al. 2009
 /// give the HypoPP leak as a conductance, 12–19.5 µS/cm²).

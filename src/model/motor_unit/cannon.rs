@@ -15,9 +15,9 @@ use crate::model::muscle_fibre::index;
 use crate::model::{ParameterGroup, StateVariable};
 use crate::scenario::ScenarioError;
 use crate::scenario::build::{Context, deserialize, out_of_range};
-use crate::scenario::error::did_you_mean;
 use crate::scenario::path::KeyPath;
 
+use super::catalogue::{take_choice, take_table};
 use super::innervated;
 
 /// The choices of `fibre_model`, the default first.
@@ -34,31 +34,11 @@ pub fn take(
     at: &KeyPath,
     ctx: &Context<'_>,
 ) -> Result<Option<CannonFibreParams>, ScenarioError> {
-    let path = at.key("fibre_model");
-    let name = match table.remove("fibre_model") {
-        Some(value) => deserialize::<String>(value, &path, ctx)?,
-        None => FIBRE_MODELS[0].to_owned(),
-    };
-    if !FIBRE_MODELS.contains(&name.as_str()) {
-        return Err(ctx
-            .value_error(&path, "unknown value")
-            .with_allowed(FIBRE_MODELS.join(", "))
-            .with_suggestion(did_you_mean(&name, FIBRE_MODELS.iter().copied())));
-    }
+    let name = take_choice(table, "fibre_model", &FIBRE_MODELS, at, ctx)?;
     let here = at.key(SECTION);
-    let own = match table.remove(SECTION) {
-        Some(toml::Value::Table(sub)) => sub,
-        Some(other) => {
-            return Err(ctx
-                .value_error(&here, "wrong type")
-                .with_value(other.to_string())
-                .with_allowed("a table"));
-        }
-        None => toml::Table::new(),
-    };
+    let mut own = take_table(table, SECTION, at, ctx)?;
     let first_key = own.keys().next().cloned();
     // Its own errors (unknown keys, ranges) first, whichever the choice.
-    let mut own = own;
     cannon_fibre::catalogue::apply_nkcc_preset(&mut own, &here, ctx)?;
     let params: CannonFibreParams = deserialize(toml::Value::Table(own), &here, ctx)?;
     cannon_fibre::catalogue::check_ranges(&params)

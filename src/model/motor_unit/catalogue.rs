@@ -285,17 +285,7 @@ fn motoneuron_stage(
     at: &KeyPath,
     ctx: &Context<'_>,
 ) -> Result<Option<MotoneuronStage>, ScenarioError> {
-    let path = at.key("motoneuron_model");
-    let name = match table.remove("motoneuron_model") {
-        Some(value) => deserialize::<String>(value, &path, ctx)?,
-        None => MOTONEURON_MODELS[0].to_owned(),
-    };
-    if !MOTONEURON_MODELS.contains(&name.as_str()) {
-        return Err(ctx
-            .value_error(&path, "unknown value")
-            .with_allowed(MOTONEURON_MODELS.join(", "))
-            .with_suggestion(did_you_mean(&name, MOTONEURON_MODELS.iter().copied())));
-    }
+    let name = take_choice(table, "motoneuron_model", &MOTONEURON_MODELS, at, ctx)?;
     let mut own = take_table(table, "motoneuron", at, ctx)?;
     let here = at.key("motoneuron");
     // Its own errors (unknown keys, ranges) first, whichever the choice.
@@ -343,8 +333,30 @@ fn motoneuron_stage(
     Ok(Some(MotoneuronStage::new(config, nerve)))
 }
 
+/// The choice `key` taken out of `table`, one of `choices` (default: the first).
+pub(super) fn take_choice(
+    table: &mut toml::Table,
+    key: &str,
+    choices: &[&str],
+    at: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<String, ScenarioError> {
+    let path = at.key(key);
+    let name = match table.remove(key) {
+        Some(value) => deserialize::<String>(value, &path, ctx)?,
+        None => choices[0].to_owned(),
+    };
+    if !choices.contains(&name.as_str()) {
+        return Err(ctx
+            .value_error(&path, "unknown value")
+            .with_allowed(choices.join(", "))
+            .with_suggestion(did_you_mean(&name, choices.iter().copied())));
+    }
+    Ok(name)
+}
+
 /// The sub-table `name` taken out of `table` (empty when absent).
-fn take_table(
+pub(super) fn take_table(
     table: &mut toml::Table,
     name: &str,
     at: &KeyPath,

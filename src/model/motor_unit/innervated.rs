@@ -95,10 +95,7 @@ impl EndplateFibre<{ contractile::STATE_COUNT }, CANNON_STATE_COUNT> for Contrac
     }
 
     fn shorten_view(y: &State<CANNON_STATE_COUNT>) -> State<{ muscle_fibre::STATE_COUNT }> {
-        Self::shorten_view(
-            &y.fixed_rows::<{ contractile::STATE_COUNT }>(0)
-                .into_owned(),
-        )
+        Self::shorten_view(&y.fixed_rows::<{ contractile::STATE_COUNT }>(0).into_owned())
     }
 
     fn troponin_total_um(&self) -> f64 {

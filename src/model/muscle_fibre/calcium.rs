@@ -66,11 +66,7 @@ impl MuscleFibre {
     /// T-tubule potential and states 18–55 of `y`): public so that another
     /// membrane can drive this Ca²⁺/force part
     /// ([`crate::model::cannon_fibre::contractile`]).
-    pub fn calcium_derivatives(
-        &self,
-        y: &State<STATE_COUNT>,
-        dydt: &mut State<STATE_COUNT>,
-    ) {
+    pub fn calcium_derivatives(&self, y: &State<STATE_COUNT>, dydt: &mut State<STATE_COUNT>) {
         let c = &self.config;
         let vol = &self.volumes;
         let buffers = &c.calcium_buffers;
