@@ -139,8 +139,8 @@ impl ModelEntry for CannonFibreEntry {
         let charge: SurfaceChargeParams = section(charge, &at.key(LAW_SECTIONS[0]), ctx)?;
         let grahame: GrahameParams = section(grahame, &at.key(LAW_SECTIONS[1]), ctx)?;
         apply_nkcc_preset(&mut table, at, ctx)?;
-        let params: CannonFibreParams =
-            deserialize(toml::Value::Table(table), at, ctx).map_err(with_law_sections)?;
+        let params: CannonFibreParams = deserialize(toml::Value::Table(table), at, ctx)
+            .map_err(|e| with_nkcc_preset(with_law_sections(e)))?;
         check_ranges(&params).map_err(|(name, e)| out_of_range(&e, &at.key(name), ctx))?;
         let conditions = Conditions::resolve(
             ions,
@@ -233,6 +233,24 @@ pub fn apply_nkcc_preset(
     nkcc.entry("j0_pmol_per_cm2_per_s")
         .or_insert(toml::Value::Float(*j0));
     Ok(())
+}
+
+/// An unknown key of `[parameters.nkcc]` lists `preset` among the allowed
+/// ones too (the parser of [`crate::physiology::nkcc1::Nkcc1Params`] does
+/// not know it: [`apply_nkcc_preset`] takes it out first).
+pub fn with_nkcc_preset(mut e: ScenarioError) -> ScenarioError {
+    let in_nkcc = e
+        .key_path
+        .rsplit_once('.')
+        .is_some_and(|(table, _)| table == "nkcc" || table.ends_with(".nkcc"));
+    if e.problem == "unknown key" && in_nkcc {
+        if let Some(allowed) = e.allowed.take() {
+            let mut names: Vec<&str> = allowed.split(", ").chain(["preset"]).collect();
+            names.sort_unstable();
+            e.allowed = Some(names.join(", "));
+        }
+    }
+    e
 }
 
 /// Every sub-table of `params` within its declared ranges (the motor

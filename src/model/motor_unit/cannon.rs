@@ -40,7 +40,8 @@ pub fn take(
     let first_key = own.keys().next().cloned();
     // Its own errors (unknown keys, ranges) first, whichever the choice.
     cannon_fibre::catalogue::apply_nkcc_preset(&mut own, &here, ctx)?;
-    let params: CannonFibreParams = deserialize(toml::Value::Table(own), &here, ctx)?;
+    let params: CannonFibreParams = deserialize(toml::Value::Table(own), &here, ctx)
+        .map_err(cannon_fibre::catalogue::with_nkcc_preset)?;
     cannon_fibre::catalogue::check_ranges(&params)
         .map_err(|(name, e)| out_of_range(&e, &here.key(name), ctx))?;
     if name == FIBRE_MODELS[0] {
