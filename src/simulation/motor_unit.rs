@@ -7,10 +7,10 @@ use serde::Serialize;
 
 use crate::analysis::{MembraneAnalysis, MuscleAnalysis, SpikeDetector};
 use crate::bisection;
-use crate::model::motor_unit::innervated::{self, ReleaseKicks};
+use crate::model::motor_unit::innervated::{EndplateFibre, ReleaseKicks};
 use crate::model::motor_unit::motoneuron::MotoneuronStage;
 use crate::model::motor_unit::{self as unit_model, InnervatedFibre, MotorUnit, Release};
-use crate::model::muscle_fibre::{self, MuscleFibre};
+use crate::model::muscle_fibre;
 use crate::model::{Model, State};
 use crate::protocol::Protocol;
 use crate::scenario::Run;
@@ -108,17 +108,17 @@ impl EndplateMeasurements {
     }
 }
 
-/// Adapts a sink of fibre rows (56 states) to rows of the innervated fibre (58).
-struct FibreColumns<S>(S);
+/// Adapts a sink of Shorten-fibre rows (56 states) to rows of the
+/// innervated fibre `F` (`M` states), through [`EndplateFibre::shorten_view`].
+struct FibreColumns<S, F, const N: usize>(S, std::marker::PhantomData<F>);
 
-impl<S: SampleSink<{ muscle_fibre::STATE_COUNT }>> SampleSink<{ innervated::STATE_COUNT }>
-    for FibreColumns<S>
+impl<S, F, const N: usize, const M: usize> SampleSink<M> for FibreColumns<S, F, N>
+where
+    S: SampleSink<{ muscle_fibre::STATE_COUNT }>,
+    F: EndplateFibre<N, M>,
 {
-    fn sample(&mut self, t_ms: f64, y: &State<{ innervated::STATE_COUNT }>, i_stim: f64) {
-        let fibre = y
-            .fixed_rows::<{ muscle_fibre::STATE_COUNT }>(0)
-            .into_owned();
-        self.0.sample(t_ms, &fibre, i_stim);
+    fn sample(&mut self, t_ms: f64, y: &State<M>, i_stim: f64) {
+        self.0.sample(t_ms, &F::shorten_view(y), i_stim);
     }
 }
 
@@ -164,8 +164,8 @@ struct JoinedRows<'a> {
     row: Vec<f64>,
 }
 
-impl SampleSink<{ innervated::STATE_COUNT }> for JoinedRows<'_> {
-    fn sample(&mut self, t_ms: f64, y: &State<{ innervated::STATE_COUNT }>, _i_stim: f64) {
+impl<const M: usize> SampleSink<M> for JoinedRows<'_> {
+    fn sample(&mut self, t_ms: f64, y: &State<M>, _i_stim: f64) {
         let rows = self.axon.axon_rows_len();
         if rows == 0 {
             return;
@@ -298,9 +298,30 @@ fn axon_solver(run: &Run, method: Method) -> SolverSettings {
     }
 }
 
-/// Simulates a motor-unit run.
+/// Simulates a motor-unit run, with the unit's fibre (Shorten's, or the
+/// Cannon membrane with Shorten's Ca²⁺/force part).
 pub fn execute(
     unit: &MotorUnit,
+    run: &Run,
+    trace: &mut dyn Trace,
+) -> Result<RunResult, SolveError> {
+    match &unit.cannon {
+        None => execute_with(unit, &unit.fibre, &unit.sodium_blocked_fibre(), run, trace),
+        Some(cannon) => execute_with(
+            unit,
+            cannon,
+            &unit.sodium_blocked_cannon(cannon),
+            run,
+            trace,
+        ),
+    }
+}
+
+/// [`execute`] with `fibre` (and `blocked`, it with its Na⁺ channels blocked).
+fn execute_with<F: EndplateFibre<N, M>, const N: usize, const M: usize>(
+    unit: &MotorUnit,
+    fibre: &F,
+    blocked: &F,
     run: &Run,
     trace: &mut dyn Trace,
 ) -> Result<RunResult, SolveError> {
@@ -312,28 +333,25 @@ pub fn execute(
     let releases = unit.junction.releases(&axon.spike_times_ms);
 
     // Pass 2: the fibre under the releases.
-    let (fibre_rest, rest) = starting_state(&unit.fibre, run, &run.solver)?;
-    let innervated = InnervatedFibre::new(&unit.fibre, &unit.junction);
-    let y0 = InnervatedFibre::state_from(&fibre_rest);
+    let (fibre_rest, rest) = starting_state(fibre, run, &run.solver)?;
+    let innervated = InnervatedFibre::<F, N, M>::new(fibre, &unit.junction);
+    let y0 = InnervatedFibre::<F, N, M>::state_from(&fibre_rest);
     let membrane = MembraneAnalysis::new(0, threshold, run.protocol.active_window_ms());
-    let muscle = MuscleAnalysis::new(
-        &run.protocol,
-        duration,
-        unit.fibre.config().crossbridges.troponin_total_um,
-    );
+    let muscle = MuscleAnalysis::new(&run.protocol, duration, fibre.troponin_total_um());
     // A motoneuron may fire on its own before the first nerve pulse: force
     // is then measured from the rested fibre, not from mid-contraction.
     let muscle = match unit.motoneuron {
-        Some(_) => muscle.with_rest_baseline(fibre_rest[muscle_fibre::index::POST_STROKE]),
+        Some(_) => muscle.with_rest_baseline(F::shorten_view(&y0)[muscle_fibre::index::POST_STROKE]),
         None => muscle,
     };
     let joined = JoinedRows {
         trace,
         axon: &axon,
         next: 0,
-        row: Vec::with_capacity(innervated::STATE_COUNT + axon.width),
+        row: Vec::with_capacity(M + axon.width),
     };
-    let sinks = ((membrane, FibreColumns(muscle)), joined);
+    let muscle = FibreColumns::<_, F, N>(muscle, std::marker::PhantomData);
+    let sinks = ((membrane, muscle), joined);
     let mut observers = (
         GridSampler::new(run.simulation.output_dt_ms, sinks),
         SpikeDetector::new(0, threshold),
@@ -348,11 +366,12 @@ pub fn execute(
         &mut observers,
     )?;
     let (sampler, fibre_spikes) = observers;
-    let ((membrane, FibreColumns(muscle)), _) = sampler.sink;
+    let ((membrane, FibreColumns(muscle, _)), _) = sampler.sink;
     let fibre_spike_count = fibre_spikes.times_ms.len();
 
     let junction = junction_metrics(
         unit,
+        (fibre, blocked),
         run,
         &fibre_rest,
         axon.initial_mv,
@@ -392,10 +411,12 @@ pub fn execute(
 /// The junction block of the metrics: what happened in the run, and (when
 /// the run asks for them) the endplate measurements made on the side from
 /// the fibre's starting state.
-fn junction_metrics(
+#[allow(clippy::too_many_arguments)]
+fn junction_metrics<F: EndplateFibre<N, M>, const N: usize, const M: usize>(
     unit: &MotorUnit,
+    (fibre, blocked): (&F, &F),
     run: &Run,
-    fibre_rest: &State<{ muscle_fibre::STATE_COUNT }>,
+    fibre_rest: &State<N>,
     axon_initial_mv: f64,
     axon_spike_times_ms: &[f64],
     releases: &[Release],
@@ -403,7 +424,7 @@ fn junction_metrics(
 ) -> Result<JunctionMetrics, SolveError> {
     let m = unit.junction.mean_quantal_content();
     let endplate = if run.endplate_measurements {
-        Some(endplate_measurements(unit, run, fibre_rest, m)?)
+        Some(endplate_measurements::<F, N, M>(unit, (fibre, blocked), run, fibre_rest, m)?)
     } else {
         None
     };
@@ -427,17 +448,17 @@ fn junction_metrics(
 /// The EPP of `m` quanta with Na⁺ blocked, the threshold quanta and the
 /// safety factor, from the fibre's starting state `fibre_rest` (counted in
 /// [`tally::Tally::endplate_measurements`]).
-fn endplate_measurements(
+fn endplate_measurements<F: EndplateFibre<N, M>, const N: usize, const M: usize>(
     unit: &MotorUnit,
+    (fibre, blocked): (&F, &F),
     run: &Run,
-    fibre_rest: &State<{ muscle_fibre::STATE_COUNT }>,
+    fibre_rest: &State<N>,
     m: f64,
 ) -> Result<EndplateMeasurements, SolveError> {
     tally::count_endplate_measurements();
-    let blocked = unit.sodium_blocked_fibre();
-    let epp = |quanta: f64| endplate_potential(unit, &blocked, fibre_rest, quanta, run);
+    let epp = |quanta: f64| endplate_potential::<F, N, M>(unit, blocked, fibre_rest, quanta, run);
     let epp_amplitude_mv = epp(m)?;
-    let threshold_quantal_content = threshold_quanta(unit, fibre_rest, m, run)?;
+    let threshold_quantal_content = threshold_quanta::<F, N, M>(unit, fibre, fibre_rest, m, run)?;
     let threshold_depolarization_mv = threshold_quantal_content.map(epp).transpose()?;
     Ok(EndplateMeasurements {
         epp_amplitude_mv,
@@ -449,10 +470,10 @@ fn endplate_measurements(
 
 /// One release of `quanta` at [`TEST_RELEASE_MS`] on `fibre` from `rest`:
 /// the runs behind the endplate measurements.
-fn single_release<O: StepObserver<{ innervated::STATE_COUNT }>>(
+fn single_release<F: EndplateFibre<N, M>, O: StepObserver<M>, const N: usize, const M: usize>(
     unit: &MotorUnit,
-    fibre: &MuscleFibre,
-    rest: &State<{ muscle_fibre::STATE_COUNT }>,
+    fibre: &F,
+    rest: &State<N>,
     quanta: f64,
     run: &Run,
     observer: &mut O,
@@ -462,8 +483,8 @@ fn single_release<O: StepObserver<{ innervated::STATE_COUNT }>>(
         quanta,
     }];
     solve::simulate_with_kicks(
-        &InnervatedFibre::new(fibre, &unit.junction),
-        &InnervatedFibre::state_from(rest),
+        &InnervatedFibre::<F, N, M>::new(fibre, &unit.junction),
+        &InnervatedFibre::<F, N, M>::state_from(rest),
         &Protocol::default(),
         &mut ReleaseKicks::new(&release),
         TEST_RUN_MS,
@@ -474,10 +495,10 @@ fn single_release<O: StepObserver<{ innervated::STATE_COUNT }>>(
 }
 
 /// Peak depolarization (mV) of the Na⁺-blocked fibre by `quanta` quanta.
-fn endplate_potential(
+fn endplate_potential<F: EndplateFibre<N, M>, const N: usize, const M: usize>(
     unit: &MotorUnit,
-    blocked: &MuscleFibre,
-    rest: &State<{ muscle_fibre::STATE_COUNT }>,
+    blocked: &F,
+    rest: &State<N>,
     quanta: f64,
     run: &Run,
 ) -> Result<f64, SolveError> {
@@ -491,15 +512,16 @@ fn endplate_potential(
 
 /// The fewest quanta (to 1e-4 of themselves) whose single release makes the
 /// fibre cross the spike threshold; `None` if 1000 m do not.
-fn threshold_quanta(
+fn threshold_quanta<F: EndplateFibre<N, M>, const N: usize, const M: usize>(
     unit: &MotorUnit,
-    rest: &State<{ muscle_fibre::STATE_COUNT }>,
+    fibre: &F,
+    rest: &State<N>,
     mean_quanta: f64,
     run: &Run,
 ) -> Result<Option<f64>, SolveError> {
     let fires = |quanta: f64| -> Result<bool, SolveError> {
         let mut spikes = SpikeDetector::new(0, run.analysis.spike_threshold_mv);
-        single_release(unit, &unit.fibre, rest, quanta, run, &mut spikes)?;
+        single_release(unit, fibre, rest, quanta, run, &mut spikes)?;
         Ok(!spikes.times_ms.is_empty())
     };
     let start = mean_quanta.max(1.0);

@@ -10,6 +10,7 @@ mod fuzz;
 mod ions;
 mod magnesium_options;
 mod motor_unit;
+mod motor_unit_cannon;
 mod motor_unit_motoneuron;
 mod muscle_metrics;
 mod muscle_solvers;

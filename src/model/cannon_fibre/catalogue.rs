@@ -5,7 +5,7 @@
 use crate::catalogue::membrane::Membrane;
 use crate::catalogue::{IonUse, ModelEntry, Simulated};
 use crate::model::cannon_fibre::{
-    self, CannonFibre, CannonFibreParams, STATE_COUNT, STATE_VARIABLES,
+    self, CannonFibre, CannonFibreParams, NKCC_PRESETS, STATE_COUNT, STATE_VARIABLES,
 };
 use crate::model::conditions::Conditions;
 use crate::model::ions::Ions;
@@ -14,6 +14,7 @@ use crate::params::{OutOfRange, ParameterSet};
 use crate::physiology::surface_charge::{GrahameParams, SurfaceChargeParams};
 use crate::scenario::ScenarioError;
 use crate::scenario::build::{Context, deserialize, out_of_range, section};
+use crate::scenario::error::did_you_mean;
 use crate::scenario::keys::{Key, ValueKind, option_key};
 use crate::scenario::path::KeyPath;
 use crate::solve::Method;
@@ -95,6 +96,7 @@ impl ModelEntry for CannonFibreEntry {
             "surface_charge" => {
                 crate::model::muscle_fibre::catalogue::fibre_section_options(section)
             }
+            "nkcc" => vec![nkcc_preset_key()],
             "inward_rectifier" => vec![option_key(
                 "form",
                 ValueKind::Choice(vec!["hagiwara", "standen-stanfield"]),
@@ -136,8 +138,9 @@ impl ModelEntry for CannonFibreEntry {
         let (charge, grahame) = (law(LAW_SECTIONS[0])?, law(LAW_SECTIONS[1])?);
         let charge: SurfaceChargeParams = section(charge, &at.key(LAW_SECTIONS[0]), ctx)?;
         let grahame: GrahameParams = section(grahame, &at.key(LAW_SECTIONS[1]), ctx)?;
-        let params: CannonFibreParams =
-            deserialize(toml::Value::Table(table), at, ctx).map_err(with_law_sections)?;
+        apply_nkcc_preset(&mut table, at, ctx)?;
+        let params: CannonFibreParams = deserialize(toml::Value::Table(table), at, ctx)
+            .map_err(|e| with_nkcc_preset(with_law_sections(e)))?;
         check_ranges(&params).map_err(|(name, e)| out_of_range(&e, &at.key(name), ctx))?;
         let conditions = Conditions::resolve(
             ions,
@@ -175,8 +178,84 @@ fn with_law_sections(mut e: ScenarioError) -> ScenarioError {
     e
 }
 
-/// Every sub-table of `params` within its declared ranges.
-fn check_ranges(params: &CannonFibreParams) -> Result<(), (&'static str, OutOfRange)> {
+/// `[parameters.nkcc] preset`: which J0 NKCC1 has when the table does not
+/// give `j0_pmol_per_cm2_per_s` ([`NKCC_PRESETS`]).
+pub fn nkcc_preset_key() -> Key {
+    option_key(
+        "preset",
+        ValueKind::Choice(NKCC_PRESETS.iter().map(|(name, _)| *name).collect()),
+        NKCC_PRESETS[0].0,
+        "NKCC1's J0 unless `j0_pmol_per_cm2_per_s` is given. `baseline`: 2 pmol/(cm²·s), the \
+         wild-type value the parameter file's C57 label gives (\"= 2 at baseline\"); with every \
+         ion settled it rests at P1, −85.9 mV at 4 mM K⁺. `file`: 4, the value C57 ships, a \
+         raised NKCC1 (rest −51.1 mV at 4 mM with every ion settled). The declared default of \
+         `j0_pmol_per_cm2_per_s` is the mechanism's (src/physiology/nkcc1.rs); this fibre's is \
+         the preset's.",
+        "src/model/cannon_fibre/config.rs",
+    )
+}
+
+/// Resolves `preset` in the `nkcc` sub-table of `params` (the Cannon
+/// fibre's parameter table, at `at`): removes it and writes its J0 unless
+/// the table gives one, so a partial `[parameters.nkcc]` keeps the
+/// baseline too.
+pub fn apply_nkcc_preset(
+    params: &mut toml::Table,
+    at: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<(), ScenarioError> {
+    let here = at.key("nkcc");
+    let nkcc = match params
+        .entry("nkcc")
+        .or_insert_with(|| toml::Value::Table(toml::Table::new()))
+    {
+        toml::Value::Table(nkcc) => nkcc,
+        other => {
+            return Err(ctx
+                .value_error(&here, "wrong type")
+                .with_value(other.to_string())
+                .with_allowed("a table"));
+        }
+    };
+    let path = here.key("preset");
+    let name = match nkcc.remove("preset") {
+        Some(value) => deserialize::<String>(value, &path, ctx)?,
+        None => NKCC_PRESETS[0].0.to_owned(),
+    };
+    let names = NKCC_PRESETS.iter().map(|(name, _)| *name);
+    let Some((_, j0)) = NKCC_PRESETS.iter().find(|(n, _)| *n == name) else {
+        return Err(ctx
+            .value_error(&path, "unknown value")
+            .with_value(name.clone())
+            .with_allowed(names.clone().collect::<Vec<_>>().join(", "))
+            .with_suggestion(did_you_mean(&name, names)));
+    };
+    nkcc.entry("j0_pmol_per_cm2_per_s")
+        .or_insert(toml::Value::Float(*j0));
+    Ok(())
+}
+
+/// An unknown key of `[parameters.nkcc]` lists `preset` among the allowed
+/// ones too (the parser of [`crate::physiology::nkcc1::Nkcc1Params`] does
+/// not know it: [`apply_nkcc_preset`] takes it out first).
+pub fn with_nkcc_preset(mut e: ScenarioError) -> ScenarioError {
+    let in_nkcc = e
+        .key_path
+        .rsplit_once('.')
+        .is_some_and(|(table, _)| table == "nkcc" || table.ends_with(".nkcc"));
+    if e.problem == "unknown key" && in_nkcc {
+        if let Some(allowed) = e.allowed.take() {
+            let mut names: Vec<&str> = allowed.split(", ").chain(["preset"]).collect();
+            names.sort_unstable();
+            e.allowed = Some(names.join(", "));
+        }
+    }
+    e
+}
+
+/// Every sub-table of `params` within its declared ranges (the motor
+/// unit's `[parameters.cannon]` too).
+pub fn check_ranges(params: &CannonFibreParams) -> Result<(), (&'static str, OutOfRange)> {
     let p = params;
     let checks = [
         ("physical", p.physical.check_ranges()),

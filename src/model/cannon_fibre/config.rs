@@ -127,8 +127,22 @@ parameters! {
     }
 }
 
+/// NKCC1's J0 (pmol/(cm²·s)) at the wild-type baseline, the default: the
+/// file's C57 label reads "J0 (pmol/cm2-sec = 2 at baseline)", while its
+/// value, 4, is a raised setting (`[parameters.nkcc] preset = "file"`).
+/// Measured with every ion settled (src/model/cannon_fibre/tests.rs): J0 2
+/// rests at P1, −85.9 mV at 4 mM K⁺ (Jurkat-Rott et al. 2009: ≈ −85 mV in
+/// normal fibres); J0 4 at −51.1 mV (Cl_i 19.2 mM), a depolarized fibre.
+pub const BASELINE_NKCC_J0: f64 = 2.0;
+
+/// The named NKCC1 settings of `[parameters.nkcc] preset`, the default
+/// first: `baseline` (C57's label) and `file` (C57's value).
+pub const NKCC_PRESETS: [(&str, f64); 2] = [("baseline", BASELINE_NKCC_J0), ("file", 4.0)];
+
 /// Every parameter of the fibre, one sub-table per group or mechanism.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+/// The default is the file's v9 set but NKCC1 at its baseline J0
+/// ([`BASELINE_NKCC_J0`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CannonFibreParams {
     /// Constants, capacitance, Q10s.
@@ -159,6 +173,33 @@ pub struct CannonFibreParams {
     pub gating_pore: GatingPoreGhkParams,
     /// Tubule–bath exchange.
     pub tubule: TubuleExchangeParams,
+}
+
+impl Default for CannonFibreParams {
+    // The update keeps the defaults of any field NKCC1 gains (its file is
+    // shared and being generalised, issue 18).
+    #[allow(clippy::needless_update)]
+    fn default() -> Self {
+        Self {
+            physical: CannonPhysicalParams::default(),
+            geometry: CannonGeometryParams::default(),
+            ions: CannonIonParams::default(),
+            scale: CannonScaleParams::default(),
+            tubule_density: CannonTubuleDensityParams::default(),
+            sodium_channel: Nav14Params::default(),
+            delayed_rectifier: KdrParams::default(),
+            inward_rectifier: KirHagiwaraParams::default(),
+            kcnq: KcnqParams::default(),
+            chloride_channel: Clc1Params::default(),
+            pump: NakPumpIsoformParams::default(),
+            nkcc: Nkcc1Params {
+                j0_pmol_per_cm2_per_s: BASELINE_NKCC_J0,
+                ..Nkcc1Params::default()
+            },
+            gating_pore: GatingPoreGhkParams::default(),
+            tubule: TubuleExchangeParams::default(),
+        }
+    }
 }
 
 impl CannonFibreParams {

@@ -102,20 +102,23 @@
 //!   2 mM is listed but enters no equation; its CaV is off, P_Ca = 0).
 //! - `mg_i_um`: not used (the model has no intracellular Mg²⁺).
 //!
-//! No Ca²⁺ release, buffering or force: the model is a membrane. Coupling to
-//! the Shorten Ca²⁺/crossbridge part is left to the model catalogue. The
-//! nAChR of the file (Scale_nAChR 0, an all-or-none 0.5 ms opening) is not
+//! No Ca²⁺ release, buffering or force: the model is a membrane. In a motor
+//! unit (`[parameters] fibre_model = "cannon"`) it drives the Shorten 2007
+//! Ca²⁺/crossbridge part through its T-tubule potential ([`contractile`]),
+//! and the endplate current is the motor unit's (a dual exponential,
+//! [`crate::physiology::endplate_current`]). The nAChR of the file (Scale_nAChR 0, an all-or-none 0.5 ms opening) is not
 //! included: its opening is a protocol event this model cannot receive.
 
 pub mod catalogue;
 mod config;
+pub mod contractile;
 mod state;
 #[cfg(test)]
 mod tests;
 
 pub use config::{
-    CannonFibreParams, CannonGeometryParams, CannonIonParams, CannonPhysicalParams,
-    CannonScaleParams, CannonTubuleDensityParams,
+    BASELINE_NKCC_J0, CannonFibreParams, CannonGeometryParams, CannonIonParams,
+    CannonPhysicalParams, CannonScaleParams, CannonTubuleDensityParams, NKCC_PRESETS,
 };
 pub use state::*;
 

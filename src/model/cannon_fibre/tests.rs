@@ -427,10 +427,6 @@ fn normal_fibres_reach_p2_below_one_millimolar_potassium() {
     );
 }
 
-/// The file's NKCC1 rate constant at baseline: C57 reads
-/// "J0 (pmol/cm2-sec = 2 at baseline)" and ships 4.
-const BASELINE_NKCC_J0: f64 = 2.0;
-
 /// Gating-pore scale giving `g_ms_per_cm2` of chord conductance (Na⁺ + K⁺
 /// parts) at −85 mV and the file's concentrations (Jurkat-Rott et al. 2009
 /// give the HypoPP leak as a conductance, 12–19.5 µS/cm²).
@@ -561,7 +557,7 @@ fn with_every_ion_at_steady_state_and_baseline_nkcc_the_fibre_has_p1_and_a_paral
 #[test]
 #[ignore = "finding: with every ion at steady state and the file's NKCC1 J0 = 4 the fibre rests at −51.1 mV at 4 mM (Cl_i 19.2 mM; P1 only from 5.5 mM, −73.1 mV); published: P1 ≈ −85 mV at 4 mM (Jurkat-Rott et al. 2009)"]
 fn with_the_file_s_nkcc_and_every_ion_at_steady_state_the_fibre_rests_at_p1() {
-    let rows = steady_state_branches(|_| {}, &[4.0]);
+    let rows = steady_state_branches(|p| p.nkcc.j0_pmol_per_cm2_per_s = NKCC_PRESETS[1].1, &[4.0]);
     print_branches("file's NKCC1 (J0 4)", &rows);
     assert!((rows[0].2 + 85.0).abs() < 5.0, "{rows:?}");
 }

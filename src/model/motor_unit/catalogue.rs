@@ -4,14 +4,16 @@
 use std::any::Any;
 
 use crate::catalogue::axons::{self, AXONS, AxonEntry, BuiltAxon};
+use crate::catalogue::membrane::Membrane;
 use crate::catalogue::{self, Curve, Figures, IonUse, ModelEntry, Part, Simulated};
+use crate::model::cannon_fibre::contractile;
 use crate::model::conditions::Conditions;
 use crate::model::ions::Ions;
 use crate::model::motoneuron::MotoneuronConfig;
 use crate::model::motoneuron::nerve::NerveCouplingParams;
 use crate::model::motor_axon::PUBLISHED_TEMPERATURE_CELSIUS;
 use crate::model::motor_unit::motoneuron::MotoneuronStage;
-use crate::model::motor_unit::{InnervatedFibre, JunctionSettings, MotorUnit, innervated};
+use crate::model::motor_unit::{InnervatedFibre, JunctionSettings, MotorUnit, cannon, innervated};
 use crate::model::muscle_fibre::catalogue::{
     BuiltMuscleFibre, FIBRE_HONOURS, MUSCLE_FIGURE, fibre_config, fibre_options, fibre_part,
     fibre_section_options, resolve_conditions,
@@ -119,6 +121,17 @@ impl ModelEntry for MotorUnitEntry {
             "src/catalogue/axons.rs",
         ));
         keys.push(option_key(
+            "fibre_model",
+            ValueKind::Choice(cannon::FIBRE_MODELS.to_vec()),
+            cannon::FIBRE_MODELS[0],
+            "The muscle fibre. `shorten`: the Shorten et al. 2007 fibre whole (Wallinga membrane, \
+             the default; every scenario before this option runs bitwise the same); `cannon`: the \
+             Cannon-lab membrane (`parameters.cannon`, the tables of model `cannon-fibre`) driving \
+             the Shorten fibre's Ca²⁺ release and force through its T-tubule potential (the Shorten \
+             membrane tables are then not read).",
+            "src/model/motor_unit/cannon.rs",
+        ));
+        keys.push(option_key(
             "motoneuron_model",
             ValueKind::Choice(MOTONEURON_MODELS.to_vec()),
             MOTONEURON_MODELS[0],
@@ -153,6 +166,9 @@ impl ModelEntry for MotorUnitEntry {
                 "src/physiology/periaxonal_potassium.rs",
             )];
         }
+        if let Some(own) = section.strip_prefix("cannon.") {
+            return crate::model::cannon_fibre::catalogue::ENTRY.section_options(own);
+        }
         fibre_section_options(section)
     }
 
@@ -170,6 +186,7 @@ impl ModelEntry for MotorUnitEntry {
         let mut table = parameters;
         let axon_entry = axon_choice(&mut table, at, ctx)?;
         let motoneuron = motoneuron_stage(&mut table, at, ctx)?;
+        let cannon_params = cannon::take(&mut table, at, ctx)?;
         let mut own = |name: &str| take_table(&mut table, name, at, ctx);
         let axon_table = own(axon_entry.section())?;
         let other_axons = AXONS
@@ -212,7 +229,10 @@ impl ModelEntry for MotorUnitEntry {
                 )));
         }
         let axon = axon_entry.build(axon_table, &conditions, &at.key(axon_entry.section()), ctx)?;
-        let unit = MotorUnit::new(BuiltAxon(axon), junction, config, &conditions);
+        let mut unit = MotorUnit::new(BuiltAxon(axon), junction, config, &conditions);
+        if let Some(params) = cannon_params {
+            unit = unit.with_cannon_fibre(params);
+        }
         Ok(Box::new(match motoneuron {
             Some(stage) => unit.with_motoneuron(stage),
             None => unit,
@@ -276,17 +296,7 @@ fn motoneuron_stage(
     at: &KeyPath,
     ctx: &Context<'_>,
 ) -> Result<Option<MotoneuronStage>, ScenarioError> {
-    let path = at.key("motoneuron_model");
-    let name = match table.remove("motoneuron_model") {
-        Some(value) => deserialize::<String>(value, &path, ctx)?,
-        None => MOTONEURON_MODELS[0].to_owned(),
-    };
-    if !MOTONEURON_MODELS.contains(&name.as_str()) {
-        return Err(ctx
-            .value_error(&path, "unknown value")
-            .with_allowed(MOTONEURON_MODELS.join(", "))
-            .with_suggestion(did_you_mean(&name, MOTONEURON_MODELS.iter().copied())));
-    }
+    let name = take_choice(table, "motoneuron_model", &MOTONEURON_MODELS, at, ctx)?;
     let mut own = take_table(table, "motoneuron", at, ctx)?;
     let here = at.key("motoneuron");
     // Its own errors (unknown keys, ranges) first, whichever the choice.
@@ -336,8 +346,30 @@ fn motoneuron_stage(
     Ok(Some(MotoneuronStage::new(config, nerve)))
 }
 
+/// The choice `key` taken out of `table`, one of `choices` (default: the first).
+pub(super) fn take_choice(
+    table: &mut toml::Table,
+    key: &str,
+    choices: &[&str],
+    at: &KeyPath,
+    ctx: &Context<'_>,
+) -> Result<String, ScenarioError> {
+    let path = at.key(key);
+    let name = match table.remove(key) {
+        Some(value) => deserialize::<String>(value, &path, ctx)?,
+        None => choices[0].to_owned(),
+    };
+    if !choices.contains(&name.as_str()) {
+        return Err(ctx
+            .value_error(&path, "unknown value")
+            .with_allowed(choices.join(", "))
+            .with_suggestion(did_you_mean(&name, choices.iter().copied())));
+    }
+    Ok(name)
+}
+
 /// The sub-table `name` taken out of `table` (empty when absent).
-fn take_table(
+pub(super) fn take_table(
     table: &mut toml::Table,
     name: &str,
     at: &KeyPath,
@@ -402,7 +434,13 @@ fn unit_keys(mut e: ScenarioError) -> ScenarioError {
                 .iter()
                 .map(|axon| axon.section())
                 .chain(JUNCTION_SECTIONS)
-                .chain(["axon_model", "motoneuron", "motoneuron_model"]);
+                .chain([
+                    "axon_model",
+                    "motoneuron",
+                    "motoneuron_model",
+                    "fibre_model",
+                    cannon::SECTION,
+                ]);
             let mut names: Vec<&str> = allowed
                 .split(", ")
                 .filter(|name| *name != "thermodynamics")
@@ -421,7 +459,7 @@ impl Simulated for MotorUnit {
     }
 
     fn state_variables(&self) -> &'static [StateVariable] {
-        self.axon.unit_layout()
+        MotorUnit::state_variables(self)
     }
 
     fn conditions(&self) -> &Conditions {
@@ -429,10 +467,17 @@ impl Simulated for MotorUnit {
     }
 
     fn figures(&self) -> Figures {
-        Figures {
-            potentials: &POTENTIALS,
-            detail: Some(MUSCLE_FIGURE),
-            force: Some(index::POST_STROKE),
+        match self.cannon {
+            None => Figures {
+                potentials: &POTENTIALS,
+                detail: Some(MUSCLE_FIGURE),
+                force: Some(index::POST_STROKE),
+            },
+            Some(_) => Figures {
+                potentials: &cannon::POTENTIALS,
+                detail: Some(cannon::MUSCLE_FIGURE),
+                force: Some(cannon::FORCE),
+            },
         }
     }
 
@@ -442,7 +487,10 @@ impl Simulated for MotorUnit {
 
     /// The fibre's rest (the axon finds its own at the start of every run).
     fn find_rest(&self, run: &Run) -> Result<RestOutcome, SolveError> {
-        simulation::rest_of(&self.fibre, run)
+        match &self.cannon {
+            None => simulation::rest_of(&self.fibre, run),
+            Some(fibre) => simulation::rest_of(fibre, run),
+        }
     }
 
     fn rest_from(
@@ -451,20 +499,40 @@ impl Simulated for MotorUnit {
         previous: Option<&[f64]>,
         start_mv: f64,
     ) -> Result<(Vec<f64>, RestReport), SolveError> {
-        simulation::rest_from(&self.fibre, run, previous, start_mv)
+        match &self.cannon {
+            None => simulation::rest_from(&self.fibre, run, previous, start_mv),
+            Some(fibre) => simulation::rest_from(fibre, run, previous, start_mv),
+        }
     }
 
     /// The unit with its fibre starting from `state` (the fibre's layout).
     fn starting_from(&self, state: &[f64]) -> Box<dyn Simulated> {
         let mut unit = self.clone();
-        unit.fibre = self
-            .fibre
-            .starting_from(&crate::model::State::from_column_slice(state));
+        match &self.cannon {
+            None => {
+                unit.fibre = self
+                    .fibre
+                    .starting_from(&crate::model::State::from_column_slice(state));
+            }
+            Some(fibre) => {
+                unit.cannon =
+                    Some(fibre.starting_from(&crate::model::State::from_column_slice(state)));
+            }
+        }
         Box::new(unit)
     }
 
     fn stimulated_alone(&self) -> Box<dyn Simulated> {
-        Box::new(BuiltMuscleFibre::of(self.fibre.clone(), *self.conditions()))
+        match &self.cannon {
+            None => Box::new(BuiltMuscleFibre::of(self.fibre.clone(), *self.conditions())),
+            Some(fibre) => Box::new(Membrane::<_, { contractile::STATE_COUNT }> {
+                model: fibre.clone(),
+                entry: &crate::model::cannon_fibre::catalogue::ENTRY,
+                conditions: *self.conditions(),
+                honours: &FIBRE_HONOURS,
+                follows_divalent_law: true,
+            }),
+        }
     }
 
     fn has_axon(&self) -> bool {
@@ -486,8 +554,15 @@ impl Simulated for MotorUnit {
                 .then_some(RELEASE_DIVALENTS_ONLY)
         });
         let (tau_rise, tau_decay) = self.junction.time_constants_ms();
+        let fibre = match &self.cannon {
+            None => fibre_part("fibre", &self.fibre),
+            Some(fibre) => Part {
+                signature: simulation::signature(fibre),
+                ..fibre_part("fibre (cannon membrane, shorten Ca²⁺/force)", &self.fibre)
+            },
+        };
         let mut parts = vec![
-            fibre_part("fibre", &self.fibre),
+            fibre,
             Part {
                 name: format!("axon ({})", axon.name()),
                 honours: axon_honours,

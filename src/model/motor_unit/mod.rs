@@ -17,7 +17,14 @@
 //! - Junction: [`junction`] ([`crate::physiology::transmitter_release`],
 //!   [`crate::physiology::endplate_current`]).
 //! - Fibre: [`crate::model::muscle_fibre`] at the run's temperature, with
-//!   its endplate ([`innervated`]).
+//!   its endplate ([`innervated`]); or, with `[parameters] fibre_model =
+//!   "cannon"`, the Cannon-lab membrane (`[parameters.cannon]`, the tables
+//!   of `cannon-fibre`) driving the Shorten fibre's Ca²⁺ release and force
+//!   through its T-tubule potential
+//!   ([`crate::model::cannon_fibre::contractile`]). The endplate current
+//!   lands on the sarcolemma of either; it is the unit's dual-exponential
+//!   endplate conductance, not the Cannon file's nAChR (Scale_nAChR 0 by
+//!   default there, an all-or-none 0.5 ms opening of GHK channels).
 //!
 //! ## How a run is computed
 //! Nothing flows back from the fibre to the axon, so the run has two
@@ -35,12 +42,15 @@
 //! 23 °C becomes 151 at 37 °C); the axon scales its rates by its own Q10s
 //! (the Sweeney node keeps its published 37 °C rates).
 
+pub mod cannon;
 pub mod catalogue;
 pub mod innervated;
 pub mod junction;
 pub mod motoneuron;
 
 use crate::catalogue::axons::BuiltAxon;
+use crate::model::cannon_fibre::contractile::ContractileCannonFibre;
+use crate::model::cannon_fibre::{CannonFibre, CannonFibreParams};
 use crate::model::conditions::Conditions;
 use crate::model::muscle_fibre::{MuscleFibre, MuscleFibreConfig};
 use crate::model::{ParameterGroup, StateVariable};
@@ -104,6 +114,10 @@ pub struct MotorUnit {
     conditions: Conditions,
     /// The motoneuron at its head, if any (`motoneuron_model`; none by default).
     pub motoneuron: Option<motoneuron::MotoneuronStage>,
+    /// With `fibre_model = "cannon"`: the Cannon-lab membrane driving the
+    /// Ca²⁺/force part of `fibre`, which is then the unit's fibre (`fibre`'s
+    /// own membrane is not integrated).
+    pub cannon: Option<ContractileCannonFibre>,
 }
 
 /// The motor unit's own `[parameters]` sub-tables (beside the fibre's and the axon's).
@@ -155,7 +169,35 @@ impl MotorUnit {
             fibre_config,
             conditions: *conditions,
             motoneuron: None,
+            cannon: None,
         }
+    }
+
+    /// The same unit with the Cannon-lab membrane of `params` (at the unit's
+    /// temperature and ions) as its fibre's membrane.
+    pub fn with_cannon_fibre(self, params: CannonFibreParams) -> Self {
+        let membrane = CannonFibre::new(params, &self.fibre_conditions());
+        Self {
+            cannon: Some(ContractileCannonFibre::new(membrane, self.fibre.clone())),
+            ..self
+        }
+    }
+
+    /// The unit's conditions at its temperature (the fibre's).
+    fn fibre_conditions(&self) -> Conditions {
+        self.conditions
+            .at_temperature(self.conditions.temperature_celsius)
+    }
+
+    /// The Cannon fibre of the unit with its NaV1.4 blocked (sarcolemma and
+    /// T-tubule), as [`Self::sodium_blocked_fibre`] for the Shorten one.
+    pub fn sodium_blocked_cannon(&self, fibre: &ContractileCannonFibre) -> ContractileCannonFibre {
+        let mut params = *fibre.membrane.params();
+        params.scale.na = 0.0;
+        ContractileCannonFibre::new(
+            CannonFibre::new(params, &self.fibre_conditions()),
+            fibre.calcium.clone(),
+        )
     }
 
     /// The same fibre with its Na⁺ channels blocked (sarcolemma and
@@ -165,8 +207,7 @@ impl MotorUnit {
     pub fn sodium_blocked_fibre(&self) -> MuscleFibre {
         let mut config = self.fibre_config;
         config.sodium_channel.g_na_max_ms_per_cm2 = 0.0;
-        let temperature_celsius = self.conditions.temperature_celsius;
-        MuscleFibre::new_in(config, &self.conditions.at_temperature(temperature_celsius))
+        MuscleFibre::new_in(config, &self.fibre_conditions())
     }
 
     /// The same unit with `stage` at its head.
@@ -177,9 +218,12 @@ impl MotorUnit {
         }
     }
 
-    /// The trace layout of this unit (it depends on the axon).
+    /// The trace layout of this unit (it depends on the axon and the fibre).
     pub fn state_variables(&self) -> &'static [StateVariable] {
-        self.axon.unit_layout()
+        match self.cannon {
+            None => self.axon.unit_layout(),
+            Some(_) => cannon::unit_layout(&*self.axon),
+        }
     }
 
     /// The conditions of the unit.
@@ -228,6 +272,7 @@ impl MotorUnit {
             section: "motoneuron.nerve",
             parameters: crate::model::motoneuron::nerve::NerveCouplingParams::INFO,
         });
+        groups.extend(cannon::parameter_groups());
         groups
     }
 }

@@ -62,12 +62,11 @@ impl MuscleFibre {
         }
     }
 
-    /// Writes the derivatives of states 18–55.
-    pub(super) fn calcium_derivatives(
-        &self,
-        y: &State<STATE_COUNT>,
-        dydt: &mut State<STATE_COUNT>,
-    ) {
+    /// Writes the derivatives of states 18–55 (only those, from the
+    /// T-tubule potential and states 18–55 of `y`): public so that another
+    /// membrane can drive this Ca²⁺/force part
+    /// ([`crate::model::cannon_fibre::contractile`]).
+    pub fn calcium_derivatives(&self, y: &State<STATE_COUNT>, dydt: &mut State<STATE_COUNT>) {
         let c = &self.config;
         let vol = &self.volumes;
         let buffers = &c.calcium_buffers;
