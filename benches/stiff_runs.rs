@@ -21,12 +21,15 @@ use endplate::simulation::{NoTrace, execute};
 use endplate::solve::SolverStats;
 
 /// The solver work of one run, as the benches print it. The one place
-/// that names the counters: a new counter of [`SolverStats`] (Jacobians,
-/// LU factorizations) is added here.
+/// that names the counters: a new counter of [`SolverStats`] is added here.
 fn work_line(stats: &SolverStats) -> String {
     format!(
-        "{} steps ({} rejected), {} rhs evaluations",
-        stats.steps, stats.rejected_steps, stats.rhs_evaluations
+        "{} steps ({} rejected), {} rhs evaluations, {} jacobians, {} factorizations",
+        stats.steps,
+        stats.rejected_steps,
+        stats.rhs_evaluations,
+        stats.jacobians,
+        stats.factorizations
     )
 }
 

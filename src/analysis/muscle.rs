@@ -238,7 +238,7 @@ impl FallTime {
     }
 }
 
-/// Sample sink computing [`MuscleMetrics`] from the 56 states of
+/// Sample sink computing [`MuscleMetrics`] from the 57 states of
 /// [`crate::model::muscle_fibre`].
 #[derive(Debug, Clone)]
 pub struct MuscleAnalysis {

@@ -108,7 +108,7 @@ impl EndplateMeasurements {
     }
 }
 
-/// Adapts a sink of Shorten-fibre rows (56 states) to rows of the
+/// Adapts a sink of Shorten-fibre rows (57 states) to rows of the
 /// innervated fibre `F` (`M` states), through [`EndplateFibre::shorten_view`].
 struct FibreColumns<S, F, const N: usize>(S, std::marker::PhantomData<F>);
 
@@ -341,7 +341,9 @@ fn execute_with<F: EndplateFibre<N, M>, const N: usize, const M: usize>(
     // A motoneuron may fire on its own before the first nerve pulse: force
     // is then measured from the rested fibre, not from mid-contraction.
     let muscle = match unit.motoneuron {
-        Some(_) => muscle.with_rest_baseline(F::shorten_view(&y0)[muscle_fibre::index::POST_STROKE]),
+        Some(_) => {
+            muscle.with_rest_baseline(F::shorten_view(&y0)[muscle_fibre::index::POST_STROKE])
+        }
         None => muscle,
     };
     let joined = JoinedRows {
@@ -424,7 +426,13 @@ fn junction_metrics<F: EndplateFibre<N, M>, const N: usize, const M: usize>(
 ) -> Result<JunctionMetrics, SolveError> {
     let m = unit.junction.mean_quantal_content();
     let endplate = if run.endplate_measurements {
-        Some(endplate_measurements::<F, N, M>(unit, (fibre, blocked), run, fibre_rest, m)?)
+        Some(endplate_measurements::<F, N, M>(
+            unit,
+            (fibre, blocked),
+            run,
+            fibre_rest,
+            m,
+        )?)
     } else {
         None
     };

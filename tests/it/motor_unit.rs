@@ -162,12 +162,14 @@ fn the_default_axon_is_the_gaines_human_axon_starting_at_its_published_rest() {
     // Issue 10: the motor unit's axon is the Gaines et al. 2018 human motor
     // axon unless `axon_model` says otherwise. Its rest is NRV's v_init for
     // the Gaines motor fibre, −85.9411 mV (nrv-framework/NRV
-    // nrv/nmod/_myelinated.py); its 31 states follow the innervated fibre's 59 (57 fibre states, myoplasmic Cl⁻ the last, and 2 endplate states).
+    // nrv/nmod/_myelinated.py); its 33 states (31 of the cable, then axoplasmic Na⁺
+    // and periaxonal K⁺, held unless `ion_accumulation`) follow the innervated
+    // fibre's 59 (57 fibre states, myoplasmic Cl⁻ the last, and 2 endplate states).
     let template = Template::load(Path::new("scenarios/motor-unit.toml")).unwrap();
     let run = template
         .build_with_arguments(&["simulation.duration_ms=20".to_owned()])
         .unwrap();
-    assert_eq!(run.model.state_variables().len(), 59 + 31);
+    assert_eq!(run.model.state_variables().len(), 59 + 33);
     let metrics = simulation::execute(&run, &mut NoTrace).unwrap().metrics;
     let junction = metrics.junction.unwrap();
     assert!(

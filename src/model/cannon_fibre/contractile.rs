@@ -43,8 +43,10 @@ use super::CannonFibre;
 pub const MEMBRANE_COUNT: usize = super::STATE_COUNT;
 /// First state of Shorten's Ca²⁺/force part in its own layout (C_0).
 pub const CALCIUM_FIRST: usize = index::RYR_CLOSED;
-/// States of Shorten's Ca²⁺/force part.
-pub const CALCIUM_COUNT: usize = muscle_fibre::STATE_COUNT - CALCIUM_FIRST;
+/// States of Shorten's Ca²⁺/force part: C_0 up to the SR precipitate. The
+/// Shorten fibre's last state, its myoplasmic Cl⁻, is not part of it: the
+/// Cannon membrane tracks its own Cl⁻.
+pub const CALCIUM_COUNT: usize = index::CL_MYOPLASM - CALCIUM_FIRST;
 /// Number of state variables.
 pub const STATE_COUNT: usize = MEMBRANE_COUNT + CALCIUM_COUNT;
 

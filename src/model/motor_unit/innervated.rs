@@ -62,7 +62,9 @@ pub static CANNON_STATE_VARIABLES: [StateVariable; CANNON_STATE_COUNT] =
 /// A fibre of `N` states that can carry the endplate (`M` = `N` + 2 states
 /// with it): its sarcolemma is column 0, and its Ca²⁺/force states can be
 /// seen in the Shorten fibre's layout, which the muscle analysis reads.
-pub trait EndplateFibre<const N: usize, const M: usize>: Model<N> + Clone {
+pub trait EndplateFibre<const N: usize, const M: usize>:
+    Model<N> + Clone + std::fmt::Debug
+{
     /// The layout with the endplate.
     fn innervated_variables() -> &'static [StateVariable; M];
 
