@@ -180,3 +180,50 @@ fn a_motoneuron_firing_before_the_burst_does_not_move_the_zero_of_force() {
     assert_eq!(published.force_baseline_um, self_firing.force_baseline_um);
     assert!(self_firing.force_peak_um > published.force_peak_um);
 }
+
+#[test]
+fn an_ib_pulse_after_the_burst_ends_the_cramp_that_persists_without_it() {
+    // With an Ia EPSP of 20 mV, a 1 s burst at 40 Hz (500–1475 ms) leaves
+    // the 5-HT cell firing and the fibre contracting (a cramp); a 400 ms
+    // dendritic Ib conductance of 0.1 mS/cm² from 2000 ms, stretch through
+    // the Golgi tendon organs (Minetto et al. 2013, Exerc Sport Sci Rev
+    // 41:3), ends both, and the cell stays off after it. Measured: without
+    // the pulse the force stays above 10 % of its peak to the end (3000 ms);
+    // with it the last after-discharge is ≈ 580 ms and the force falls
+    // below 10 % ≈ 635 ms after the burst.
+    let muscle = |ib: &str| {
+        let run = scenario::load(
+            Path::new("scenarios/exercise-associated-cramp.toml"),
+            &arguments(&[
+                "parameters.motoneuron.nerve.afferent_epsp_mv=20",
+                "stimulus.trains[0].frequency_hz=40",
+                "stimulus.trains[0].count=40",
+                "simulation.duration_ms=3000",
+                &format!("parameters.motoneuron.inputs.ib_pulse_ms_per_cm2={ib}"),
+                "parameters.motoneuron.inputs.ib_pulse_onset_ms=2000",
+                "parameters.motoneuron.inputs.ib_pulse_duration_ms=400",
+            ]),
+        )
+        .unwrap();
+        simulation::execute(&run, &mut NoTrace)
+            .unwrap()
+            .metrics
+            .muscle
+            .unwrap()
+    };
+    let (cramp, relieved) = (muscle("0"), muscle("0.1"));
+    println!(
+        "without Ib: sustained {:?} ms (to the end: {}); with Ib: after-discharges {:?} ms, sustained {:?} ms",
+        cramp.sustained_contraction_ms,
+        cramp.sustained_until_end,
+        relieved.after_discharge_duration_ms,
+        relieved.sustained_contraction_ms
+    );
+    // The burst ends at 1475.1 ms; the pulse starts 525 ms later.
+    assert!(cramp.sustained_until_end);
+    assert!(!relieved.sustained_until_end);
+    let stopped = relieved.sustained_contraction_ms.unwrap();
+    assert!(stopped > 525.0 && stopped < 1000.0, "{stopped}");
+    let last_spike = relieved.after_discharge_duration_ms.unwrap();
+    assert!(last_spike > 500.0 && last_spike < 700.0, "{last_spike}");
+}
