@@ -227,3 +227,71 @@ fn an_ib_pulse_after_the_burst_ends_the_cramp_that_persists_without_it() {
     let last_spike = relieved.after_discharge_duration_ms.unwrap();
     assert!(last_spike > 500.0 && last_spike < 700.0, "{last_spike}");
 }
+
+/// Whether the motoneuron of `exercise-associated-cramp.toml` with
+/// `overrides` keeps firing after a `cramp-threshold` burst at
+/// `frequency_hz` (≥ `KEEPS_FIRING_HZ` in the second half of the second
+/// after it): the motoneuron half of the threshold criterion, which is the
+/// half that decides it (the force test follows the firing).
+fn keeps_firing_after(overrides: &[&str], frequency_hz: f64) -> bool {
+    use cramp_threshold::{AFTER_MS, BURST_MS, BURST_START_MS, KEEPS_FIRING_HZ};
+    let run = scenario::load(
+        Path::new("scenarios/exercise-associated-cramp.toml"),
+        &arguments(overrides),
+    )
+    .unwrap();
+    let stage = unit_of(&run).motoneuron.clone().unwrap();
+    let end_ms = BURST_START_MS + BURST_MS + AFTER_MS;
+    let from_ms = end_ms - AFTER_MS / 2.0;
+    let spikes = stage
+        .spikes(
+            &cramp_threshold::burst(&run.protocol, frequency_hz),
+            end_ms,
+            &endplate::solve::SolverSettings::default(),
+        )
+        .unwrap();
+    let late = spikes
+        .forwarded_ms
+        .iter()
+        .filter(|&&t| t >= from_ms)
+        .count();
+    late as f64 / (AFTER_MS / 2000.0) >= KEEPS_FIRING_HZ
+}
+
+const IA_20: &str = "parameters.motoneuron.nerve.afferent_epsp_mv=20";
+
+#[test]
+fn the_cramp_threshold_falls_with_ia_facilitation_and_pic_gain_and_ib_removes_it() {
+    // The README's Ia 20 mV rows (endplate cramp-threshold, 5-HT): the
+    // threshold is 34 Hz at Ia 20 mV, 26 Hz at 25 mV, 20 Hz with PIC gain
+    // 1.03, none up to 44 Hz with Ib 0.05 mS/cm². Bracketed here by single
+    // bursts. Published directions: facilitated Ia input and monoaminergic
+    // PIC gain favour self-sustained firing (Heckman et al. 2003, TINS
+    // 26:688; a prior cramp lowers the threshold 18 → 14 Hz, Muscle Nerve
+    // 56:E95, 2017) and tendon-organ (Ib) input stops cramps (Khan & Burne
+    // 2007): the model agrees.
+    assert!(!keeps_firing_after(&[IA_20], 32.0), "Ia 20 mV, 32 Hz");
+    assert!(keeps_firing_after(&[IA_20], 34.0), "Ia 20 mV, 34 Hz");
+    let ia_25 = "parameters.motoneuron.nerve.afferent_epsp_mv=25";
+    assert!(keeps_firing_after(&[ia_25], 32.0), "Ia 25 mV, 32 Hz");
+    let pic = "parameters.motoneuron.pic_gain=1.03";
+    assert!(!keeps_firing_after(&[IA_20], 24.0), "Ia 20 mV, 24 Hz");
+    assert!(keeps_firing_after(&[IA_20, pic], 24.0), "PIC × 1.03, 24 Hz");
+    let ib = "parameters.motoneuron.dendrite_inhibitory_ms_per_cm2=0.05";
+    assert!(keeps_firing_after(&[IA_20], 44.0), "Ia 20 mV, 44 Hz");
+    assert!(!keeps_firing_after(&[IA_20, ib], 44.0), "Ib 0.05, 44 Hz");
+}
+
+#[test]
+#[ignore = "finding: the model's fatigue (Ia facilitation) lowers the cramp threshold (34 Hz at Ia 20 mV, 26 Hz at 25 mV: a 32 Hz burst then sustains firing); published: local fatigue raises it, 20.0 → 32.9 Hz (Stone et al. 2003)"]
+fn fatigue_raises_the_cramp_threshold() {
+    // Stone et al. 2003 (threshold frequency of an electrically induced
+    // cramp increases following a repeated, localized fatiguing exercise):
+    // 20.0 Hz before, 32.9 Hz after. The scenario models fatigue as Ia
+    // facilitation (and Ib withdrawal, Schwellnus 2009); more of it should,
+    // by the published direction, leave a burst just below the rested
+    // threshold (32 Hz at Ia 20 mV) below it still.
+    let more_fatigue = "parameters.motoneuron.nerve.afferent_epsp_mv=25";
+    assert!(!keeps_firing_after(&[IA_20], 32.0));
+    assert!(!keeps_firing_after(&[more_fatigue], 32.0));
+}
