@@ -1,7 +1,8 @@
 //! Time-varying inputs of the motoneuron (`[parameters.motoneuron.inputs]`):
 //! a triangular descending-drive ramp and brief excitatory and inhibitory
-//! pulses, all as current injected into the soma, and the ΔF-like
-//! hysteresis measure of a ramp.
+//! pulses, all as current injected into the soma, a time-limited Ib
+//! conductance on the dendrite (stretch), and the ΔF-like hysteresis
+//! measure of a ramp.
 //!
 //! ## Form (stated)
 //! The drive enters the soma as a current, as in the source's own protocols:

@@ -7,7 +7,7 @@
 //! ```
 //! Nothing flows back from the axon or the fibre to the motoneuron (no
 //! Renshaw loop, no spindle feedback: recurrent and Ib inhibition are
-//! constant conductances of the motoneuron), so the stage runs first, on
+//! conductances of the motoneuron, constant or, for Ib, a timed pulse), so the stage runs first, on
 //! its own, as the axon pass runs before the fibre pass. Coupling and
 //! simplifications: [`crate::model::motoneuron::nerve`].
 //!
