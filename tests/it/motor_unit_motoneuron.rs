@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use crate::{arguments, endplate, stderr_of};
+use endplate::analysis::muscle::MuscleMetrics;
 use endplate::cramp_threshold::{self, PUBLISHED_RANGE_HZ};
 use endplate::model::motor_unit::MotorUnit;
 use endplate::scenario::{self, Template};
@@ -12,6 +13,27 @@ use endplate::simulation::{self, NoTrace};
 
 fn unit_of(run: &scenario::Run) -> &MotorUnit {
     run.model.as_any().downcast_ref::<MotorUnit>().unwrap()
+}
+
+/// An Ia EPSP of 20 mV per volley: the size at which the 5-HT cell shows a cramp.
+const IA_20: &str = "parameters.motoneuron.nerve.afferent_epsp_mv=20";
+
+/// `scenarios/exercise-associated-cramp.toml` with `overrides`.
+fn cramp_scenario(overrides: &[&str]) -> scenario::Run {
+    scenario::load(
+        Path::new("scenarios/exercise-associated-cramp.toml"),
+        &arguments(overrides),
+    )
+    .unwrap()
+}
+
+/// The muscle metrics of [`cramp_scenario`] run in full.
+fn cramp_muscle(overrides: &[&str]) -> MuscleMetrics {
+    simulation::execute(&cramp_scenario(overrides), &mut NoTrace)
+        .unwrap()
+        .metrics
+        .muscle
+        .unwrap()
 }
 
 #[test]
@@ -102,14 +124,10 @@ fn ib_inhibition_silences_the_firing_a_larger_pic_sustains() {
     // stretching relieves a cramp (Minetto et al. 2013), switches it off.
     // Measured: 39 → 0 forwarded spikes in 500 ms with 0.1 mS/cm².
     let rate = |ib: &str| {
-        let run = scenario::load(
-            Path::new("scenarios/exercise-associated-cramp.toml"),
-            &arguments(&[
-                "parameters.motoneuron.pic_gain=1.1",
-                &format!("parameters.motoneuron.dendrite_inhibitory_ms_per_cm2={ib}"),
-            ]),
-        )
-        .unwrap();
+        let run = cramp_scenario(&[
+            "parameters.motoneuron.pic_gain=1.1",
+            &format!("parameters.motoneuron.dendrite_inhibitory_ms_per_cm2={ib}"),
+        ]);
         let stage = unit_of(&run).motoneuron.clone().unwrap();
         let settings = endplate::solve::SolverSettings::default();
         let quiet = endplate::protocol::Protocol::default();
@@ -127,15 +145,11 @@ fn ib_inhibition_silences_the_firing_a_larger_pic_sustains() {
 
 #[test]
 fn the_input_keys_reach_the_motoneuron() {
-    let run = scenario::load(
-        Path::new("scenarios/exercise-associated-cramp.toml"),
-        &arguments(&[
-            "parameters.motoneuron.inputs.ramp_peak_ua_per_cm2=12",
-            "parameters.motoneuron.inputs.ramp_rise_ms=2400",
-            "parameters.motoneuron.inputs.inhibitory_pulse_ua_per_cm2=10",
-        ]),
-    )
-    .unwrap();
+    let run = cramp_scenario(&[
+        "parameters.motoneuron.inputs.ramp_peak_ua_per_cm2=12",
+        "parameters.motoneuron.inputs.ramp_rise_ms=2400",
+        "parameters.motoneuron.inputs.inhibitory_pulse_ua_per_cm2=10",
+    ]);
     let inputs = unit_of(&run)
         .motoneuron
         .as_ref()
@@ -155,19 +169,10 @@ fn a_motoneuron_firing_before_the_burst_does_not_move_the_zero_of_force() {
     // measured from the rested fibre, as for the published cell, which
     // is silent before the burst: the same zero, and a positive force.
     let muscle = |pic: &str| {
-        let run = scenario::load(
-            Path::new("scenarios/exercise-associated-cramp.toml"),
-            &arguments(&[
-                &format!("parameters.motoneuron.pic_gain={pic}"),
-                "simulation.duration_ms=600",
-            ]),
-        )
-        .unwrap();
-        simulation::execute(&run, &mut NoTrace)
-            .unwrap()
-            .metrics
-            .muscle
-            .unwrap()
+        cramp_muscle(&[
+            &format!("parameters.motoneuron.pic_gain={pic}"),
+            "simulation.duration_ms=600",
+        ])
     };
     let (published, self_firing) = (muscle("1"), muscle("1.1"));
     println!(
@@ -192,24 +197,15 @@ fn an_ib_pulse_after_the_burst_ends_the_cramp_that_persists_without_it() {
     // with it the last after-discharge is ≈ 580 ms and the force falls
     // below 10 % ≈ 635 ms after the burst.
     let muscle = |ib: &str| {
-        let run = scenario::load(
-            Path::new("scenarios/exercise-associated-cramp.toml"),
-            &arguments(&[
-                "parameters.motoneuron.nerve.afferent_epsp_mv=20",
-                "stimulus.trains[0].frequency_hz=40",
-                "stimulus.trains[0].count=40",
-                "simulation.duration_ms=3000",
-                &format!("parameters.motoneuron.inputs.ib_pulse_ms_per_cm2={ib}"),
-                "parameters.motoneuron.inputs.ib_pulse_onset_ms=2000",
-                "parameters.motoneuron.inputs.ib_pulse_duration_ms=400",
-            ]),
-        )
-        .unwrap();
-        simulation::execute(&run, &mut NoTrace)
-            .unwrap()
-            .metrics
-            .muscle
-            .unwrap()
+        cramp_muscle(&[
+            IA_20,
+            "stimulus.trains[0].frequency_hz=40",
+            "stimulus.trains[0].count=40",
+            "simulation.duration_ms=3000",
+            &format!("parameters.motoneuron.inputs.ib_pulse_ms_per_cm2={ib}"),
+            "parameters.motoneuron.inputs.ib_pulse_onset_ms=2000",
+            "parameters.motoneuron.inputs.ib_pulse_duration_ms=400",
+        ])
     };
     let (cramp, relieved) = (muscle("0"), muscle("0.1"));
     println!(
@@ -235,11 +231,7 @@ fn an_ib_pulse_after_the_burst_ends_the_cramp_that_persists_without_it() {
 /// half that decides it (the force test follows the firing).
 fn keeps_firing_after(overrides: &[&str], frequency_hz: f64) -> bool {
     use cramp_threshold::{AFTER_MS, BURST_MS, BURST_START_MS, KEEPS_FIRING_HZ};
-    let run = scenario::load(
-        Path::new("scenarios/exercise-associated-cramp.toml"),
-        &arguments(overrides),
-    )
-    .unwrap();
+    let run = cramp_scenario(overrides);
     let stage = unit_of(&run).motoneuron.clone().unwrap();
     let end_ms = BURST_START_MS + BURST_MS + AFTER_MS;
     let from_ms = end_ms - AFTER_MS / 2.0;
@@ -257,8 +249,6 @@ fn keeps_firing_after(overrides: &[&str], frequency_hz: f64) -> bool {
         .count();
     late as f64 / (AFTER_MS / 2000.0) >= KEEPS_FIRING_HZ
 }
-
-const IA_20: &str = "parameters.motoneuron.nerve.afferent_epsp_mv=20";
 
 #[test]
 fn the_cramp_threshold_falls_with_ia_facilitation_and_pic_gain_and_ib_removes_it() {
