@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use crate::{arguments, endplate, stderr_of};
+use endplate::analysis::muscle::MuscleMetrics;
 use endplate::cramp_threshold::{self, PUBLISHED_RANGE_HZ};
 use endplate::model::motor_unit::MotorUnit;
 use endplate::scenario::{self, Template};
@@ -12,6 +13,27 @@ use endplate::simulation::{self, NoTrace};
 
 fn unit_of(run: &scenario::Run) -> &MotorUnit {
     run.model.as_any().downcast_ref::<MotorUnit>().unwrap()
+}
+
+/// An Ia EPSP of 20 mV per volley: the size at which the 5-HT cell shows a cramp.
+const IA_20: &str = "parameters.motoneuron.nerve.afferent_epsp_mv=20";
+
+/// `scenarios/exercise-associated-cramp.toml` with `overrides`.
+fn cramp_scenario(overrides: &[&str]) -> scenario::Run {
+    scenario::load(
+        Path::new("scenarios/exercise-associated-cramp.toml"),
+        &arguments(overrides),
+    )
+    .unwrap()
+}
+
+/// The muscle metrics of [`cramp_scenario`] run in full.
+fn cramp_muscle(overrides: &[&str]) -> MuscleMetrics {
+    simulation::execute(&cramp_scenario(overrides), &mut NoTrace)
+        .unwrap()
+        .metrics
+        .muscle
+        .unwrap()
 }
 
 #[test]
@@ -102,14 +124,10 @@ fn ib_inhibition_silences_the_firing_a_larger_pic_sustains() {
     // stretching relieves a cramp (Minetto et al. 2013), switches it off.
     // Measured: 39 → 0 forwarded spikes in 500 ms with 0.1 mS/cm².
     let rate = |ib: &str| {
-        let run = scenario::load(
-            Path::new("scenarios/exercise-associated-cramp.toml"),
-            &arguments(&[
-                "parameters.motoneuron.pic_gain=1.1",
-                &format!("parameters.motoneuron.dendrite_inhibitory_ms_per_cm2={ib}"),
-            ]),
-        )
-        .unwrap();
+        let run = cramp_scenario(&[
+            "parameters.motoneuron.pic_gain=1.1",
+            &format!("parameters.motoneuron.dendrite_inhibitory_ms_per_cm2={ib}"),
+        ]);
         let stage = unit_of(&run).motoneuron.clone().unwrap();
         let settings = endplate::solve::SolverSettings::default();
         let quiet = endplate::protocol::Protocol::default();
@@ -127,15 +145,11 @@ fn ib_inhibition_silences_the_firing_a_larger_pic_sustains() {
 
 #[test]
 fn the_input_keys_reach_the_motoneuron() {
-    let run = scenario::load(
-        Path::new("scenarios/exercise-associated-cramp.toml"),
-        &arguments(&[
-            "parameters.motoneuron.inputs.ramp_peak_ua_per_cm2=12",
-            "parameters.motoneuron.inputs.ramp_rise_ms=2400",
-            "parameters.motoneuron.inputs.inhibitory_pulse_ua_per_cm2=10",
-        ]),
-    )
-    .unwrap();
+    let run = cramp_scenario(&[
+        "parameters.motoneuron.inputs.ramp_peak_ua_per_cm2=12",
+        "parameters.motoneuron.inputs.ramp_rise_ms=2400",
+        "parameters.motoneuron.inputs.inhibitory_pulse_ua_per_cm2=10",
+    ]);
     let inputs = unit_of(&run)
         .motoneuron
         .as_ref()
@@ -155,19 +169,10 @@ fn a_motoneuron_firing_before_the_burst_does_not_move_the_zero_of_force() {
     // measured from the rested fibre, as for the published cell, which
     // is silent before the burst: the same zero, and a positive force.
     let muscle = |pic: &str| {
-        let run = scenario::load(
-            Path::new("scenarios/exercise-associated-cramp.toml"),
-            &arguments(&[
-                &format!("parameters.motoneuron.pic_gain={pic}"),
-                "simulation.duration_ms=600",
-            ]),
-        )
-        .unwrap();
-        simulation::execute(&run, &mut NoTrace)
-            .unwrap()
-            .metrics
-            .muscle
-            .unwrap()
+        cramp_muscle(&[
+            &format!("parameters.motoneuron.pic_gain={pic}"),
+            "simulation.duration_ms=600",
+        ])
     };
     let (published, self_firing) = (muscle("1"), muscle("1.1"));
     println!(
@@ -179,4 +184,104 @@ fn a_motoneuron_firing_before_the_burst_does_not_move_the_zero_of_force() {
     );
     assert_eq!(published.force_baseline_um, self_firing.force_baseline_um);
     assert!(self_firing.force_peak_um > published.force_peak_um);
+}
+
+#[test]
+fn an_ib_pulse_after_the_burst_ends_the_cramp_that_persists_without_it() {
+    // With an Ia EPSP of 20 mV, a 1 s burst at 40 Hz (500–1475 ms) leaves
+    // the 5-HT cell firing and the fibre contracting (a cramp); a 400 ms
+    // dendritic Ib conductance of 0.1 mS/cm² from 2000 ms, stretch through
+    // the Golgi tendon organs (Minetto et al. 2013, Exerc Sport Sci Rev
+    // 41:3), ends both, and the cell stays off after it. Measured: without
+    // the pulse the force stays above 10 % of its peak to the end (3000 ms);
+    // with it the last after-discharge is ≈ 580 ms and the force falls
+    // below 10 % ≈ 635 ms after the burst.
+    let muscle = |ib: &str| {
+        cramp_muscle(&[
+            IA_20,
+            "stimulus.trains[0].frequency_hz=40",
+            "stimulus.trains[0].count=40",
+            "simulation.duration_ms=3000",
+            &format!("parameters.motoneuron.inputs.ib_pulse_ms_per_cm2={ib}"),
+            "parameters.motoneuron.inputs.ib_pulse_onset_ms=2000",
+            "parameters.motoneuron.inputs.ib_pulse_duration_ms=400",
+        ])
+    };
+    let (cramp, relieved) = (muscle("0"), muscle("0.1"));
+    println!(
+        "without Ib: sustained {:?} ms (to the end: {}); with Ib: after-discharges {:?} ms, sustained {:?} ms",
+        cramp.sustained_contraction_ms,
+        cramp.sustained_until_end,
+        relieved.after_discharge_duration_ms,
+        relieved.sustained_contraction_ms
+    );
+    // The burst ends at 1475.1 ms; the pulse starts 525 ms later.
+    assert!(cramp.sustained_until_end);
+    assert!(!relieved.sustained_until_end);
+    let stopped = relieved.sustained_contraction_ms.unwrap();
+    assert!(stopped > 525.0 && stopped < 1000.0, "{stopped}");
+    let last_spike = relieved.after_discharge_duration_ms.unwrap();
+    assert!(last_spike > 500.0 && last_spike < 700.0, "{last_spike}");
+}
+
+/// Whether the motoneuron of `exercise-associated-cramp.toml` with
+/// `overrides` keeps firing after a `cramp-threshold` burst at
+/// `frequency_hz` (≥ `KEEPS_FIRING_HZ` in the second half of the second
+/// after it): the motoneuron half of the threshold criterion, which is the
+/// half that decides it (the force test follows the firing).
+fn keeps_firing_after(overrides: &[&str], frequency_hz: f64) -> bool {
+    use cramp_threshold::{AFTER_MS, BURST_MS, BURST_START_MS, KEEPS_FIRING_HZ};
+    let run = cramp_scenario(overrides);
+    let stage = unit_of(&run).motoneuron.clone().unwrap();
+    let end_ms = BURST_START_MS + BURST_MS + AFTER_MS;
+    let from_ms = end_ms - AFTER_MS / 2.0;
+    let spikes = stage
+        .spikes(
+            &cramp_threshold::burst(&run.protocol, frequency_hz),
+            end_ms,
+            &endplate::solve::SolverSettings::default(),
+        )
+        .unwrap();
+    let late = spikes
+        .forwarded_ms
+        .iter()
+        .filter(|&&t| t >= from_ms)
+        .count();
+    late as f64 / (AFTER_MS / 2000.0) >= KEEPS_FIRING_HZ
+}
+
+#[test]
+fn the_cramp_threshold_falls_with_ia_facilitation_and_pic_gain_and_ib_removes_it() {
+    // The README's Ia 20 mV rows (endplate cramp-threshold, 5-HT): the
+    // threshold is 34 Hz at Ia 20 mV, 26 Hz at 25 mV, 20 Hz with PIC gain
+    // 1.03, none up to 44 Hz with Ib 0.05 mS/cm². Bracketed here by single
+    // bursts. Published directions: facilitated Ia input and monoaminergic
+    // PIC gain favour self-sustained firing (Heckman et al. 2003, TINS
+    // 26:688; a prior cramp lowers the threshold 18 → 14 Hz, Muscle Nerve
+    // 56:E95, 2017) and tendon-organ (Ib) input stops cramps (Khan & Burne
+    // 2007): the model agrees.
+    assert!(!keeps_firing_after(&[IA_20], 32.0), "Ia 20 mV, 32 Hz");
+    assert!(keeps_firing_after(&[IA_20], 34.0), "Ia 20 mV, 34 Hz");
+    let ia_25 = "parameters.motoneuron.nerve.afferent_epsp_mv=25";
+    assert!(keeps_firing_after(&[ia_25], 32.0), "Ia 25 mV, 32 Hz");
+    let pic = "parameters.motoneuron.pic_gain=1.03";
+    assert!(!keeps_firing_after(&[IA_20], 24.0), "Ia 20 mV, 24 Hz");
+    assert!(keeps_firing_after(&[IA_20, pic], 24.0), "PIC × 1.03, 24 Hz");
+    let ib = "parameters.motoneuron.dendrite_inhibitory_ms_per_cm2=0.05";
+    assert!(keeps_firing_after(&[IA_20], 44.0), "Ia 20 mV, 44 Hz");
+    assert!(!keeps_firing_after(&[IA_20, ib], 44.0), "Ib 0.05, 44 Hz");
+}
+
+#[test]
+#[ignore = "finding: the model's fatigue (Ia facilitation) lowers the cramp threshold (34 Hz at Ia 20 mV, 26 Hz at 25 mV: a 32 Hz burst then sustains firing); published: local fatigue raises it, 20.0 → 32.9 Hz (Stone et al. 2003)"]
+fn fatigue_raises_the_cramp_threshold() {
+    // Stone et al. 2003 (threshold frequency of an electrically induced
+    // cramp increases following a repeated, localized fatiguing exercise):
+    // 20.0 Hz before, 32.9 Hz after. The scenario models fatigue as Ia
+    // facilitation (and Ib withdrawal, Schwellnus 2009); more of it should,
+    // by the published direction, leave a burst just below the rested
+    // threshold (32 Hz at Ia 20 mV) below it still.
+    let more_fatigue = "parameters.motoneuron.nerve.afferent_epsp_mv=25";
+    assert!(!keeps_firing_after(&[IA_20], 32.0));
+    assert!(!keeps_firing_after(&[more_fatigue], 32.0));
 }

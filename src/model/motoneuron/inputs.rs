@@ -1,7 +1,8 @@
 //! Time-varying inputs of the motoneuron (`[parameters.motoneuron.inputs]`):
 //! a triangular descending-drive ramp and brief excitatory and inhibitory
-//! pulses, all as current injected into the soma, and the ΔF-like
-//! hysteresis measure of a ramp.
+//! pulses, all as current injected into the soma, a time-limited Ib
+//! conductance on the dendrite (stretch), and the ΔF-like hysteresis
+//! measure of a ramp.
 //!
 //! ## Form (stated)
 //! The drive enters the soma as a current, as in the source's own protocols:
@@ -14,6 +15,12 @@
 //! are constant inputs of [`super::MotoneuronParams`]); Hounsgaard & Kiehn
 //! 1989 (J Physiol 414:265) switch the plateau off with a brief
 //! hyperpolarizing current the same way.
+//!
+//! The Ib pulse is a dendritic conductance, as the constant Ib input is: a
+//! somatic current hardly reaches the dendrite's plateau through the
+//! coupling conductance (finding, `tests.rs`), while Ib inhibition from
+//! stretched Golgi tendon organs lands on the dendrites and is how
+//! stretching stops a cramp (Minetto et al. 2013, Exerc Sport Sci Rev 41:3).
 //!
 //! The ramp is applied as a staircase of `ramp_rung_ms` rungs, each at the
 //! triangle's value at its middle, so the solver sees each change as a
@@ -60,6 +67,12 @@ parameters! {
         inhibitory_pulse_onset_ms: f64 = 0.0, "ms", 0.0..=1.0e7, "an input";
         /// Duration of the inhibitory pulse.
         inhibitory_pulse_duration_ms: f64 = 200.0, "ms", 0.0..=1.0e7, "an input";
+        /// Time-limited Ib (Golgi tendon organ) inhibitory conductance on the dendrite, added to the constant `dendrite_inhibitory_ms_per_cm2` and reversing at its `inhibitory_reversal_mv`: stretching the cramping muscle.
+        ib_pulse_ms_per_cm2: f64 = 0.0, "mS/cm²", 0.0..=10.0, "an input; the range of the constant dendrite_inhibitory_ms_per_cm2 (compare the leak, 0.51 mS/cm²); 0.1 mS/cm² silences the self-firing 5-HT cell (tests/it/motor_unit_motoneuron.rs); stretch relieves cramps through GTO Ib inhibition (Minetto et al. 2013, Exerc Sport Sci Rev 41:3)";
+        /// Onset of the Ib pulse (from t = 0 of the run; never during the settling).
+        ib_pulse_onset_ms: f64 = 0.0, "ms", 0.0..=1.0e7, "an input";
+        /// Duration of the Ib pulse.
+        ib_pulse_duration_ms: f64 = 500.0, "ms", 0.0..=1.0e7, "an input; a cramp is stopped by a few seconds of stretch (Minetto et al. 2013); a few hundred ms shows the switch";
     }
 }
 
@@ -88,7 +101,25 @@ impl TimedInputsParams {
         }
     }
 
-    /// The somatic current protocol of these inputs: the ramp's staircase and the two pulses.
+    /// True when an Ib pulse is given.
+    pub fn has_ib_pulse(&self) -> bool {
+        self.ib_pulse_ms_per_cm2 > 0.0 && self.ib_pulse_duration_ms > 0.0
+    }
+
+    /// The Ib pulse's dendritic conductance at `t_ms` (mS/cm²; 0 outside it).
+    #[inline]
+    pub fn ib_pulse_at(&self, t_ms: f64) -> f64 {
+        let since = t_ms - self.ib_pulse_onset_ms;
+        if self.has_ib_pulse() && since >= 0.0 && since < self.ib_pulse_duration_ms {
+            self.ib_pulse_ms_per_cm2
+        } else {
+            0.0
+        }
+    }
+
+    /// The somatic current protocol of these inputs: the ramp's staircase
+    /// and the two pulses; the Ib pulse's window as a zero-current step, so
+    /// the solver restarts at its edges.
     pub fn protocol(&self) -> Protocol {
         let mut steps = Vec::new();
         if self.has_ramp() {
@@ -126,6 +157,13 @@ impl TimedInputsParams {
                     amplitude_ua_per_cm2,
                 });
             }
+        }
+        if self.has_ib_pulse() {
+            steps.push(Step {
+                start_ms: self.ib_pulse_onset_ms,
+                duration_ms: self.ib_pulse_duration_ms,
+                amplitude_ua_per_cm2: 0.0,
+            });
         }
         Protocol {
             steps,
@@ -218,6 +256,26 @@ mod tests {
             ramp_rung_ms: 10.0,
             ..TimedInputsParams::default()
         }
+    }
+
+    #[test]
+    fn the_ib_pulse_is_a_dendritic_conductance_for_its_window_only() {
+        let inputs = TimedInputsParams {
+            ib_pulse_ms_per_cm2: 0.1,
+            ib_pulse_onset_ms: 2000.0,
+            ib_pulse_duration_ms: 400.0,
+            ..TimedInputsParams::default()
+        };
+        assert_eq!(inputs.ib_pulse_at(1999.9), 0.0);
+        assert_eq!(inputs.ib_pulse_at(2000.0), 0.1);
+        assert_eq!(inputs.ib_pulse_at(2399.9), 0.1);
+        assert_eq!(inputs.ib_pulse_at(2400.0), 0.0);
+        // Its window is a zero-current step: the solver restarts at its edges.
+        let protocol = inputs.protocol();
+        assert_eq!(protocol.steps.len(), 1);
+        assert_eq!(protocol.current_at(2100.0), 0.0);
+        assert_eq!(protocol.edges(3000.0), vec![2000.0, 2400.0]);
+        assert!(TimedInputsParams::default().protocol().steps.is_empty());
     }
 
     #[test]

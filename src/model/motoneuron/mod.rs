@@ -501,8 +501,9 @@ impl Motoneuron {
         ) + ca_l::current(self.g_cal, v, y[index::M_CAL], p.e_ca_mv)
     }
 
-    /// Dendritic ionic and synaptic current (µA/cm², outward positive).
-    fn dendrite_current(&self, y: &State<STATE_COUNT>) -> f64 {
+    /// Dendritic ionic and synaptic current at `t_ms` (µA/cm², outward
+    /// positive), the timed Ib pulse included.
+    fn dendrite_current(&self, t_ms: f64, y: &State<STATE_COUNT>) -> f64 {
         let c = &self.config;
         let p = &c.motoneuron;
         let v = y[index::V_DENDRITE];
@@ -516,7 +517,8 @@ impl Motoneuron {
             )
             + p.leak_ms_per_cm2 * (v - p.e_leak_mv)
             + p.dendrite_excitatory_ms_per_cm2 * (v - p.excitatory_reversal_mv)
-            + p.dendrite_inhibitory_ms_per_cm2 * (v - p.inhibitory_reversal_mv)
+            + (p.dendrite_inhibitory_ms_per_cm2 + c.inputs.ib_pulse_at(t_ms))
+                * (v - p.inhibitory_reversal_mv)
     }
 }
 
@@ -542,7 +544,7 @@ impl Model<STATE_COUNT> for Motoneuron {
     #[inline]
     fn derivatives(
         &self,
-        _t_ms: f64,
+        t_ms: f64,
         y: &State<STATE_COUNT>,
         i_stim: f64,
         dydt: &mut State<STATE_COUNT>,
@@ -555,7 +557,7 @@ impl Model<STATE_COUNT> for Motoneuron {
             - self.soma_current(y)
             - coupling / p.soma_area_fraction)
             / p.capacitance_uf_per_cm2;
-        dydt[index::V_DENDRITE] = (-self.dendrite_current(y)
+        dydt[index::V_DENDRITE] = (-self.dendrite_current(t_ms, y)
             + coupling / (1.0 - p.soma_area_fraction))
             / p.capacitance_uf_per_cm2;
         dydt[index::H_NA] =

@@ -7,7 +7,7 @@
 //! ```
 //! Nothing flows back from the axon or the fibre to the motoneuron (no
 //! Renshaw loop, no spindle feedback: recurrent and Ib inhibition are
-//! constant conductances of the motoneuron), so the stage runs first, on
+//! conductances of the motoneuron, constant or, for Ib, a timed pulse), so the stage runs first, on
 //! its own, as the axon pass runs before the fibre pass. Coupling and
 //! simplifications: [`crate::model::motoneuron::nerve`].
 //!
@@ -64,9 +64,12 @@ impl MotoneuronStage {
         Self { cell, nerve }
     }
 
-    /// The cell after [`SETTLE_MS`] without input, from its initial state.
+    /// The cell after [`SETTLE_MS`] without input (its timed Ib pulse
+    /// off too), from its initial state.
     pub fn settled(&self, settings: &SolverSettings) -> Result<State<STATE_COUNT>, SolveError> {
-        let (_, y) = self.cell.spike_times_under_volleys(
+        let mut quiet = self.cell.clone();
+        quiet.config.inputs.ib_pulse_ms_per_cm2 = 0.0;
+        let (_, y) = quiet.spike_times_under_volleys(
             &self.cell.initial_state(),
             &Protocol::default(),
             &[],
