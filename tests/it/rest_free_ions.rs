@@ -70,9 +70,13 @@ fn free_rests(extra: &[&str]) -> Vec<(String, bool, f64, f64, f64, f64)> {
 /// G_Cl 2.38, G_K 0.90 mS/cm² — but K_t 4.706 mM, **K_t − K_e +0.21 mM**
 /// (criterion 0.1): at rest the tubular wall still has a net K⁺ efflux
 /// (Kir at density 1) that the α2 pump does not take back, and the
-/// sarcolemma the matching net influx. hypokalemia-severe (K 2.0) does not
-/// rest: after 10 min V −44.2 mV, K_t 8.1, K_e 16.7, Na_i 35.3 mM (a
-/// depolarized, K⁺-losing state; 79 s wall). Without `variant = "corrected"`
+/// sarcolemma the matching net influx. Likewise at rest (V, K_t − K_e, model
+/// time): hypokalemia-mild −93.70 mV, +0.27 mM, 7.2 h; hypokalemia-moderate
+/// −96.23 mV, +0.30 mM, 5.4 h; dehydration −85.06 mV, +0.20 mM, 7.0 h.
+/// hypocalcemia does not rest in 10 h: it depolarizes to −23.6 mV with Na_i
+/// 166 mM (the divalent shift opens the Na⁺ window). hypokalemia-severe
+/// (K 2.0) does not rest: after 10 min V −44.2 mV, K_t 8.1, K_e 16.7, Na_i
+/// 35.3 mM (a depolarized, K⁺-losing state; 79 s wall). Without `variant = "corrected"`
 /// normal.toml drifts (uncharged I_Na,rest/I_K,rest): V +20 mV after 2 h.
 /// Each option alone, 10 min (normal.toml, V/K_t/K_e/Na_i): previous
 /// options −64.3/10.95/6.82/18.3; + α2 −90.7/3.94/3.68/9.40; + pedestal
