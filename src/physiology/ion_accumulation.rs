@@ -21,6 +21,12 @@
 //! f_T ζ_i/τ_X = ζ_e/τ_X2, so the three equations conserve
 //! ζ_i X_i + f_T ζ_i X_t + ζ_e X_e exactly.
 //!
+//! **Area bookkeeping of the published model.** Per unit tubular flux J_t
+//! the myoplasm term counts a tubular membrane of f_T ζ_i/ζ_t = 8 times the
+//! sarcolemma (0.0032 · 0.0025/1e−6), while the voltage equations couple
+//! the compartments with γ = 4.8 (CellML `gam`); the fibre's
+//! `tubule_bookkeeping = "area-ratio"` option takes ζ_t = f_T ζ_i/γ.
+//!
 //! I_K,rest and I_Na,rest are constant background currents. **In the
 //! published model they enter only these concentration equations, not the
 //! voltage equations** (SCIENCE.md §2.1, quirk 3);

@@ -40,6 +40,7 @@ pub mod ryanodine_magnesium;
 pub mod sarcoplasmic_reticulum;
 pub mod sodium_channel;
 pub mod sodium_potassium_pump;
+pub mod sodium_slow_inactivation_pedestal;
 pub mod surface_charge;
 pub mod temperature;
 pub mod transmitter_release;

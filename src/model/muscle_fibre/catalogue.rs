@@ -219,6 +219,33 @@ pub fn fibre_options() -> Vec<Key> {
              at 37 °C (Palade & Barchi 1977) by `parameters.measured_rest`, g_Cl Q10 ≈ 1 above 25 °C.",
             "src/model/muscle_fibre/config.rs",
         ),
+        option_key(
+            "tubule_pump",
+            ValueKind::Choice(vec!["wallinga", "alpha2"]),
+            "wallinga",
+            "`wallinga`: the sarcolemmal pump at 0.1 of its density in the T-tubule (published). \
+             `alpha2`: an α2 pump, K_m,K 2.5 mM (DiFranco et al. 2015), at the surface density \
+             (`parameters.tubule_alpha2_pump`).",
+            "src/physiology/nak_pump_isoforms.rs",
+        ),
+        option_key(
+            "sodium_slow_inactivation",
+            ValueKind::Choice(vec!["wallinga", "pedestal"]),
+            "wallinga",
+            "`wallinga`: S_∞ → 0 (published). `pedestal`: S_∞ = 0.115 + 0.885/(1 + e^((V+59)/10.6)) \
+             (Hayward, Brown & Cannon 1997) and 0.3 % non-inactivating Na⁺ channels \
+             (`parameters.sodium_pedestal`).",
+            "src/physiology/sodium_slow_inactivation_pedestal.rs",
+        ),
+        option_key(
+            "tubule_bookkeeping",
+            ValueKind::Choice(vec!["published", "area-ratio"]),
+            "published",
+            "`published`: tubular fluxes reach the myoplasm as if the T-tubule had f_T ζ_i/ζ_t = 8 \
+             times the sarcolemma's area. `area-ratio`: ζ_t = f_T ζ_i/γ, the γ = 4.8 of the \
+             voltage equations.",
+            "src/model/muscle_fibre/config.rs",
+        ),
     ]
 }
 

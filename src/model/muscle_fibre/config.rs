@@ -20,6 +20,7 @@ use crate::physiology::ryanodine_magnesium::RyanodineMagnesiumOption;
 use crate::physiology::sarcoplasmic_reticulum::SarcoplasmicReticulumParams;
 use crate::physiology::sodium_channel::SodiumChannelParams;
 use crate::physiology::sodium_potassium_pump::SodiumPotassiumPumpParams;
+use crate::physiology::sodium_slow_inactivation_pedestal::SodiumPedestalParams;
 use crate::physiology::surface_charge::{GrahameParams, SurfaceChargeParams};
 use crate::physiology::temperature::SenneffLoweryQ10Params;
 use crate::physiology::troponin_magnesium::TroponinMagnesiumOption;
@@ -89,6 +90,63 @@ pub enum InwardRectifierForm {
     /// Cannon-lab fibre's Kir), same density in the T-tubule
     /// (`inward_rectifier.tubule_density_ratio`, 1).
     Hagiwara,
+}
+
+/// Which Na⁺/K⁺ pump the T-tubule wall has (`parameters.tubule_pump`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TubulePump {
+    /// The sarcolemmal Wallinga pump at η_NaK = 0.1 of its density
+    /// (`sodium_potassium_pump.tubule_density_ratio`), as published.
+    #[default]
+    Wallinga,
+    /// An α2 pump (DiFranco et al. 2015: α2 is the tubular isoform, K_m,K
+    /// 2.5 mM) through [`crate::physiology::nak_pump_isoforms`], at
+    /// [`TubuleAlpha2PumpParams`]; the published J̄_NaK and K_m,Na.
+    Alpha2,
+}
+
+/// Which Na⁺ slow inactivation the fibre has (`parameters.sodium_slow_inactivation`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SodiumSlowInactivation {
+    /// Wallinga et al. 1999: S_∞ goes to 0, every channel inactivates.
+    #[default]
+    Wallinga,
+    /// Hayward, Brown & Cannon 1997 pedestal and a non-inactivating
+    /// fraction ([`crate::physiology::sodium_slow_inactivation_pedestal`],
+    /// `sodium_pedestal` parameters).
+    Pedestal,
+}
+
+/// How the tubular ion fluxes are counted into the myoplasm
+/// (`parameters.tubule_bookkeeping`).
+///
+/// The CellML (Wallinga et al. 1999) moves X_i by f_T·J_t/(F ζ_t) per unit
+/// T-tubule flux J_t, i.e. as if the tubular membrane were f_T ζ_i/ζ_t = 8
+/// times the sarcolemma, while the voltage equations use γ = 4.8. `AreaRatio`
+/// takes the T-tubule volume per T-tubule membrane area as f_T ζ_i/γ
+/// (1.67e-6 cm instead of ζ_t = 1e-6), so the lumen, the myoplasm and the
+/// voltage equations all see the same membrane area; the lumen volume
+/// f_T ζ_i and the conservation of ζ_i X_i + f_T ζ_i X_t + ζ_e X_e are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TubuleBookkeeping {
+    /// ζ_t as published (`ion_accumulation.tubule_volume_per_area_cm`).
+    #[default]
+    Published,
+    /// ζ_t = f_T ζ_i/γ.
+    AreaRatio,
+}
+
+parameters! {
+    /// The tubular α2 pump of `tubule_pump = "alpha2"` (unused with "wallinga").
+    pub struct TubuleAlpha2PumpParams {
+        /// Half-activation of α2 by external K⁺.
+        k_m_k_mm: f64 = 2.5, "mM", 0.0001..=1000.0, "DiFranco, Hakimjavadi, Lingrel & Heiny 2015 (J Gen Physiol 146:281); Cannon-lab xlsx v9 C52";
+        /// T-tubule/sarcolemma density of J̄_NaK.
+        density_ratio: f64 = 1.0, "1", 0.0..=100.0, "Cannon-lab Muscle_Default_Params.xlsx v9 C48: one J_max for sarcolemma and T-tubule";
+    }
 }
 
 parameters! {
@@ -191,6 +249,10 @@ fibre_sections! {
         membrane: MembraneParams => declared,
         /// Na⁺ channel.
         sodium_channel: SodiumChannelParams => declared,
+        /// Wallinga (published, default) or pedestal Na⁺ slow inactivation.
+        sodium_slow_inactivation: SodiumSlowInactivation => switch,
+        /// The pedestal (used only with `sodium_slow_inactivation = "pedestal"`).
+        sodium_pedestal: SodiumPedestalParams => declared,
         /// Delayed-rectifier K⁺ channel.
         delayed_rectifier: DelayedRectifierParams => declared,
         /// Inward-rectifier K⁺ channel.
@@ -210,6 +272,12 @@ fibre_sections! {
         nkcc1: Nkcc1Params => declared,
         /// Na⁺/K⁺ pump.
         sodium_potassium_pump: SodiumPotassiumPumpParams => declared,
+        /// Wallinga at 0.1 density (published, default) or α2 T-tubule pump.
+        tubule_pump: TubulePump => switch,
+        /// The α2 pump (used only with `tubule_pump = "alpha2"`).
+        tubule_alpha2_pump: TubuleAlpha2PumpParams => declared,
+        /// Published (default) or area-consistent tubular ion bookkeeping.
+        tubule_bookkeeping: TubuleBookkeeping => switch,
         /// K⁺ and Na⁺ compartments and background currents.
         ion_accumulation: IonAccumulationParams => declared,
         /// DHPR–RyR coupling and release permeability.

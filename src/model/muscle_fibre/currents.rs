@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::MuscleFibre;
-use super::config::{InwardRectifierForm, Variant};
+use super::config::{InwardRectifierForm, SodiumSlowInactivation, TubulePump, Variant};
 use super::state::{STATE_COUNT, index};
 use crate::model::State;
 use crate::physiology::chloride_channel::ChlorideDistribution;
@@ -11,7 +11,7 @@ use crate::physiology::ghk::{ghk_current_ua_per_cm2, ghk_driving_term_mv_mm, ner
 use crate::physiology::nkcc1::cation_influx_pmol_per_cm2_per_s;
 use crate::physiology::{
     chloride_channel, delayed_rectifier, gating_pore, inward_rectifier, kir_hagiwara,
-    sodium_channel, sodium_potassium_pump,
+    nak_pump_isoforms, sodium_channel, sodium_potassium_pump, sodium_slow_inactivation_pedestal,
 };
 
 /// µA per mA: the CellML's `1000/1` in `I_T = 1000 (vS − vT)/R_a`
@@ -175,7 +175,22 @@ impl MuscleFibre {
             i_ir_tubule_ua_per_cm2: c.inward_rectifier.tubule_density_ratio * tubule.i_ir,
             i_dr_tubule_ua_per_cm2: c.delayed_rectifier.tubule_density_ratio * tubule.i_dr,
             i_na_tubule_ua_per_cm2: c.sodium_channel.tubule_density_ratio * tubule.i_na,
-            i_nak_tubule_ua_per_cm2: c.sodium_potassium_pump.tubule_density_ratio * tubule.i_nak,
+            i_nak_tubule_ua_per_cm2: match c.tubule_pump {
+                TubulePump::Wallinga => c.sodium_potassium_pump.tubule_density_ratio * tubule.i_nak,
+                TubulePump::Alpha2 => {
+                    let pump = &c.sodium_potassium_pump;
+                    let alpha2 = nak_pump_isoforms::NakPumpIsoformParams {
+                        j_max_umol_per_cm2_per_s: pump.j_max_umol_per_cm2_per_s,
+                        alpha2_k_m_k_mm: c.tubule_alpha2_pump.k_m_k_mm,
+                        alpha2_k_m_na_mm: pump.k_m_na_mm,
+                        ..Default::default()
+                    };
+                    c.tubule_alpha2_pump.density_ratio
+                        * nak_pump_isoforms::current_ua_per_cm2(
+                            &alpha2, 1.0, v_t, k_t, na_i, na_t, faraday, frt,
+                        )
+                }
+            },
             i_gp_na_surface_ua_per_cm2: i_gp_na,
             i_gp_k_surface_ua_per_cm2: i_gp_k,
             i_background_ua_per_cm2: i_background,
@@ -285,13 +300,27 @@ impl MembraneSide {
                 self.h_k,
                 j_k,
             ),
-            i_na: sodium_channel::current_ua_per_cm2(
-                &c.sodium_channel,
-                self.m,
-                self.h,
-                self.s,
-                j_na,
-            ),
+            i_na: match c.sodium_slow_inactivation {
+                SodiumSlowInactivation::Wallinga => sodium_channel::current_ua_per_cm2(
+                    &c.sodium_channel,
+                    self.m,
+                    self.h,
+                    self.s,
+                    j_na,
+                ),
+                // m³ ((1 − f) h S + f): the product h·S of the published law replaced.
+                SodiumSlowInactivation::Pedestal => sodium_channel::current_ua_per_cm2(
+                    &c.sodium_channel,
+                    self.m,
+                    sodium_slow_inactivation_pedestal::inactivation_factor(
+                        &c.sodium_pedestal,
+                        self.h,
+                        self.s,
+                    ),
+                    1.0,
+                    j_na,
+                ),
+            },
             i_nak: sodium_potassium_pump::current_ua_per_cm2(
                 &c.sodium_potassium_pump,
                 v,

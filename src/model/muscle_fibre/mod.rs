@@ -68,7 +68,7 @@ mod tests;
 pub use calcium::regulatory_units;
 pub use config::{
     InwardRectifierForm, MeasuredRestParams, MembraneParams, MuscleFibreConfig, RestingConductance,
-    Variant,
+    SodiumSlowInactivation, TubuleAlpha2PumpParams, TubuleBookkeeping, TubulePump, Variant,
 };
 pub use currents::{Currents, RestBalance, SlopeConductances};
 pub use state::{PUBLISHED_INITIAL_STATE, STATE_COUNT, STATE_VARIABLES, index};
@@ -85,7 +85,9 @@ use crate::physiology::ion_accumulation::{
 use crate::physiology::rates::gate_derivative;
 use crate::physiology::surface_charge::GatingShifts;
 use crate::physiology::temperature::q10_factor;
-use crate::physiology::{delayed_rectifier, sodium_channel, washout};
+use crate::physiology::{
+    delayed_rectifier, sodium_channel, sodium_slow_inactivation_pedestal, washout,
+};
 
 /// Temperature at which the Hagiwara Kir's P_Kir applies (°C): the
 /// Cannon-lab fibre's 22 °C (issue 18; `src/model/cannon_fibre`); scaled
@@ -189,6 +191,12 @@ impl MuscleFibre {
         config.membrane.c_m_uf_per_cm2 *= q10.membrane_capacitance;
         config.membrane.access_resistance_ohm_cm2 /= q10.conductivity;
         config.sodium_potassium_pump.j_max_umol_per_cm2_per_s *= q10.pump;
+        if config.tubule_bookkeeping == TubuleBookkeeping::AreaRatio {
+            let acc = &mut config.ion_accumulation;
+            acc.tubule_volume_per_area_cm = acc.tubule_volume_fraction
+                * acc.myoplasm_volume_per_area_cm
+                / config.membrane.tubule_area_ratio;
+        }
         if let Some(cl_o) = conditions.cl_o_mm {
             config.chloride_channel.fixed_chloride_out_mm = cl_o;
         }
@@ -403,8 +411,13 @@ impl MuscleFibre {
                 sodium_channel::beta_h(na, v_na),
                 h,
             );
-        dydt[first + 4] =
-            phi_na * (sodium_channel::s_inf(na, v_na) - s) / sodium_channel::tau_s_ms(na, v_na);
+        let s_inf = match self.config.sodium_slow_inactivation {
+            SodiumSlowInactivation::Wallinga => sodium_channel::s_inf(na, v_na),
+            SodiumSlowInactivation::Pedestal => {
+                sodium_slow_inactivation_pedestal::s_inf(&self.config.sodium_pedestal, v_na)
+            }
+        };
+        dydt[first + 4] = phi_na * (s_inf - s) / sodium_channel::tau_s_ms(na, v_na);
     }
 }
 

@@ -2,6 +2,7 @@
 //! resting conductances and their g_Cl Q10, the Hagiwara Kir, and the slope
 //! conductances `endplate rest` prints.
 
+use super::config::{SodiumSlowInactivation, TubuleBookkeeping, TubulePump};
 use super::*;
 use crate::model::ions::Ions;
 use crate::physiology::chloride_channel::ChlorideDistribution;
@@ -150,4 +151,80 @@ fn hagiwara_kir_rectifies_around_e_k_whatever_k_o() {
     assert!(at(&mut y, e_k - 20.0) < 0.0 && at(&mut y, e_k + 20.0) > 0.0);
     // Rectification: 40 mV above E_K passes less outward current than 20 mV above.
     assert!(at(&mut y, e_k + 60.0) < at(&mut y, e_k + 20.0));
+}
+
+#[test]
+fn alpha2_tubule_pump_is_the_wallinga_pump_with_k_m_k_2_5_mm_at_the_surface_density() {
+    let published = fibre(MuscleFibreConfig::default());
+    let alpha2 = fibre(MuscleFibreConfig {
+        tubule_pump: TubulePump::Alpha2,
+        ..MuscleFibreConfig::default()
+    });
+    let mut y = published.initial_state();
+    y[index::V_TUBULE] = y[index::V_SURFACE];
+    for k in [2.0, 4.5, 10.0] {
+        y[index::K_TUBULE] = k;
+        y[index::K_INTERSTITIAL] = k;
+        y[index::NA_TUBULE] = y[index::NA_INTERSTITIAL];
+        let surface = published.currents(&y).i_nak_surface_ua_per_cm2;
+        // Published tubule: 0.1 of the surface pump (η_NaK, CellML eta_NaK).
+        let wallinga = published.currents(&y).i_nak_tubule_ua_per_cm2;
+        assert!(
+            (wallinga - 0.1 * surface).abs() < 1e-12,
+            "{wallinga} {surface}"
+        );
+        // α2: density 1, K⁺ saturation (1 + 1/K)²/(1 + 2.5/K)² of the K_m,K 1 mM surface pump.
+        let tubule = alpha2.currents(&y).i_nak_tubule_ua_per_cm2;
+        let expected = surface * ((1.0 + 1.0 / k) / (1.0 + 2.5 / k)).powi(2);
+        assert!(
+            (tubule - expected).abs() < 1e-12,
+            "K {k}: {tubule} vs {expected}"
+        );
+        assert_eq!(alpha2.currents(&y).i_nak_surface_ua_per_cm2, surface);
+    }
+}
+
+#[test]
+fn pedestal_keeps_a_non_inactivating_sodium_current_and_an_s_floor() {
+    let pedestal = fibre(MuscleFibreConfig {
+        sodium_slow_inactivation: SodiumSlowInactivation::Pedestal,
+        ..MuscleFibreConfig::default()
+    });
+    let published = fibre(MuscleFibreConfig::default());
+    let mut y = published.initial_state();
+    // Fully inactivated, fully activated channels.
+    y[index::M_SURFACE] = 1.0;
+    y[index::H_SURFACE] = 0.0;
+    y[index::S_SURFACE] = 0.0;
+    assert_eq!(published.currents(&y).i_na_surface_ua_per_cm2, 0.0);
+    y[index::H_SURFACE] = 1.0;
+    y[index::S_SURFACE] = 1.0;
+    let open = published.currents(&y).i_na_surface_ua_per_cm2;
+    y[index::H_SURFACE] = 0.0;
+    y[index::S_SURFACE] = 0.0;
+    let floor = pedestal.currents(&y).i_na_surface_ua_per_cm2;
+    assert!((floor / open - 0.003).abs() < 1e-12, "{floor} / {open}");
+    // At 0 mV S relaxes towards the floor 0.115 (+0.885/(1 + e^{59/10.6}) = 0.0034), not to 0.
+    y[index::V_SURFACE] = 0.0;
+    y[index::S_SURFACE] = 0.115 + 0.885 / (1.0 + (59.0f64 / 10.6).exp());
+    assert!(rates(&pedestal, &y)[index::S_SURFACE].abs() < 1e-15);
+    assert!(rates(&published, &y)[index::S_SURFACE] < 0.0);
+}
+
+#[test]
+fn area_ratio_bookkeeping_counts_tubular_fluxes_over_the_electrical_area_ratio() {
+    // CellML wal_environment: dK_i/dt = −f_T J_t/(1000 F ζ_t) − J_s/(1000 F ζ_i),
+    // so per unit J_t the myoplasm sees a tubular area f_T ζ_i/ζ_t = 8 times
+    // the sarcolemma, while the voltage equations (I_T/γ) use γ = 4.8.
+    let area = |config: MuscleFibreConfig| {
+        let f = fibre(config);
+        let acc = f.config().ion_accumulation;
+        acc.tubule_volume_fraction * acc.myoplasm_volume_per_area_cm / acc.tubule_volume_per_area_cm
+    };
+    assert!((area(MuscleFibreConfig::default()) - 8.0).abs() < 1e-12);
+    let corrected = MuscleFibreConfig {
+        tubule_bookkeeping: TubuleBookkeeping::AreaRatio,
+        ..MuscleFibreConfig::default()
+    };
+    assert!((area(corrected) - 4.8).abs() < 1e-12);
 }

@@ -102,14 +102,14 @@ fn default_parameters_are_within_their_declared_ranges() {
 #[test]
 fn each_declared_section_is_checked_and_listed_under_its_own_name() {
     // fibre_sections! gives the struct, the range check and the groups from one list:
-    // the 23 parameter tables in struct order (issue 18 added measured_rest,
-    // kir_hagiwara and nkcc1), the four switches (variant, resting_conductance,
-    // inward_rectifier_form, chloride_distribution) in none of them.
+    // the 25 parameter tables in struct order (issue 18 added measured_rest,
+    // kir_hagiwara, nkcc1, sodium_pedestal and tubule_alpha2_pump), the seven
+    // switches in none of them.
     let sections: Vec<&str> = MuscleFibreConfig::parameter_groups()
         .iter()
         .map(|group| group.section)
         .collect();
-    assert_eq!(sections.len(), 23);
+    assert_eq!(sections.len(), 25);
     assert_eq!(
         sections[..4],
         [
@@ -119,12 +119,15 @@ fn each_declared_section_is_checked_and_listed_under_its_own_name() {
             "sodium_channel"
         ]
     );
-    assert_eq!(sections[22], "gating_pore");
+    assert_eq!(sections[24], "gating_pore");
     for switch in [
         "variant",
         "resting_conductance",
         "inward_rectifier_form",
         "chloride_distribution",
+        "sodium_slow_inactivation",
+        "tubule_pump",
+        "tubule_bookkeeping",
     ] {
         assert!(!sections.contains(&switch), "{switch}");
     }
