@@ -7,6 +7,7 @@ mod catalogue_toy;
 mod cli;
 mod conditions;
 mod fuzz;
+mod http_client;
 mod ions;
 mod magnesium_options;
 mod motor_unit;

@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+use crate::http_client;
 use crate::{endplate, stderr_of, stdout_of};
 
 /// A child process killed when the test ends, however it ends, and the
@@ -63,57 +64,24 @@ fn start_server() -> (Killed, String) {
     (Killed(child, folder), url)
 }
 
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(90)))
-        .build()
-        .new_agent()
-}
-
 /// Status and body text of a request with an optional JSON body, or the
 /// transport's error.
-fn send(
-    agent: &ureq::Agent,
-    method: &str,
-    url: &str,
-    body: Option<String>,
-) -> Result<(u16, String), String> {
-    let response = match (method, body) {
-        ("GET", _) => agent.get(url).call(),
-        ("DELETE", _) => agent.delete(url).call(),
-        (_, Some(body)) => agent
-            .post(url)
-            .header("Content-Type", "application/json")
-            .send(body),
-        (_, None) => agent.post(url).send_empty(),
-    };
-    let mut response = response.map_err(|e| e.to_string())?;
-    let status = response.status().as_u16();
-    let text = response
-        .body_mut()
-        .with_config()
-        .limit(50_000_000)
-        .read_to_string()
-        .map_err(|e| e.to_string())?;
+fn send(method: &str, url: &str, body: Option<&str>) -> Result<(u16, String), String> {
+    let (status, body) = http_client::send(method, url, body)?;
+    let text = String::from_utf8(body).map_err(|e| format!("{method} {url}: {e}"))?;
     Ok((status, text))
 }
 
 /// [`send`] that must reach the server.
-fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<&str>) -> (u16, String) {
-    send(agent, method, url, body.map(str::to_owned))
-        .unwrap_or_else(|e| panic!("{method} {url}: {e}"))
+fn call(method: &str, url: &str, body: Option<&str>) -> (u16, String) {
+    send(method, url, body).unwrap_or_else(|e| panic!("{method} {url}: {e}"))
 }
 
-fn bytes(agent: &ureq::Agent, url: &str) -> Vec<u8> {
-    let mut response = agent.get(url).call().expect("GET a file");
-    assert_eq!(response.status().as_u16(), 200, "GET {url}");
-    response
-        .body_mut()
-        .with_config()
-        .limit(50_000_000)
-        .read_to_vec()
-        .expect("the file's bytes")
+fn bytes(url: &str) -> Vec<u8> {
+    let (status, body) =
+        http_client::send("GET", url, None).unwrap_or_else(|e| panic!("GET a file: {e}"));
+    assert_eq!(status, 200, "GET {url}");
+    body
 }
 
 /// Sends raw bytes on a new connection and returns what comes back (if anything).
@@ -129,27 +97,26 @@ fn raw(address: &str, data: &[u8]) -> String {
     String::from_utf8_lossy(&answer).into_owned()
 }
 
-fn assert_alive(agent: &ureq::Agent, url: &str) {
-    let (status, body) = call(agent, "GET", &format!("{url}/api/setup"), None);
+fn assert_alive(url: &str) {
+    let (status, body) = call("GET", &format!("{url}/api/setup"), None);
     assert_eq!(status, 200, "the server still answers: {body}");
 }
 
 #[test]
 fn the_server_refuses_bad_requests_with_located_messages_and_survives() {
     let (_server, url) = start_server();
-    let agent = agent();
     let address = url.trim_start_matches("http://").to_owned();
     let run_url = format!("{url}/api/run");
 
     // The page and its assets are served from the binary.
-    let (status, html) = call(&agent, "GET", &format!("{url}/"), None);
+    let (status, html) = call("GET", &format!("{url}/"), None);
     assert_eq!(status, 200);
     assert!(html.contains("page.js"), "{html}");
     for asset in ["page.js", "page.css"] {
-        assert_eq!(call(&agent, "GET", &format!("{url}/{asset}"), None).0, 200);
+        assert_eq!(call("GET", &format!("{url}/{asset}"), None).0, 200);
     }
     let setup: Value =
-        serde_json::from_str(&call(&agent, "GET", &format!("{url}/api/setup"), None).1).unwrap();
+        serde_json::from_str(&call("GET", &format!("{url}/api/setup"), None).1).unwrap();
     assert!(setup["presets"].as_array().unwrap().len() >= 10);
     assert!(
         setup["sliders"]
@@ -169,7 +136,7 @@ fn the_server_refuses_bad_requests_with_located_messages_and_survives() {
         &address,
         format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(100_000)).as_bytes(),
     );
-    assert_alive(&agent, &url);
+    assert_alive(&url);
 
     // A body over the limit: 413, whether announced or not.
     let announced = raw(
@@ -215,7 +182,7 @@ fn the_server_refuses_bad_requests_with_located_messages_and_survives() {
             "outside this page's range",
         ),
     ] {
-        let (got, text) = call(&agent, "POST", &run_url, Some(body));
+        let (got, text) = call("POST", &run_url, Some(body));
         assert_eq!(got, status, "{body}: {text}");
         let message = serde_json::from_str::<Value>(&text).unwrap()["error"]
             .as_str()
@@ -227,7 +194,6 @@ fn the_server_refuses_bad_requests_with_located_messages_and_survives() {
 
     // A value the scenario refuses: 422 with the CLI's located message.
     let (got, text) = call(
-        &agent,
         "POST",
         &run_url,
         Some(r#"{"preset": "normal", "values": {"ions.ca_o_mm": -1}}"#),
@@ -250,21 +216,17 @@ fn the_server_refuses_bad_requests_with_located_messages_and_survives() {
     assert!(message.contains("scenarios/normal.toml") && message.contains("0.05 to 20 mM"));
 
     // Wrong methods, unknown paths, files outside the runs' folders.
-    assert_eq!(call(&agent, "DELETE", &run_url, None).0, 405);
-    assert_eq!(call(&agent, "GET", &format!("{url}/nope"), None).0, 404);
+    assert_eq!(call("DELETE", &run_url, None).0, 405);
+    assert_eq!(call("GET", &format!("{url}/nope"), None).0, 404);
     for path in [
         "/files/1/../../etc/passwd",
         "/files/../x",
         "/files/1/figure.png",
         "/files/x/trace.csv",
     ] {
-        assert_eq!(
-            call(&agent, "GET", &format!("{url}{path}"), None).0,
-            404,
-            "{path}"
-        );
+        assert_eq!(call("GET", &format!("{url}{path}"), None).0, 404, "{path}");
     }
-    assert_alive(&agent, &url);
+    assert_alive(&url);
 }
 
 #[test]
@@ -275,7 +237,6 @@ fn a_newer_request_cancels_an_older_one() {
         let run_url = run_url.clone();
         move || {
             call(
-                &agent(),
                 "POST",
                 &run_url,
                 Some(r#"{"preset": "fatigue", "values": {"ions.k_o_mm": 3.0}}"#),
@@ -284,7 +245,6 @@ fn a_newer_request_cancels_an_older_one() {
     });
     std::thread::sleep(Duration::from_millis(300));
     let (status, text) = call(
-        &agent(),
         "POST",
         &run_url,
         Some(r#"{"preset": "normal", "values": {"ions.mg_o_mm": 0.4}}"#),
@@ -342,7 +302,6 @@ fn assert_round_trip(toml: &str, answer: &Value, folder: &Path) {
 
 /// A minimal W3C WebDriver session with chromedriver.
 struct Browser {
-    agent: ureq::Agent,
     session: String,
     _driver: Killed,
 }
@@ -364,9 +323,8 @@ impl Browser {
             None,
         );
         let base = format!("http://127.0.0.1:{port}");
-        let agent = agent();
         let deadline = Instant::now() + Duration::from_secs(20);
-        while call_driver(&agent, "GET", &format!("{base}/status"), None).is_err() {
+        while call_driver("GET", &format!("{base}/status"), None).is_err() {
             assert!(Instant::now() < deadline, "chromedriver did not start");
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -378,32 +336,21 @@ impl Browser {
                          "--disable-dev-shm-usage", "--window-size=1400,1500"]
             }
         }}});
-        let created = call_driver(
-            &agent,
-            "POST",
-            &format!("{base}/session"),
-            Some(capabilities),
-        )
-        .expect("a Chromium session");
+        let created = call_driver("POST", &format!("{base}/session"), Some(capabilities))
+            .expect("a Chromium session");
         let session = created["sessionId"]
             .as_str()
             .expect("a session id")
             .to_owned();
         Self {
-            agent,
             session: format!("{base}/session/{session}"),
             _driver: driver,
         }
     }
 
     fn command(&self, method: &str, path: &str, body: Option<Value>) -> Value {
-        call_driver(
-            &self.agent,
-            method,
-            &format!("{}{path}", self.session),
-            body,
-        )
-        .unwrap_or_else(|e| panic!("WebDriver {method} {path}: {e}"))
+        call_driver(method, &format!("{}{path}", self.session), body)
+            .unwrap_or_else(|e| panic!("WebDriver {method} {path}: {e}"))
     }
 
     fn script(&self, script: &str) -> Value {
@@ -447,23 +394,13 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let _ = self.agent.delete(&self.session).call();
+        let _ = http_client::send("DELETE", &self.session, None);
     }
 }
 
 /// The `value` of a WebDriver answer, or its error.
-fn call_driver(
-    agent: &ureq::Agent,
-    method: &str,
-    url: &str,
-    body: Option<Value>,
-) -> Result<Value, String> {
-    let (status, text) = send(
-        agent,
-        method,
-        url,
-        Some(body.unwrap_or(json!({})).to_string()),
-    )?;
+fn call_driver(method: &str, url: &str, body: Option<Value>) -> Result<Value, String> {
+    let (status, text) = send(method, url, Some(&body.unwrap_or(json!({})).to_string()))?;
     let value: Value = serde_json::from_str(&text).map_err(|e| format!("{e}: {text}"))?;
     if status != 200 {
         return Err(format!("HTTP {status}: {}", value["value"]));
@@ -526,7 +463,6 @@ fn the_page_in_chromium_runs_low_calcium_and_its_toml_round_trips() {
     };
     let (_server, url) = start_server();
     let browser = Browser::start(&chromium, &chromedriver);
-    let agent = agent();
     browser.command("POST", "/url", Some(json!({"url": format!("{url}/")})));
     browser.wait_for(
         "return document.body.dataset.generation !== undefined",
@@ -544,10 +480,7 @@ fn the_page_in_chromium_runs_low_calcium_and_its_toml_round_trips() {
         Duration::from_secs(60),
     );
     let before = browser.script("return window.endplate.lastAnswer");
-    let before_figure = bytes(
-        &agent,
-        &format!("{url}/files/{}/figure.png", before["generation"]),
-    );
+    let before_figure = bytes(&format!("{url}/files/{}/figure.png", before["generation"]));
 
     // Move the Ca slider to 0.6 mM and release it.
     let released = Instant::now();
@@ -579,7 +512,7 @@ fn the_page_in_chromium_runs_low_calcium_and_its_toml_round_trips() {
     assert_eq!(figure[0], json!(true));
     assert!(figure[1].as_u64().unwrap() >= 800, "{figure}");
     assert_eq!(figure[2], json!(format!("files/{generation}/figure.png")));
-    let after_figure = bytes(&agent, &format!("{url}/files/{generation}/figure.png"));
+    let after_figure = bytes(&format!("{url}/files/{generation}/figure.png"));
     assert!(after_figure.starts_with(b"\x89PNG") && after_figure != before_figure);
 
     // The metrics table, as the page shows it: the direction of low Ca.
@@ -601,7 +534,7 @@ fn the_page_in_chromium_runs_low_calcium_and_its_toml_round_trips() {
     // The figure's data (the trace download): the force curve peaks where
     // the metrics say, below the control's peak.
     let csv_url = format!("{url}/files/{generation}/trace.csv");
-    let csv = String::from_utf8(bytes(&agent, &csv_url)).unwrap();
+    let csv = String::from_utf8(bytes(&csv_url)).unwrap();
     let force_peak = csv
         .lines()
         .skip(1)
@@ -632,7 +565,7 @@ fn the_page_in_chromium_runs_low_calcium_and_its_toml_round_trips() {
         "return [...document.querySelectorAll('#downloads a')]\
          .find(a => a.textContent === 'scenario.toml').href",
     );
-    let toml = String::from_utf8(bytes(&agent, link.as_str().unwrap())).unwrap();
+    let toml = String::from_utf8(bytes(link.as_str().unwrap())).unwrap();
     assert_eq!(toml, answer["toml"].as_str().unwrap());
     let folder = tempfile::tempdir().unwrap();
     assert_round_trip(&toml, &answer, folder.path());
