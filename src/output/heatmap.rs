@@ -261,13 +261,15 @@ fn draw<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, map: &Heatmap<'_>) -> 
 /// Draws `map` as PNG and SVG at `png` and `svg`, returning both files uncommitted.
 pub fn render(map: &Heatmap<'_>, png: &Path, svg: &Path) -> io::Result<[AtomicFile; 2]> {
     register_font();
-    let png_file = AtomicFile::create(png)?;
+    let mut pixels = crate::output::png::blank(FIGURE_SIZE);
     {
-        let root = BitMapBackend::new(png_file.temporary_path(), FIGURE_SIZE).into_drawing_area();
+        let root = BitMapBackend::with_buffer(&mut pixels, FIGURE_SIZE).into_drawing_area();
         draw(root.clone(), map).map_err(io::Error::other)?;
         root.present()
             .map_err(|e| io::Error::other(e.to_string()))?;
     }
+    let mut png_file = AtomicFile::create(png)?;
+    crate::output::png::write_rgb(png_file.writer(), &pixels, FIGURE_SIZE)?;
     let mut svg_text = String::new();
     {
         let root = SVGBackend::with_string(&mut svg_text, FIGURE_SIZE).into_drawing_area();

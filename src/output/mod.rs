@@ -9,6 +9,7 @@ pub mod atomic;
 pub mod folder;
 pub mod heatmap;
 pub mod plot;
+pub mod png;
 pub mod trace;
 
 use std::io;

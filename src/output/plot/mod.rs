@@ -736,7 +736,7 @@ fn draw_legend<DB: DrawingBackend>(
 #[cfg(test)]
 pub(crate) fn draw_pixels(figure: &Figure<'_>) -> (Vec<u8>, Vec<PanelLayout>) {
     register_font();
-    let mut pixels = vec![0u8; (FIGURE_SIZE.0 * FIGURE_SIZE.1 * 3) as usize];
+    let mut pixels = crate::output::png::blank(FIGURE_SIZE);
     let layout = {
         let root = BitMapBackend::with_buffer(&mut pixels, FIGURE_SIZE).into_drawing_area();
         let layout = draw(root.clone(), figure, Stroke::Segments).expect("drawn");
@@ -762,14 +762,15 @@ pub fn svg_text(figure: &Figure<'_>) -> io::Result<String> {
 /// Draws `figure` as PNG and SVG at `png` and `svg`, returning both files uncommitted.
 pub fn render(figure: &Figure<'_>, png: &Path, svg: &Path) -> io::Result<[AtomicFile; 2]> {
     register_font();
-    let png_file = AtomicFile::create(png)?;
+    let mut pixels = crate::output::png::blank(FIGURE_SIZE);
     {
-        let backend = BitMapBackend::new(png_file.temporary_path(), FIGURE_SIZE);
-        let root = backend.into_drawing_area();
+        let root = BitMapBackend::with_buffer(&mut pixels, FIGURE_SIZE).into_drawing_area();
         draw(root.clone(), figure, Stroke::Segments).map_err(io::Error::other)?;
         root.present()
             .map_err(|e| io::Error::other(e.to_string()))?;
     }
+    let mut png_file = AtomicFile::create(png)?;
+    crate::output::png::write_rgb(png_file.writer(), &pixels, FIGURE_SIZE)?;
     let svg_text = svg_text(figure)?;
     let mut svg_file = AtomicFile::create(svg)?;
     svg_file.writer().write_all(svg_text.as_bytes())?;
